@@ -1,0 +1,18 @@
+/** Reference page frontmatter: principles, checklists, guides that link to gotchas rather than restate them. */
+import { z } from 'astro/zod';
+import { SourceSchema } from './source.ts';
+import { VerifiedStampSchema } from './verified.ts';
+
+export function ReferenceSchema() {
+  return z.strictObject({
+    title: z.string().min(3),
+    description: z.string().min(10),
+    /** Sidebar order. */
+    order: z.number().int().default(100),
+    /** Optional: references carry facts too (cadence formulas, grace windows). */
+    sources: z.array(SourceSchema()).default([]),
+    verified: VerifiedStampSchema().optional(),
+  });
+}
+
+export type Reference = z.output<ReturnType<typeof ReferenceSchema>>;
