@@ -1,0 +1,144 @@
+/**
+ * The command line, as a pure `main` (no process globals): parse arguments, run, format, return the exit
+ * code. 0 = no errors (warnings allowed), 1 = errors found, 2 = usage or internal error.
+ */
+import { parseArgs } from 'node:util';
+import { formatText } from './formatters/text.ts';
+import { formatJson } from './formatters/json.ts';
+import { formatGithub, formatGithubSummary } from './formatters/github.ts';
+import { formatSarif } from './formatters/sarif.ts';
+import { lint, type Finding } from './engine/run.ts';
+import { RULES, ruleById } from './rules/index.ts';
+import type { SeveritySetting } from './engine/types.ts';
+import { currentMonth, VERIFIED_PATTERN } from './schema/verified.ts';
+import { changedFiles, corpusFiles, expandOperands, UsageError } from './files.ts';
+import { fixFiles } from './fix.ts';
+import { appendFile } from 'node:fs/promises';
+
+export interface Io {
+  argv: readonly string[];
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env?: Record<string, string | undefined>;
+}
+
+export const VERSION = '0.1.0';
+
+export const HELP = `Usage: kb-lint [paths|globs...] [options]
+
+Checks the field guide's content (content/**/*.md) and script templates (scripts/*.sh*) against the
+content model and the project's rules. With no paths, lints the whole corpus. Cross-references always
+resolve against the whole corpus, whatever subset is reported.
+
+Options:
+  --format <f>        text (default, to stderr) | json | github | sarif (to stdout)
+  --changed <ref>     report only files that differ from a git ref (e.g. origin/main)
+  --max-age <months>  a verified stamp older than this warns, older than twice this errors (default 6)
+  --today <YYYY-MM>   the month ages are measured against (default: this month, UTC)
+  --rule <id=level>   set a rule to off, warn or error; repeatable
+  --fix               apply safe mechanical fixes (stamp formats) in place, atomically
+  --root <dir>        project root (default: the current directory)
+  --verbose           text format: show each rule's docs URL and notes
+  --list-rules        print the rules with their default severity and exit
+  -h, --help          show this help
+  -v, --version       print the version
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or internal error.
+
+Rules:
+${RULES.map((r) => `  ${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}
+`;
+
+function parseRuleSettings(values: readonly string[]): Map<string, SeveritySetting> {
+  const out = new Map<string, SeveritySetting>();
+  for (const value of values) {
+    const m = /^([a-z0-9-]+)=(off|warn|warning|error)$/.exec(value);
+    if (!m) throw new UsageError(`Unexpected --rule \`${value}\`, expected \`<rule-id>=off|warn|error\``);
+    if (!ruleById.has(m[1])) throw new UsageError(`Unknown rule \`${m[1]}\` in --rule; \`--list-rules\` lists them`);
+    out.set(m[1], m[2] === 'warn' ? 'warning' : (m[2] as SeveritySetting));
+  }
+  return out;
+}
+
+export async function main(io: Io): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...io.argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        changed: { type: 'string' },
+        'max-age': { type: 'string', default: '6' },
+        today: { type: 'string' },
+        rule: { type: 'string', multiple: true, default: [] },
+        fix: { type: 'boolean', default: false },
+        root: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        'list-rules': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+    if (values.help) return io.stdout(HELP), 0;
+    if (values.version) return io.stdout(`${VERSION}\n`), 0;
+    if (values['list-rules']) return io.stdout(RULES.map((r) => `${r.id}\t${r.severity}\t${r.description}`).join('\n') + '\n'), 0;
+
+    const format = values.format;
+    if (!['text', 'json', 'github', 'sarif'].includes(format)) throw new UsageError(`Unknown --format \`${format}\`, expected text, json, github or sarif`);
+    const maxAge = Number(values['max-age']);
+    if (!Number.isInteger(maxAge) || maxAge < 1) throw new UsageError(`Unexpected --max-age \`${values['max-age']}\`, expected a whole number of months ≥ 1`);
+    const today = values.today ?? currentMonth();
+    if (!VERIFIED_PATTERN.test(today)) throw new UsageError(`Unexpected --today \`${today}\`, expected YYYY-MM`);
+    const severities = parseRuleSettings(values.rule);
+    const root = values.root ? (await import('node:path')).resolve(io.cwd, values.root) : io.cwd;
+
+    const corpus = await corpusFiles(root);
+    let targets: string[] | undefined = positionals.length ? await expandOperands(positionals, io.cwd, root) : undefined;
+    if (values.changed) {
+      const changed = new Set(await changedFiles(values.changed, root));
+      targets = (targets ?? corpus).filter((p) => changed.has(p));
+    }
+    // Explicitly named files outside the corpus globs are still linted (and join the index).
+    const all = [...new Set([...corpus, ...(targets ?? [])])].sort();
+    const result = await lint({ root, corpus: all, targets, maxAge, today, severities });
+    let findings: Finding[] = result.findings;
+
+    if (values.fix) {
+      const changed = await fixFiles(root, findings);
+      if (changed.length) {
+        io.stderr(`Fixed ${changed.length} file(s): ${changed.join(', ')}\n`);
+        findings = (await lint({ root, corpus: all, targets, maxAge, today, severities })).findings;
+      }
+    }
+
+    const reported = targets ?? all;
+    switch (format) {
+      case 'json':
+        io.stdout(formatJson(findings));
+        break;
+      case 'github': {
+        io.stdout(formatGithub(findings));
+        const summary = io.env?.GITHUB_STEP_SUMMARY;
+        if (summary) await appendFile(summary, formatGithubSummary(findings));
+        break;
+      }
+      case 'sarif':
+        io.stdout(formatSarif(findings, RULES, VERSION));
+        break;
+      default: {
+        const text = formatText(findings, { verbose: values.verbose, color: false });
+        io.stderr(`${text}${text ? '\n' : ''}${reported.length} file(s) checked\n`);
+      }
+    }
+    return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`kb-lint: ${(error as Error).message}\nRun \`kb-lint --help\` for usage.\n`);
+      return 2;
+    }
+    io.stderr(`kb-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}

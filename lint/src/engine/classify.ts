@@ -1,0 +1,27 @@
+/** Where a file lives decides what it is. */
+import type { Kind } from './types.ts';
+
+export interface Classified {
+  kind: Kind;
+  slug: string;
+}
+
+/** Classify a root-relative `/`-separated path. Files starting with `_` are drafts the corpus ignores. */
+export function classify(path: string): Classified {
+  const base = path.split('/').at(-1) ?? path;
+  if (base.startsWith('_')) return { kind: 'other', slug: base };
+  let m = /^content\/gotchas\/([^/]+)\/[^/]+\.md$/.exec(path);
+  if (m) return { kind: 'gotcha', slug: m[1] };
+  m = /^content\/profiles\/([^/]+)\.md$/.exec(path);
+  if (m) return { kind: 'profile', slug: m[1] };
+  m = /^content\/catalogs\/([^/]+)\.md$/.exec(path);
+  if (m) return { kind: 'catalog', slug: m[1] };
+  m = /^content\/references\/(.+)\.md$/.exec(path);
+  if (m) return { kind: 'reference', slug: m[1] };
+  m = /^scripts\/([^/]+\.sh(?:\.template)?)$/.exec(path);
+  if (m) return { kind: 'template', slug: m[1] };
+  return { kind: 'other', slug: base };
+}
+
+/** Default globs of the corpus, relative to the project root. */
+export const CORPUS_GLOBS = ['content/**/*.md', 'scripts/*.sh', 'scripts/*.sh.template'];

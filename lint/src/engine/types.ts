@@ -1,0 +1,64 @@
+/** Shapes shared by the engine, the rules and the formatters. */
+import type { Root } from 'mdast';
+import type { Point, Position } from 'unist';
+import type { Frontmatter } from './frontmatter.ts';
+import type { HeadingAnchor } from '../markdown/anchors.ts';
+import type { InternalLink } from '../markdown/links.ts';
+
+/** What a file is, decided by where it lives. */
+export type Kind = 'gotcha' | 'profile' | 'catalog' | 'reference' | 'template' | 'other';
+
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = Severity | 'off';
+
+/** A link found in a body, resolved or not. */
+export interface LinkUse {
+  url: string;
+  /** Set when the URL uses one of our schemes. */
+  internal?: InternalLink;
+  position?: Position;
+}
+
+/** An inline `(verified … YYYY-MM)` stamp in a body. */
+export interface InlineStamp {
+  month: string;
+  raw: string;
+  position: Position;
+  /** The heading or table row the stamp sits in: the fact it stamps. */
+  context: string;
+}
+
+/** One file, read and parsed once; every rule sees the same object. */
+export interface LintFile {
+  /** Path relative to the project root, `/`-separated. */
+  path: string;
+  kind: Kind;
+  /** Decoded text ('' when unreadable). */
+  text: string;
+  /** Why the file could not be read as UTF-8 text, if it could not. */
+  readProblem?: { message: string; place?: Point };
+  /** mdast of a Markdown file. */
+  tree?: Root;
+  frontmatter: Frontmatter;
+  anchors: HeadingAnchor[];
+  links: LinkUse[];
+  stamps: InlineStamp[];
+  /** For gotchas: the catalog folder; for references: the path under content/references without `.md`. */
+  slug: string;
+}
+
+/** What a rule reports; the engine adds rule id, severity, docs URL and the file. */
+export interface Report {
+  message: string;
+  place?: Point | Position;
+  /** Longer explanation, shown in verbose output and on SARIF results. */
+  note?: string;
+  expected?: string[];
+  actual?: string;
+  /** Overrides the rule's default severity for this one finding (e.g. a stamp that is only ageing). */
+  severity?: Severity;
+  /** A safe mechanical replacement of `place` for `--fix`. */
+  fix?: { range: [number, number]; text: string };
+}
+
+export type Reporter = (file: LintFile, report: Report) => void;

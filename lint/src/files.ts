@@ -1,0 +1,71 @@
+/**
+ * Turning what the user typed (files, folders, globs) into corpus paths, and `--changed` into the files that
+ * differ from a git ref. Every failure here is a usage error with one clear line.
+ */
+import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { glob, hasMagic } from 'glob';
+import { CORPUS_GLOBS } from './engine/classify.ts';
+
+const run = promisify(execFile);
+
+export class UsageError extends Error {}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+/** Every file of the corpus under `root`, sorted, root-relative. */
+export async function corpusFiles(root: string): Promise<string[]> {
+  const found = await glob(CORPUS_GLOBS, { cwd: root, nodir: true, dot: false, follow: false, ignore: ['**/node_modules/**'] });
+  return found.map(toPosix).sort();
+}
+
+const isLintable = (p: string) => /\.(md|sh|sh\.template)$/.test(p);
+
+/** Expand operands into root-relative paths of lintable files. */
+export async function expandOperands(operands: readonly string[], cwd: string, root: string): Promise<string[]> {
+  const out = new Set<string>();
+  for (const operand of operands) {
+    const abs = resolve(cwd, operand);
+    if (hasMagic(operand, { windowsPathsNoEscape: false })) {
+      const matches = await glob(operand, { cwd, nodir: true, absolute: true, ignore: ['**/node_modules/**'] });
+      if (!matches.length) throw new UsageError(`No files match \`${operand}\``);
+      for (const m of matches) if (isLintable(m)) out.add(toPosix(relative(root, m)));
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(abs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ELOOP' ? `Cannot read \`${operand}\`: symbolic link loop` : code === 'EACCES' ? `Cannot read \`${operand}\`: permission denied` : `No such file or folder \`${operand}\``);
+    }
+    if (info.isDirectory()) {
+      const matches = await glob(['**/*.md', '**/*.sh', '**/*.sh.template'], { cwd: abs, nodir: true, absolute: true, follow: false, ignore: ['**/node_modules/**'] });
+      for (const m of matches) out.add(toPosix(relative(root, m)));
+    } else if (info.isFile()) {
+      out.add(toPosix(relative(root, abs)));
+    } else {
+      throw new UsageError(`Not a regular file or folder: \`${operand}\``);
+    }
+  }
+  for (const p of out) if (p.startsWith('../') || isAbsolute(p)) throw new UsageError(`\`${p}\` is outside the project at \`${root}\``);
+  return [...out].sort();
+}
+
+/** Corpus files that differ from `ref` in the working tree (committed, staged, unstaged or untracked). */
+export async function changedFiles(ref: string, root: string): Promise<string[]> {
+  try {
+    await run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root });
+  } catch {
+    throw new UsageError(`Unknown git ref \`${ref}\` for --changed (is the history fetched? CI clones may need fetch-depth: 0)`);
+  }
+  const diff = await run('git', ['diff', '--name-only', '--diff-filter=ACMRT', '-z', ref, '--'], { cwd: root, maxBuffer: 64 << 20 });
+  const untracked = await run('git', ['ls-files', '--others', '--exclude-standard', '-z'], { cwd: root, maxBuffer: 64 << 20 });
+  const prefix = (await run('git', ['rev-parse', '--show-prefix'], { cwd: root })).stdout.trim();
+  return [...new Set([...diff.stdout.split('\0'), ...untracked.stdout.split('\0')])]
+    .filter(Boolean)
+    .map((p) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p))
+    .sort();
+}

@@ -1,0 +1,45 @@
+/**
+ * The rule contract. A rule only reports; the engine stamps id, severity, source and docs URL on every
+ * message (as unified-lint-rule does), so no rule builds its own URL or decides its own output.
+ */
+import type { CorpusIndex } from '../engine/corpus-index.ts';
+import type { Kind, LintFile, Report, Severity } from '../engine/types.ts';
+
+export interface RuleOptions {
+  /** Months after which a `verified` stamp is a warning (an error at twice that). */
+  maxAge: number;
+  /** The month age is measured against, `YYYY-MM`. */
+  today: string;
+}
+
+export interface RuleContext {
+  index: CorpusIndex;
+  options: RuleOptions;
+  report(file: LintFile, report: Report): void;
+}
+
+interface RuleMeta {
+  /** kebab-case, stable, equal to the folder name; never reused. */
+  id: string;
+  /** One line, shown in `--help` and in SARIF. */
+  description: string;
+  severity: Severity;
+  /** File kinds the rule looks at. */
+  kinds: readonly Kind[];
+}
+
+/** Checks one file at a time (it may consult the corpus index). */
+export interface FileRule extends RuleMeta {
+  scope: 'file';
+  check(file: LintFile, ctx: RuleContext): void;
+}
+
+/** Checks the files together (uniqueness and the like). */
+export interface ProjectRule extends RuleMeta {
+  scope: 'project';
+  check(files: readonly LintFile[], ctx: RuleContext): void;
+}
+
+export type Rule = FileRule | ProjectRule;
+
+export const defineRule = <R extends Rule>(rule: R): R => rule;

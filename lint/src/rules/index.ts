@@ -1,0 +1,30 @@
+/**
+ * The registry: every rule in a fixed order. Order decides nothing about results (output is sorted) but
+ * keeps `--help` and the docs stable. Ids are checked for uniqueness and folder agreement by the tests.
+ */
+import type { Rule } from './define.ts';
+import readableFile from './readable-file/index.ts';
+import frontmatterSchema from './frontmatter-schema/index.ts';
+import gotchaStructure from './gotcha-structure/index.ts';
+import gotchaPlacement from './gotcha-placement/index.ts';
+import profileSections from './profile-sections/index.ts';
+import sourceUrl from './source-url/index.ts';
+import verifiedStamp from './verified-stamp/index.ts';
+import crossRef from './cross-ref/index.ts';
+import idUnique from './id-unique/index.ts';
+import templateEnv from './template-env/index.ts';
+
+export const RULES: readonly Rule[] = [
+  readableFile,
+  frontmatterSchema,
+  gotchaStructure,
+  gotchaPlacement,
+  profileSections,
+  sourceUrl,
+  verifiedStamp,
+  crossRef,
+  idUnique,
+  templateEnv,
+];
+
+export const ruleById = new Map(RULES.map((r) => [r.id, r]));

@@ -1,0 +1,12 @@
+import { defineRule } from '../define.ts';
+
+export default defineRule({
+  id: 'readable-file',
+  description: 'Content files are UTF-8 text',
+  severity: 'error',
+  kinds: ['gotcha', 'profile', 'catalog', 'reference', 'template', 'other'],
+  scope: 'file',
+  check(file, ctx) {
+    if (file.readProblem) ctx.report(file, { message: file.readProblem.message, place: file.readProblem.place });
+  },
+});

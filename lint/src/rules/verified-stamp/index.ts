@@ -1,0 +1,65 @@
+import { monthsBetween, VERIFIED_PATTERN } from '../../schema/verified.ts';
+import type { LintFile, Report } from '../../engine/types.ts';
+import type { Position } from 'unist';
+import { defineRule, type RuleContext } from '../define.ts';
+import { frontmatterIssues, ownerOf } from '../validate.ts';
+import { normalizeMonth } from './normalize.ts';
+
+/** Age findings for one valid month. */
+function age(month: string, where: string, place: Position, file: LintFile, ctx: RuleContext) {
+  const { maxAge, today } = ctx.options;
+  const months = monthsBetween(month, today);
+  if (months < 0) {
+    ctx.report(file, { message: `Unexpected future month \`${month}\` in ${where}, expected \`${today}\` or earlier`, place, note: 'A stamp records a check that already happened.' });
+  } else if (months > maxAge * 2) {
+    ctx.report(file, { message: `Stale stamp \`${month}\` in ${where}: ${months} months old, over twice the ${maxAge}-month limit`, place, note: 'Re-check the fact against its source and stamp the month you did.' });
+  } else if (months > maxAge) {
+    ctx.report(file, { message: `Ageing stamp \`${month}\` in ${where}: ${months} months old, over the ${maxAge}-month limit`, place, note: 'Re-check the fact against its source and stamp the month you did.', severity: 'warning' });
+  }
+}
+
+/** A fix that rewrites the exact characters of a value when the month it means is unambiguous. */
+function fixFor(file: LintFile, place: Position, raw: string, month: string | undefined): Report['fix'] {
+  const start = place.start.offset;
+  const end = place.end.offset;
+  if (month === undefined || start === undefined || end === undefined) return undefined;
+  const text = file.text.slice(start, end);
+  const at = text.indexOf(raw);
+  return at === -1 ? undefined : { range: [start + at, start + at + raw.length], text: month };
+}
+
+export default defineRule({
+  id: 'verified-stamp',
+  description: '`verified` months are valid, not in the future, and not older than --max-age',
+  severity: 'error',
+  kinds: ['gotcha', 'profile', 'reference', 'catalog'],
+  scope: 'file',
+  check(file, ctx) {
+    if (file.readProblem || !file.frontmatter.present) return;
+    for (const issue of frontmatterIssues(file, ctx.index)) {
+      if (ownerOf(issue.path) !== 'verified-stamp') continue;
+      const raw = String(file.frontmatter.data.verified ?? '');
+      const value = issue.path.length === 1 ? raw : undefined;
+      const place = issue.report.place as Position;
+      ctx.report(file, { ...issue.report, fix: value !== undefined && place?.start ? fixFor(file, place, value, normalizeMonth(value)) : undefined });
+    }
+    const stamps: { value: unknown; path: PropertyKey[] }[] = [{ value: file.frontmatter.data.verified, path: ['verified'] }];
+    const clocks = file.frontmatter.data.dangerClocks;
+    if (Array.isArray(clocks)) clocks.forEach((c, i) => stamps.push({ value: (c as Record<string, unknown>)?.verified, path: ['dangerClocks', i, 'verified'] }));
+    for (const { value, path } of stamps) {
+      if (typeof value === 'string' && VERIFIED_PATTERN.test(value)) age(value, `\`${path.join('.')}\``, file.frontmatter.positionOf(path), file, ctx);
+    }
+    for (const stamp of file.stamps) {
+      if (VERIFIED_PATTERN.test(stamp.month)) {
+        age(stamp.month, `the inline stamp under “${stamp.context || 'the top of the page'}”`, stamp.position, file, ctx);
+      } else {
+        const month = normalizeMonth(stamp.month);
+        ctx.report(file, {
+          message: `Unexpected inline stamp month \`${stamp.month}\`, expected \`YYYY-MM\``,
+          place: stamp.position,
+          fix: fixFor(file, stamp.position, stamp.month, month),
+        });
+      }
+    }
+  },
+});
