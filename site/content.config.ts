@@ -1,0 +1,26 @@
+/**
+ * Content collections, built from the one schema module the linter also uses (lint/src/schema). No field is
+ * declared here. Catalog and profile ids are read from the folders first so that `catalog: univrsal` or
+ * `platforms: [runpd]` fails the build with the same message the linter gives.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { CatalogSchema, GotchaSchema, ProfileSchema, ReferenceSchema } from '../lint/src/schema/index.ts';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_DIR, entryIds } from './lib/corpus-fs.ts';
+
+const known = { catalogs: entryIds('catalogs'), platforms: entryIds('profiles') };
+
+/** Entry ids are file paths relative to the collection folder, without `.md` (`universal/u6-disk-full`). */
+const md = (folder: string) => glob({ base: pathToFileURL(`${CONTENT_DIR}/${folder}/`), pattern: ['**/*.md', '!**/_*'] });
+
+export const collections = {
+  gotchas: defineCollection({ loader: md('gotchas'), schema: GotchaSchema(known) }),
+  profiles: defineCollection({ loader: md('profiles'), schema: ProfileSchema() }),
+  catalogs: defineCollection({ loader: md('catalogs'), schema: CatalogSchema() }),
+  references: defineCollection({ loader: md('references'), schema: ReferenceSchema() }),
+  // Each lint rule's docs.md sits beside its code; the site publishes them at /lint/<rule-id>/.
+  lintRules: defineCollection({
+    loader: glob({ base: './lint/src/rules', pattern: '*/docs.md', generateId: ({ entry }) => entry.split('/')[0] }),
+  }),
+};

@@ -1,0 +1,15 @@
+/** Age of a `verified` month as the site shows it: the same arithmetic as the linter's stamp rule. */
+import { currentMonth, monthsBetween } from '../../lint/src/schema/verified.ts';
+
+export type AgeBand = 'fresh' | 'ageing' | 'stale';
+
+/** The month ages are measured against: `KB_TODAY` for reproducible builds, else the build month. */
+export const buildMonth = (): string => process.env.KB_TODAY ?? currentMonth();
+
+/** Months since the stamp, and its band: fresh up to 3, ageing up to 6 (the lint default), stale beyond. */
+export function ageOf(month: string, today = buildMonth()): { months: number; band: AgeBand; label: string } {
+  const months = Math.max(0, monthsBetween(month, today));
+  const band: AgeBand = months <= 3 ? 'fresh' : months <= 6 ? 'ageing' : 'stale';
+  const label = months === 0 ? 'this month' : months === 1 ? '1 month ago' : `${months} months ago`;
+  return { months, band, label };
+}

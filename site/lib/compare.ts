@@ -1,0 +1,68 @@
+/**
+ * Comparison tables, computed from profile frontmatter only. Pure functions over `{id, data}` pairs so they can
+ * be tested without a build; the /compare/ pages only render what these return.
+ */
+import { durationHours, type Profile } from '../../lint/src/schema/index.ts';
+
+export interface ProfileRef { id: string; data: Profile }
+
+const sorted = (profiles: readonly ProfileRef[]) => [...profiles].sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+
+/** One row per platform × storage tier, with the durable mount of each platform named. */
+export function survivalRows(profiles: readonly ProfileRef[]) {
+  return sorted(profiles).flatMap((p) =>
+    p.data.storage.map((t, i) => ({
+      platform: p.id,
+      title: p.data.title,
+      first: i === 0,
+      span: p.data.storage.length,
+      tier: t.tier,
+      path: t.path,
+      survivesStop: t.survivesStop,
+      survivesDestroy: t.survivesDestroy,
+      cap: t.cap,
+      durable: t.durable,
+      stopVerb: p.data.meter.stopVerb,
+    })),
+  );
+}
+
+/** The durable mount to checkpoint to on each platform (the tier marked `durable`, else the first that survives destroy). */
+export function durableMount(p: ProfileRef): string | undefined {
+  const tier = p.data.storage.find((t) => t.durable) ?? p.data.storage.find((t) => t.survivesDestroy === true);
+  return tier?.path;
+}
+
+export function teardownRows(profiles: readonly ProfileRef[]) {
+  return sorted(profiles).map((p) => ({
+    platform: p.id,
+    title: p.data.title,
+    verb: p.data.meter.stopVerb,
+    irreversible: p.data.meter.irreversible,
+    stopStillBills: p.data.meter.stopStillBills,
+    durable: durableMount(p),
+  }));
+}
+
+/** Every danger clock of every platform, soonest first; event-driven clocks (no duration) last. */
+export function dangerClockRows(profiles: readonly ProfileRef[]) {
+  return sorted(profiles)
+    .flatMap((p) => p.data.dangerClocks.map((c) => ({ platform: p.id, title: p.data.title, ...c, hours: c.after ? durationHours(c.after) : undefined })))
+    .sort((a, b) => (a.hours ?? Infinity) - (b.hours ?? Infinity) || a.title.localeCompare(b.title));
+}
+
+export function spotRows(profiles: readonly ProfileRef[]) {
+  return sorted(profiles).map((p) => ({ platform: p.id, title: p.data.title, ...p.data.spot }));
+}
+
+export function overrideRows(profiles: readonly ProfileRef[]) {
+  return sorted(profiles).map((p) => ({ platform: p.id, title: p.data.title, overrides: p.data.overrides }));
+}
+
+/** A duration in words for a table cell (`36h` → `1.5 days`). */
+export function humanDuration(hours: number | undefined, raw?: string): string {
+  if (hours === undefined) return raw ?? 'on the event';
+  if (hours < 1) return `${Math.round(hours * 60)} minutes`;
+  if (hours < 48) return `${+hours.toFixed(1)} hours`;
+  return `${+(hours / 24).toFixed(1)} days`;
+}

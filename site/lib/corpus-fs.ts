@@ -1,0 +1,39 @@
+/**
+ * Reading the content folders at config time (Node only). The content collections are the real source for
+ * pages; this exists because the sidebar and the schemas' known-id lists are needed before collections load.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/**
+ * The content folder. `KB_CONTENT_DIR` points a build at another tree (the build tests use fixture trees);
+ * by default it is the repository's `content/`.
+ */
+export const CONTENT_DIR = process.env.KB_CONTENT_DIR
+  ? resolve(process.env.KB_CONTENT_DIR)
+  : fileURLToPath(new URL('../../content/', import.meta.url));
+
+/** File names (without `.md`) of the Markdown files directly in a content folder, skipping `_drafts`. */
+export function entryIds(folder: string): string[] {
+  const dir = join(CONTENT_DIR, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && !f.startsWith('_'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+/** Frontmatter of one content file, `{}` when it has none or it does not parse (the build reports that). */
+export function frontmatterOf(path: string): Record<string, unknown> {
+  const text = readFileSync(join(CONTENT_DIR, path), 'utf8');
+  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  if (!m) return {};
+  try {
+    const data = parse(m[1]);
+    return data && typeof data === 'object' ? data : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Script templates as the site sees them: exact source text (imported raw, so the download is byte-for-byte the
+ * file in scripts/), its metadata block parsed with the linter's reader and schema, and its SHA-256.
+ */
+import { createHash } from 'node:crypto';
+import { readTemplateMeta } from '../../lint/src/engine/template-meta.ts';
+import { TemplateMetaSchema, type TemplateMeta } from '../../lint/src/schema/index.ts';
+import { templateSlug } from '../../lint/src/markdown/links.ts';
+
+const sources = import.meta.glob<string>(['/scripts/*.sh', '/scripts/*.sh.template'], { query: '?raw', import: 'default', eager: true });
+
+export interface Template {
+  file: string;
+  slug: string;
+  source: string;
+  sha256: string;
+  bytes: number;
+  meta: TemplateMeta;
+}
+
+export function allTemplates(): Template[] {
+  return Object.entries(sources)
+    .map(([path, source]) => {
+      const file = path.split('/').at(-1)!;
+      const parsed = TemplateMetaSchema().safeParse(readTemplateMeta(source).data);
+      // The linter reports a bad block with positions; the site still lists the script with what it can show.
+      const meta: TemplateMeta = parsed.success ? parsed.data : { title: file, purpose: 'Metadata block missing or invalid: run `npm run lint`.', usage: file, env: {}, gotchas: [], principles: [] };
+      const bytes = Buffer.from(source, 'utf8');
+      return { file, slug: templateSlug(file), source, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, meta };
+    })
+    .sort((a, b) => a.file.localeCompare(b.file));
+}

@@ -1,0 +1,73 @@
+/**
+ * Build and serve helpers for the site tests: run `astro build` on a content tree and serve dist/ on a free
+ * loopback port with `astro preview`. Everything runs on the Node that npm put first on PATH (Node 24).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ASTRO = `${ROOT}node_modules/astro/bin/astro.mjs`;
+
+export interface BuildResult { code: number; output: string }
+
+/** `astro build` with an optional content tree and output folder; never throws, returns the log. */
+export function buildSite(options: { contentDir?: string; outDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+  return new Promise((resolve) => {
+    const args = [ASTRO, 'build'];
+    if (options.outDir) args.push('--outDir', options.outDir);
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(options.contentDir ? { KB_CONTENT_DIR: options.contentDir } : {}), ...options.env },
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface Preview { url: string; stop(): Promise<void> }
+
+/** Serve a built folder with `astro preview` on 127.0.0.1 and wait until it answers. */
+export async function preview(outDir = 'dist'): Promise<Preview> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [ASTRO, 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/`);
+      if (res.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null) throw new Error(`astro preview exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error('astro preview did not answer within 30 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on('close', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests of the linter, the schemas and the site's pure helpers. Browser tests and the
+// site build run from their own projects so a plain `vitest run` stays fast.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'lint', include: ['lint/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'site', include: ['site/**/*.test.ts'], exclude: ['site/test/e2e/**'], environment: 'node', testTimeout: 240_000, hookTimeout: 240_000 } },
+      { test: { name: 'e2e', include: ['site/test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
+    ],
+  },
+});
