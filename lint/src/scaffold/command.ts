@@ -1,0 +1,177 @@
+/**
+ * `kb-lint new`: start a gotcha or a profile from a skeleton that already has the right id, file name,
+ * fields and sections, and that the linter refuses until every `TODO` in it has been replaced.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Io } from '../cli.ts';
+import { parseFiles } from '../engine/run.ts';
+import type { LintFile } from '../engine/types.ts';
+import { corpusFiles, UsageError } from '../files.ts';
+import { writeAtomic } from '../fix.ts';
+import { SLUG_PATTERN } from '../schema/ids.ts';
+import { currentMonth, VERIFIED_PATTERN } from '../schema/verified.ts';
+import { gotchaText, profileText } from './templates.ts';
+
+export const NEW_HELP = `Usage:
+  kb-lint new gotcha --catalog <catalog> --title "<symptom-first title>" [--today YYYY-MM] [--root DIR]
+  kb-lint new profile <id> [--title "<display name>"] [--today YYYY-MM] [--root DIR]
+
+Writes a skeleton page with every field and section in place and TODO markers where your facts go. The
+linter rejects the page until every TODO is replaced. A gotcha gets the next free id of its catalog
+(retired ids are skipped); \`verified\` is set to this month, so change it if you checked the sources in
+another month. Existing files are never overwritten.
+
+Exit codes: 0 written, 2 usage error (unknown catalog, file exists, bad argument).
+`;
+
+/** Short words that add length to a file name but no meaning. */
+const FILLER = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'be', 'of', 'to', 'in', 'on', 'at', 'for', 'and', 'or', 'with', 'by', 'it', 'its']);
+
+/** A few meaningful lower-case words of a title joined by hyphens, short enough for a file name. */
+export function slugOfTitle(title: string, maxWords = 6, maxLength = 48): string {
+  const all = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const words = all.filter((w) => !FILLER.has(w));
+  const picked: string[] = [];
+  for (const w of words.length ? words : all) {
+    if (picked.length === maxWords || [...picked, w].join('-').length > maxLength) break;
+    picked.push(w);
+  }
+  return picked.length ? picked.join('-') : (all[0] ?? '').slice(0, maxLength);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The next id for a prefix: one past the highest number any page already uses, moving on past ids that are
+ * retired or taken (ids are unique across the whole corpus, not only within a catalog).
+ */
+export function nextFreeId(prefix: string, usedIds: Iterable<string>, retired: Iterable<string>): string {
+  const pattern = new RegExp(`^${escapeRe(prefix)}(\\d+)$`);
+  const used = new Set(usedIds);
+  const blocked = new Set([...used, ...retired]);
+  let max = 0;
+  for (const id of used) {
+    const m = pattern.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  let n = max + 1;
+  while (blocked.has(`${prefix}${n}`)) n++;
+  if (n > 999) throw new UsageError(`No free id left for prefix \`${prefix}\` (ids have at most three digits)`);
+  return `${prefix}${n}`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function loadCorpus(root: string): Promise<LintFile[]> {
+  return parseFiles(root, await corpusFiles(root));
+}
+
+/** Ids used by gotchas, from frontmatter and, for pages whose YAML is broken, from the file name. */
+function usedGotchaIds(files: readonly LintFile[]): string[] {
+  const ids: string[] = [];
+  for (const f of files) {
+    if (f.kind !== 'gotcha') continue;
+    if (typeof f.frontmatter.data.id === 'string') ids.push(f.frontmatter.data.id);
+    const m = /^([a-z]{1,6}(?:-[a-z]{1,6})?\d{1,3})(?:-|\.md$)/.exec(f.path.split('/').at(-1) ?? '');
+    if (m) ids.push(m[1].toUpperCase());
+  }
+  return ids;
+}
+
+async function write(io: Io, root: string, rel: string, text: string): Promise<number> {
+  const abs = join(root, rel);
+  if (await exists(abs)) throw new UsageError(`Refusing to overwrite \`${rel}\`, which already exists`);
+  await mkdir(dirname(abs), { recursive: true });
+  await writeAtomic(abs, text);
+  io.stdout(`${rel}\n`);
+  return 0;
+}
+
+async function newGotcha(io: Io, root: string, opts: { catalog?: string; title?: string; month: string }): Promise<number> {
+  if (!opts.catalog) throw new UsageError('Missing --catalog <catalog> for `new gotcha`');
+  const title = opts.title?.trim();
+  if (!title) throw new UsageError('Missing --title "<symptom-first title>" for `new gotcha`');
+  if (title.length < 8) throw new UsageError(`Title \`${title}\` is too short, expected at least 8 characters that describe the symptom`);
+
+  const files = await loadCorpus(root);
+  const catalogs = new Map(files.filter((f) => f.kind === 'catalog').map((f) => [f.slug, f]));
+  const catalog = catalogs.get(opts.catalog);
+  if (!catalog) {
+    const known = [...catalogs.keys()].sort();
+    throw new UsageError(`Unknown catalog \`${opts.catalog}\`, expected one of ${known.length ? known.map((k) => `\`${k}\``).join(', ') : '(none: content/catalogs/ is empty)'}`);
+  }
+  const prefixes = catalog.frontmatter.data.prefixes;
+  const prefix = Array.isArray(prefixes) && typeof prefixes[0] === 'string' ? prefixes[0] : undefined;
+  if (!prefix || !/^[A-Z]{1,6}(?:-[A-Z]{1,6})?$/.test(prefix)) throw new UsageError(`Catalog \`${opts.catalog}\` has no usable \`prefixes\` in ${catalog.path}`);
+  const retired = Array.isArray(catalog.frontmatter.data.retired) ? catalog.frontmatter.data.retired.map(String) : [];
+
+  const id = nextFreeId(prefix, usedGotchaIds(files), retired);
+  const slug = slugOfTitle(title);
+  const rel = `content/gotchas/${opts.catalog}/${id.toLowerCase()}${slug ? `-${slug}` : ''}.md`;
+  // A platform catalog named after a profile most likely concerns that platform only.
+  const platforms = files.some((f) => f.kind === 'profile' && f.slug === opts.catalog) ? [opts.catalog] : ['all'];
+  return write(io, root, rel, gotchaText({ id, title, catalog: opts.catalog, platforms, month: opts.month }));
+}
+
+async function newProfile(io: Io, root: string, id: string | undefined, opts: { title?: string; month: string }): Promise<number> {
+  if (!id) throw new UsageError('Missing the profile id: `new profile <id>`');
+  if (!SLUG_PATTERN.test(id)) throw new UsageError(`Unexpected profile id \`${id}\`, expected kebab-case such as \`lambda\` or \`generic-ssh\``);
+  const title = opts.title?.trim() || 'TODO';
+  return write(io, root, `content/profiles/${id}.md`, profileText({ id, title, month: opts.month }));
+}
+
+export async function newMain(io: Io, argv: readonly string[]): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        catalog: { type: 'string' },
+        title: { type: 'string' },
+        today: { type: 'string' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) return io.stdout(NEW_HELP), 0;
+    const month = values.today ?? currentMonth();
+    if (!VERIFIED_PATTERN.test(month)) throw new UsageError(`Unexpected --today \`${month}\`, expected YYYY-MM`);
+    const root = values.root ? resolve(io.cwd, values.root) : io.cwd;
+    if (!(await stat(root).then((s) => s.isDirectory(), () => false))) throw new UsageError(`No such folder \`${values.root ?? root}\` for --root`);
+
+    const [what, ...rest] = positionals;
+    switch (what) {
+      case 'gotcha':
+        if (rest.length) throw new UsageError(`Unexpected argument \`${rest[0]}\`; \`new gotcha\` takes --catalog and --title`);
+        return await newGotcha(io, root, { catalog: values.catalog, title: values.title, month });
+      case 'profile':
+        if (values.catalog !== undefined) throw new UsageError('Unexpected --catalog for `new profile`');
+        if (rest.length > 1) throw new UsageError(`Unexpected argument \`${rest[1]}\`; \`new profile\` takes one id`);
+        return await newProfile(io, root, rest[0], { title: values.title, month });
+      case undefined:
+        throw new UsageError('Missing what to create, expected `gotcha` or `profile`');
+      default:
+        throw new UsageError(`Unknown kind \`${what}\`, expected \`gotcha\` or \`profile\``);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`kb-lint new: ${(error as Error).message.split('\n')[0]}\n`);
+      return 2;
+    }
+    io.stderr(`kb-lint new: internal error: ${(error as Error).message ?? String(error)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * `kb-lint stale`: list every `verified` stamp with its age, riskiest and oldest first. Exit 1 when any stamp
+ * is older than `--max-age`, so a scheduled job can tell "someone must re-check facts" from "all fresh".
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Io } from '../cli.ts';
+import { parseFiles } from '../engine/run.ts';
+import { corpusFiles, UsageError } from '../files.ts';
+import { currentMonth, VERIFIED_PATTERN } from '../schema/verified.ts';
+import { collectStamps, isStale } from './collect.ts';
+import { formatStaleJson, formatStaleMarkdown } from './report.ts';
+
+export const STALE_HELP = `Usage: kb-lint stale [options]
+
+Lists every \`verified\` month in the content (page stamps, danger clocks, inline stamps) with the fact it
+vouches for and its age. Money and data facts come first, then the oldest.
+
+Options:
+  --format <f>        md (default; a GitHub issue body) | json
+  --max-age <months>  a stamp older than this is stale (default 6)
+  --today <YYYY-MM>   the month ages are measured against (default: this month, UTC)
+  --only-stale        list only stamps older than --max-age (counts still cover all)
+  --link-base <url>   prefix for the Markdown links (e.g. https://github.com/o/r/blob/<sha>/);
+                      without it links are repo-relative (path#Lline)
+  --root <dir>        project root (default: the current directory)
+  -h, --help          show this help
+
+Exit codes: 0 nothing stale, 1 at least one stale stamp, 2 usage or internal error.
+`;
+
+export async function staleMain(io: Io, argv: readonly string[]): Promise<number> {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'md' },
+        'max-age': { type: 'string', default: '6' },
+        today: { type: 'string' },
+        'only-stale': { type: 'boolean', default: false },
+        'link-base': { type: 'string' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) return io.stdout(STALE_HELP), 0;
+
+    const format = values.format;
+    if (format !== 'md' && format !== 'json') throw new UsageError(`Unknown --format \`${format}\`, expected md or json`);
+    const rawAge = values['max-age'];
+    const maxAge = /^\d+$/.test(rawAge) ? Number(rawAge) : NaN;
+    if (!Number.isSafeInteger(maxAge) || maxAge < 1) throw new UsageError(`Unexpected --max-age \`${rawAge}\`, expected a whole number of months ≥ 1`);
+    const today = values.today ?? currentMonth();
+    if (!VERIFIED_PATTERN.test(today)) throw new UsageError(`Unexpected --today \`${today}\`, expected YYYY-MM`);
+    const root = values.root ? resolve(io.cwd, values.root) : io.cwd;
+    const info = await stat(root).catch(() => undefined);
+    if (!info?.isDirectory()) throw new UsageError(`No such folder \`${values.root ?? root}\` for --root`);
+
+    const files = await parseFiles(root, await corpusFiles(root));
+    const entries = collectStamps(files, today);
+    const linkBase = values['link-base'];
+    if (linkBase !== undefined && !/^https:\/\/\S+\/$/.test(linkBase)) throw new UsageError(`Unexpected --link-base \`${linkBase}\`, expected an https URL ending in /`);
+    const opts = { maxAge, today, onlyStale: values['only-stale'], linkBase };
+    io.stdout(format === 'json' ? formatStaleJson(entries, opts) : formatStaleMarkdown(entries, opts));
+    return entries.some((e) => isStale(e, maxAge)) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`kb-lint stale: ${(error as Error).message.split('\n')[0]} (see \`kb-lint stale --help\`)\n`);
+      return 2;
+    }
+    io.stderr(`kb-lint stale: internal error: ${(error as Error).message ?? String(error)}\n`);
+    return 2;
+  }
+}
