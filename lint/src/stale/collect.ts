@@ -118,7 +118,8 @@ export function collectStamps(files: readonly LintFile[], today: string): StaleE
       if (!month) continue;
       const section = sectionAt(stamp.position.start.line);
       const inRiskySection = file.kind === 'profile' && section !== undefined && MONEY_DATA_SECTIONS.some((s) => s.toLowerCase() === section.toLowerCase());
-      const fact = clean(stamp.context) || section || title;
+      // A table row's context includes the stamp itself; the fact reads better without it.
+      const fact = clean(stamp.context.replace(/\(verified\b[^()]*\)/g, '')) || section || title;
       push(month, stamp.position.start, 'inline', fact, gotchaRisky || inRiskySection ? 'money-data' : 'other');
     }
   }

@@ -1,0 +1,225 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Io } from '../src/cli.ts';
+import { parseFiles } from '../src/engine/run.ts';
+import { corpusFiles } from '../src/files.ts';
+import { collectStamps, compareEntries, isStale, type StaleEntry } from '../src/stale/collect.ts';
+import { staleMain } from '../src/stale/command.ts';
+import { formatStaleJson, formatStaleMarkdown, staleSummary } from '../src/stale/report.ts';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/stale/', import.meta.url));
+const TODAY = '2026-08';
+
+let root: string;
+let entries: StaleEntry[];
+
+beforeAll(async () => {
+  // Work on a copy so nothing a test does can leak into the checked-in fixture.
+  root = await mkdtemp(join(tmpdir(), 'kb-stale-'));
+  await cp(FIXTURE, root, { recursive: true });
+  entries = collectStamps(await parseFiles(root, await corpusFiles(root)), TODAY);
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function capture(): Io & { out: string; err: string } {
+  const io = {
+    argv: [] as string[],
+    cwd: '/',
+    out: '',
+    err: '',
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+  };
+  return io;
+}
+
+const key = (e: StaleEntry) => `${e.file}:${e.line}`;
+
+describe('collectStamps', () => {
+  it('finds page, danger-clock and inline stamps in every stamped kind', () => {
+    expect(entries).toHaveLength(9);
+    const bySource = (s: StaleEntry['source']) => entries.filter((e) => e.source === s).length;
+    expect(bySource('frontmatter')).toBe(4); // profile, two gotchas, reference (the catalog has none)
+    expect(bySource('danger-clock')).toBe(1);
+    expect(bySource('inline')).toBe(4);
+  });
+
+  it('records the fact, month, age, platforms and exact position', () => {
+    const clock = entries.find((e) => e.source === 'danger-clock');
+    expect(clock).toMatchObject({ file: 'content/profiles/acme.md', line: 29, column: 15, fact: 'Stopped machine is deleted', month: '2025-10', age: 10, platforms: ['acme'], risk: 'money-data' });
+    const page = entries.find((e) => e.file.endsWith('u1-slow-thing.md'));
+    expect(page).toMatchObject({ line: 10, column: 11, fact: 'A slow thing that only wastes time', age: 9, platforms: ['all'], risk: 'other' });
+    const launch = entries.find((e) => e.file === 'content/profiles/acme.md' && e.source === 'inline' && e.month === '2025-12');
+    expect(launch).toMatchObject({ line: 48, fact: 'Launch', risk: 'other' });
+    const reference = entries.find((e) => e.file === 'content/references/guide.md' && e.source === 'inline');
+    expect(reference).toMatchObject({ fact: 'Cadence', platforms: ['all'], age: 5 });
+  });
+
+  it('drops the stamp itself from a table row used as the fact', () => {
+    const row = entries.find((e) => e.month === '2026-02');
+    expect(row?.fact).toContain('Local disk');
+    expect(row?.fact).not.toContain('verified');
+  });
+
+  it('classes teardown, storage, danger clocks, profile pages and money/data gotchas as money-data', () => {
+    const risky = entries.filter((e) => e.risk === 'money-data').map(key);
+    expect(risky).toEqual([
+      'content/profiles/acme.md:29', // danger clock, 10 months
+      'content/profiles/acme.md:41', // profile page stamp, 7 months
+      'content/profiles/acme.md:54', // Storage table row, 6 months
+      'content/gotchas/uni/u2-bill-keeps-running.md:10', // cost: [money], 3 months
+    ]);
+  });
+
+  it('sorts money/data first, then oldest first, then by file and line', () => {
+    expect(entries.map((e) => e.risk)).toEqual([...Array(4).fill('money-data'), ...Array(5).fill('other')]);
+    const others = entries.filter((e) => e.risk === 'other').map((e) => e.age);
+    expect(others).toEqual([...others].sort((a, b) => b - a));
+    expect([...entries].reverse().sort(compareEntries)).toEqual(entries);
+  });
+
+  it('treats a stamp as stale only past the limit', () => {
+    expect(entries.filter((e) => isStale(e, 6)).map(key).sort()).toEqual(
+      ['content/gotchas/uni/u1-slow-thing.md:10', 'content/profiles/acme.md:29', 'content/profiles/acme.md:41', 'content/profiles/acme.md:48'].sort(),
+    );
+    expect(entries.some((e) => isStale(e, 12))).toBe(false);
+  });
+});
+
+describe('formatStaleMarkdown', () => {
+  const opts = { maxAge: 6, today: TODAY };
+
+  it('opens with a summary of what is past the limit', () => {
+    const md = formatStaleMarkdown(entries, opts);
+    expect(md.split('\n')[0]).toBe('# Freshness of `verified` stamps, 2026-08');
+    expect(md).toContain('**4 of 9 stamps are older than 6 months (as of 2026-08): 2 about money or data, 2 other.**');
+    expect(staleSummary(entries, { maxAge: 12, today: TODAY })).toMatch(/^Nothing stale: all 9 stamps/);
+  });
+
+  it('groups by platform, cross-platform facts first, money/data rows first inside a group', () => {
+    const md = formatStaleMarkdown(entries, opts);
+    const all = md.indexOf('## All platforms');
+    const acme = md.indexOf('## `acme`');
+    expect(all).toBeGreaterThan(-1);
+    expect(acme).toBeGreaterThan(all);
+    const acmeRows = md.slice(acme).split('\n').filter((l) => l.startsWith('| **money') || l.startsWith('| other'));
+    expect(acmeRows.map((l) => l.split('|')[1].trim())).toEqual(['**money/data**', '**money/data**', '**money/data**', '**money/data**', 'other']);
+    expect(acmeRows[0]).toContain('**10 mo**');
+    expect(acmeRows[0]).toContain('Stopped machine is deleted');
+  });
+
+  it('links each row as a repo-relative path#Lline, or under --link-base', () => {
+    const md = formatStaleMarkdown(entries, opts);
+    expect(md).toContain('(content/profiles/acme.md#L29)');
+    const linked = formatStaleMarkdown(entries, { ...opts, linkBase: 'https://github.com/o/r/blob/abc/' });
+    expect(linked).toContain('(https://github.com/o/r/blob/abc/content/profiles/acme.md#L29)');
+  });
+
+  it('lists only stale rows with onlyStale, keeping the counts over every stamp', () => {
+    const md = formatStaleMarkdown(entries, { ...opts, onlyStale: true });
+    expect(md).toContain('4 of 9 stamps');
+    const rows = md.split('\n').filter((l) => /^\| (\*\*money|other)/.test(l));
+    expect(rows).toHaveLength(4);
+    expect(rows.every((l) => /\*\*\d+ mo\*\*/.test(l))).toBe(true);
+  });
+
+  it('escapes pipes in facts so table rows keep their columns', () => {
+    const odd: StaleEntry = { ...entries[0], fact: 'a | b' };
+    const row = formatStaleMarkdown([odd], opts).split('\n').find((l) => l.includes('a \\| b'));
+    expect(row).toBeDefined();
+  });
+
+  it('says so when there is nothing to list', () => {
+    expect(formatStaleMarkdown([], opts)).toContain('_No rows to show._');
+  });
+});
+
+describe('formatStaleJson', () => {
+  it('is stable: same input, same bytes, fixed key order', () => {
+    const a = formatStaleJson(entries, { maxAge: 6, today: TODAY });
+    expect(formatStaleJson([...entries], { maxAge: 6, today: TODAY })).toBe(a);
+    const parsed = JSON.parse(a);
+    expect(Object.keys(parsed)).toEqual(['today', 'maxAge', 'total', 'stale', 'staleMoneyData', 'staleOther', 'entries']);
+    expect(Object.keys(parsed.entries[0])).toEqual(['file', 'line', 'column', 'source', 'fact', 'month', 'age', 'stale', 'risk', 'platforms']);
+    expect(parsed).toMatchObject({ total: 9, stale: 4, staleMoneyData: 2, staleOther: 2 });
+  });
+
+  it('filters entries with onlyStale', () => {
+    const parsed = JSON.parse(formatStaleJson(entries, { maxAge: 6, today: TODAY, onlyStale: true }));
+    expect(parsed.entries).toHaveLength(4);
+    expect(parsed.total).toBe(9);
+  });
+});
+
+describe('staleMain', () => {
+  it('prints Markdown and exits 1 when a stamp is past --max-age', async () => {
+    const io = capture();
+    expect(await staleMain(io, ['--root', root, '--today', TODAY])).toBe(1);
+    expect(io.out).toContain('4 of 9 stamps');
+    expect(io.err).toBe('');
+  });
+
+  it('exits 0 when nothing is past --max-age', async () => {
+    const io = capture();
+    expect(await staleMain(io, ['--root', root, '--today', TODAY, '--max-age', '12'])).toBe(0);
+    expect(io.out).toContain('Nothing stale');
+  });
+
+  it('prints JSON with --format json and honours --only-stale', async () => {
+    const io = capture();
+    expect(await staleMain(io, ['--root', root, '--today', TODAY, '--format', 'json', '--only-stale'])).toBe(1);
+    const parsed = JSON.parse(io.out);
+    expect(parsed.entries.map((e: { risk: string }) => e.risk)).toEqual(['money-data', 'money-data', 'other', 'other']);
+  });
+
+  it('resolves --root against the working directory', async () => {
+    const io = { ...capture(), cwd: join(root, '..') };
+    const out: string[] = [];
+    io.stdout = (t: string) => void out.push(t);
+    expect(await staleMain(io, ['--root', root.split('/').at(-1) ?? '', '--today', TODAY, '--max-age', '24'])).toBe(0);
+    expect(out.join('')).toContain('all 9 stamps');
+  });
+
+  it('shows help and exits 0', async () => {
+    const io = capture();
+    expect(await staleMain(io, ['--help'])).toBe(0);
+    expect(io.out).toContain('Usage: kb-lint stale');
+  });
+
+  it.each([
+    [['--format', 'html'], /Unknown --format `html`/],
+    [['--max-age', '0'], /--max-age `0`/],
+    [['--max-age', '2.5'], /--max-age `2.5`/],
+    [['--today', '2026-13'], /--today `2026-13`/],
+    [['--bogus'], /bogus/],
+    [['extra'], /extra/],
+    [['--root', '/nonexistent/kb-stale-root'], /No such folder/],
+    [['--link-base', 'http://insecure/'], /--link-base/],
+  ])('exits 2 with one line on stderr for %j', async (args, pattern) => {
+    const io = capture();
+    expect(await staleMain(io, ['--root', root, ...args].slice(args[0] === '--root' ? 2 : 0))).toBe(2);
+    expect(io.out).toBe('');
+    expect(io.err).toMatch(pattern);
+    expect(io.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('counts a malformed but unambiguous month by what it means', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-stale-odd-'));
+    try {
+      await cp(FIXTURE, dir, { recursive: true });
+      await writeFile(join(dir, 'content/references/odd.md'), '---\ntitle: "Odd page"\ndescription: "A page with a loosely written stamp."\n---\n\nA fact (verified June 2024).\n');
+      const io = capture();
+      expect(await staleMain(io, ['--root', dir, '--today', TODAY, '--format', 'json', '--max-age', '12'])).toBe(1);
+      const odd = JSON.parse(io.out).entries.find((e: { file: string }) => e.file === 'content/references/odd.md');
+      expect(odd).toMatchObject({ month: '2024-06', age: 26, stale: true, risk: 'other' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
