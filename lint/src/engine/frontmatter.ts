@@ -27,8 +27,9 @@ export interface Frontmatter {
  * @param yamlText the text between the `---` fences
  * @param startLine file line of the opening `---` (1 in a normal file)
  * @param startOffset file offset where the YAML text begins (after the opening fence's newline)
+ * @param columnOffset characters stripped from the start of every line (2 for `# ` in script metadata)
  */
-export function readFrontmatter(yamlText: string | undefined, startLine = 1, startOffset = 0): Frontmatter {
+export function readFrontmatter(yamlText: string | undefined, startLine = 1, startOffset = 0, columnOffset = 0): Frontmatter {
   const blockStart: Position = { start: { line: startLine, column: 1 }, end: { line: startLine, column: 4 } };
   if (yamlText === undefined) {
     return { data: {}, present: false, problems: [], positionOf: () => blockStart, keyPositionOf: () => blockStart };
@@ -38,7 +39,7 @@ export function readFrontmatter(yamlText: string | undefined, startLine = 1, sta
   // The YAML starts on the line after the opening fence.
   const toPoint = (offset: number): Point => {
     const { line, col } = counter.linePos(offset);
-    return { line: line + startLine, column: col, offset: offset + startOffset };
+    return { line: line + startLine, column: col + columnOffset, offset: offset + startOffset };
   };
   const rangeOf = (node: YamlNode | null | undefined): Position | undefined =>
     node?.range ? { start: toPoint(node.range[0]), end: toPoint(node.range[1]) } : undefined;

@@ -36,19 +36,25 @@ export function decode(bytes: Uint8Array): { text: string; problem?: LintFile['r
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text };
   } catch {
-    // Find the first undecodable byte so the author can go straight to it.
-    let lo = 0, hi = bytes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      try { decoder.decode(bytes.subarray(0, mid + 1)); lo = mid + 1; } catch (e) {
-        // A truncated multi-byte sequence at the cut is not the culprit; stream mode tells them apart.
-        try { new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true }); lo = mid + 1; } catch { hi = mid; }
-        void e;
-      }
-    }
-    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, lo));
-    return { text: '', problem: { message: `Unexpected byte \`0x${(bytes[lo] ?? 0).toString(16).padStart(2, '0')}\`, expected UTF-8 text`, place: lineColAt(head, head.length) } };
+    const at = firstInvalidUtf8(bytes);
+    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    return { text: '', problem: { message: `Unexpected byte \`0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}\`, expected UTF-8 text`, place: lineColAt(head, head.length) } };
   }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0 || i + need >= bytes.length) return i;
+    for (let k = 1; k <= need; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    // Overlongs, surrogates and values past U+10FFFF are invalid even when the shape is right.
+    if ((b === 0xe0 && bytes[i + 1] < 0xa0) || (b === 0xed && bytes[i + 1] > 0x9f) || (b === 0xf0 && bytes[i + 1] < 0x90) || (b === 0xf4 && bytes[i + 1] > 0x8f)) return i;
+    i += need + 1;
+  }
+  return bytes.length;
 }
 
 function collect(tree: Root, text: string) {
@@ -74,7 +80,7 @@ function collect(tree: Root, text: string) {
       }
     }
     if ('children' in node) {
-      const row = node.type === 'tableRow' ? toString(node as TableRow).slice(0, 80) : rowContext;
+      const row = node.type === 'tableRow' ? (node as TableRow).children.map((c) => toString(c)).join(' | ').slice(0, 80) : rowContext;
       for (const child of node.children as Nodes[]) visit(child, row);
     }
   };

@@ -13,9 +13,10 @@ export function readTemplateMeta(text: string): Frontmatter {
   if (open === -1) return readFrontmatter(undefined);
   const close = lines.findIndex((l, i) => i > open && FENCE.test(l));
   if (close === -1) return readFrontmatter(undefined, open + 1);
+  // Every line loses its `# ` prefix; positions add it back so they point into the script.
   const yaml = lines
     .slice(open + 1, close)
     .map((l) => l.replace(/^# ?/, ''))
     .join('\n');
-  return readFrontmatter(yaml, open + 1);
+  return readFrontmatter(yaml, open + 1, 0, 2);
 }

@@ -20,7 +20,8 @@ function assigned(code: string): Set<string> {
  * (`${NAME:-x}`, `${NAME-x}`, `${NAME:?}`) and those it expands without ever assigning them.
  */
 export function environmentReads(code: string): Map<string, number> {
-  const body = code.split('\n').map((l) => (/^\s*#/.test(l) ? '' : l)).join('\n');
+  // Comment lines are blanked with spaces, not removed, so offsets still point into the script.
+  const body = code.split('\n').map((l) => (/^\s*#/.test(l) ? ' '.repeat(l.length) : l)).join('\n');
   const mine = assigned(body);
   const reads = new Map<string, number>();
   const note = (name: string, index: number) => {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fixtureFindings } from '../../../test/fixture.ts';
+import { GOTCHA, lintCorpus, only } from '../../../test/corpus.ts';
+import { applyFixes } from '../../fix.ts';
+import { normalizeMonth } from './normalize.ts';
+
+const at = 'content/references/stamped.md';
+const gotcha = 'content/gotchas/alpha/al3-stamp.md';
+
+describe('verified-stamp', () => {
+  it('checks format, future months and age of frontmatter and inline stamps, naming the fact', async () => {
+    expect(await fixtureFindings('verified-stamp', 'not-ok-inline.md', at)).toEqual([
+      `${at}:4:11 error verified-stamp Expected a month written \`YYYY-MM\` (month 01–12), got \`2026-6\` in \`verified\``,
+      `${at}:9:53 error verified-stamp Unexpected inline stamp month \`2026-3\`, expected \`YYYY-MM\``,
+      `${at}:13:16 error verified-stamp Unexpected future month \`2027-01\` in the inline stamp under “| Volume | yes (verified 2027-01) |”, expected \`2026-11\` or earlier`.replace('| Volume | yes (verified 2027-01) |', 'Volume | yes (verified 2027-01)'),
+      `${at}:15:36 error verified-stamp Unexpected inline stamp month \`June 2026\`, expected \`YYYY-MM\``,
+      `${at}:17:25 error verified-stamp Stale stamp \`2025-01\` in the inline stamp under “Billing”: 22 months old, over twice the 6-month limit`,
+    ]);
+  });
+  it('warns past --max-age and errors past twice it', async () => {
+    const f = (month: string) => lintCorpus({ [gotcha]: GOTCHA('AL3').replace('verified: 2026-09', `verified: ${month}`) });
+    expect(only(await f('2026-05'), 'verified-stamp')).toEqual([]);
+    expect(only(await f('2026-04'), 'verified-stamp')).toEqual([`${gotcha}:11:11 warning verified-stamp Ageing stamp \`2026-04\` in \`verified\`: 7 months old, over the 6-month limit`]);
+    expect(only(await f('2025-10'), 'verified-stamp')).toEqual([`${gotcha}:11:11 error verified-stamp Stale stamp \`2025-10\` in \`verified\`: 13 months old, over twice the 6-month limit`]);
+    expect(only(await f('June'), 'verified-stamp')).toEqual([`${gotcha}:11:11 error verified-stamp Expected a month written \`YYYY-MM\` (month 01–12), got \`June\` in \`verified\``]);
+  });
+  it('--fix rewrites only unambiguous formats and never the claimed month', async () => {
+    const text = readFileSync(new URL('./fixtures/not-ok-inline.md', import.meta.url), 'utf8');
+    const { lint } = await import('../../engine/run.ts');
+    const { findings } = await lint({ root: '/v', corpus: [at], today: '2026-11', maxAge: 6, read: async () => new TextEncoder().encode(text) });
+    const fixed = applyFixes(text, findings.flatMap((f) => (f.fix ? [f.fix] : [])));
+    expect(fixed).toContain('verified: 2026-06\n');
+    expect(fixed).toContain('(verified docs.example.com 2026-03)');
+    expect(fixed).toContain('(verified 2026-06).');
+    expect(fixed).toContain('(verified 2027-01)');
+    expect(fixed.split('\n').length).toBe(text.split('\n').length);
+  });
+  it('normalises only what is unambiguous', () => {
+    expect(['2026-6', '2026/06', '2026-06-15', 'June 2026', 'Sept. 2026', '2026-13', 'June', '2026'].map(normalizeMonth)).toEqual(['2026-06', '2026-06', '2026-06', '2026-06', '2026-09', undefined, undefined, undefined]);
+  });
+});
