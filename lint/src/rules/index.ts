@@ -13,6 +13,7 @@ import verifiedStamp from './verified-stamp/index.ts';
 import crossRef from './cross-ref/index.ts';
 import idUnique from './id-unique/index.ts';
 import templateEnv from './template-env/index.ts';
+import noTodo from './no-todo/index.ts';
 
 export const RULES: readonly Rule[] = [
   readableFile,
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   crossRef,
   idUnique,
   templateEnv,
+  noTodo,
 ];
 
 export const ruleById = new Map(RULES.map((r) => [r.id, r]));
