@@ -94,7 +94,8 @@ done < <(find "$dest" -type f -name '.agg-tmp.*' -print0 2>/dev/null)
 
 # Build the find expression from the INCLUDE patterns: ( -name p1 -o -name p2 ... )
 name_test=()
-for pat in $include; do
+read -r -a patterns <<<"$include" || true
+for pat in "${patterns[@]}"; do
   ((${#name_test[@]} > 0)) && name_test+=(-o)
   name_test+=(-name "$pat")
 done

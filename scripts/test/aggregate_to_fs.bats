@@ -1,0 +1,103 @@
+#!/usr/bin/env bats
+# aggregate_to_fs.sh: a file under its final name is complete or absent, even after kill -9.
+
+load test_helper
+
+setup() {
+  common_setup
+  SRC="$WORK/data disk/checkpoints"
+  DEST="$WORK/durable fs/final_ckpts"
+  AGG="$SCRIPTS_DIR/aggregate_to_fs.sh"
+  mkdir -p "$SRC/cell a" "$SRC/cell b"
+  head -c 2000000 /dev/urandom >"$SRC/cell a/best.pth"
+  echo '{"acc": 0.9}' >"$SRC/cell a/best_metrics.json"
+  head -c 4096 /dev/urandom >"$SRC/cell a/latest.pth"
+  head -c 300000 /dev/urandom >"$SRC/cell b/best.pth"
+}
+
+teardown() {
+  if [[ -n ${GROUP:-} ]]; then kill -9 -- "-$GROUP" 2>/dev/null || true; fi
+}
+
+@test "aggregate: --help exits 0, unknown option exits 2" {
+  run bash "$AGG" --help
+  assert_success
+  run bash "$AGG" --bogus
+  assert_failure 2
+}
+
+@test "aggregate: copies only the kept files, byte-identical, then is idempotent" {
+  run bash "$AGG" "$SRC" "$DEST"
+  assert_success
+  assert_output --partial '3 copied, 0 already up to date, 0 failed'
+  cmp "$SRC/cell a/best.pth" "$DEST/cell a/best.pth"
+  cmp "$SRC/cell b/best.pth" "$DEST/cell b/best.pth"
+  [ ! -e "$DEST/cell a/latest.pth" ]
+  run bash "$AGG" "$SRC" "$DEST"
+  assert_success
+  assert_output --partial '0 copied, 3 already up to date'
+}
+
+@test "aggregate: defaults come from DATA_DIR and DURABLE_DIR" {
+  DATA_DIR="$WORK/data disk" DURABLE_DIR="$WORK/durable fs" run bash "$AGG"
+  assert_success
+  cmp "$SRC/cell b/best.pth" "$DEST/cell b/best.pth"
+}
+
+@test "aggregate: disk full mid-copy fails, leaves neither a final nor a temp file" {
+  FAKE_CP_MODE=enospc FAKE_CP_MATCH='.agg-tmp' run bash "$AGG" "$SRC" "$DEST"
+  assert_failure 1
+  assert_output --partial 'FAIL cell a/best.pth'
+  [ ! -e "$DEST/cell a/best.pth" ]
+  run find "$DEST" -name '.agg-tmp.*'
+  assert_output ''
+}
+
+@test "aggregate: a copy that lies about success is rejected by the checksum" {
+  FAKE_CP_MODE=lie FAKE_CP_MATCH='.agg-tmp' run bash "$AGG" "$SRC" "$DEST"
+  assert_failure 1
+  [ ! -e "$DEST/cell a/best.pth" ]
+}
+
+# Start the aggregator in its own process group with a copy that stalls half-way, then kill -9 the group.
+kill_mid_copy() {
+  export FAKE_CP_MODE=slow FAKE_CP_MATCH='.agg-tmp' FAKE_CP_PIDFILE="$WORK/cp.pid"
+  setsid bash "$AGG" "$SRC" "$DEST" >"$WORK/agg.out" 2>&1 &
+  GROUP=$!
+  for _ in $(seq 1 100); do
+    [[ -s $FAKE_CP_PIDFILE ]] && break
+    sleep 0.1
+  done
+  [[ -s $FAKE_CP_PIDFILE ]]
+  kill -9 -- "-$GROUP"
+  wait "$GROUP" 2>/dev/null || true
+  unset FAKE_CP_MODE FAKE_CP_MATCH FAKE_CP_PIDFILE
+}
+
+@test "aggregate: kill -9 during the copy leaves no partial file under the final name" {
+  kill_mid_copy
+  [ ! -e "$DEST/cell a/best.pth" ]
+  # the half-written temp file is the only trace, and the next run removes it and finishes the job
+  run find "$DEST" -name '.agg-tmp.*'
+  assert_output --partial 'best.pth'
+  run bash "$AGG" "$SRC" "$DEST"
+  assert_success
+  assert_output --partial 'removed stale temp'
+  cmp "$SRC/cell a/best.pth" "$DEST/cell a/best.pth"
+  run find "$DEST" -name '.agg-tmp.*'
+  assert_output ''
+}
+
+@test "aggregate: kill -9 while replacing an older result keeps the older file intact" {
+  mkdir -p "$DEST/cell a"
+  head -c 1000 /dev/urandom >"$DEST/cell a/best.pth"
+  cp "$DEST/cell a/best.pth" "$WORK/old.pth"
+  kill_mid_copy
+  cmp "$WORK/old.pth" "$DEST/cell a/best.pth"
+}
+
+@test "aggregate: nothing matching INCLUDE is a failure, not a silent success" {
+  INCLUDE='*.safetensors' run bash "$AGG" "$SRC" "$DEST"
+  assert_failure 1
+  assert_output --partial 'nothing aggregated'
+}

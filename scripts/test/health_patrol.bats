@@ -1,0 +1,98 @@
+#!/usr/bin/env bats
+# health_patrol.sh.template: one status line per run, read-only.
+
+load test_helper
+
+setup() {
+  common_setup
+  HP="$SCRIPTS_DIR/health_patrol.sh.template"
+  export FAKE_NVSMI_SCENARIO=healthy
+  export RUN_PATTERN='^patrol_train_job'
+  export LOG_FILE="$WORK/run logs/cell a.log"
+  export WATCH_DIR="$WORK"
+  mkdir -p "$WORK/run logs"
+  printf 'Epoch 1/20 loss 0.9\nEpoch 2/20 loss 0.7\n' >"$LOG_FILE"
+}
+
+teardown() {
+  kill_recorded
+}
+
+one_line() {
+  [ "${#lines[@]}" -eq 1 ] || { printf 'expected one line, got %d:\n%s\n' "${#lines[@]}" "$output" >&2; return 1; }
+}
+
+@test "patrol: --help exits 0; an argument exits 2" {
+  run bash "$HP" --help
+  assert_success
+  run bash "$HP" extra
+  assert_failure 2
+}
+
+@test "patrol: healthy run prints exactly one OK line" {
+  start_bg patrol_train_job 120 >/dev/null
+  run --separate-stderr bash "$HP"
+  assert_success
+  one_line
+  assert_output --regexp '^PATROL .* status=OK proc=1 log=fresh:[0-9]+s disk=[0-9]+% inode=[0-9]+% gpu=0:97%:54C,1:0%:41C crash=0$'
+  [ -z "$stderr" ]
+}
+
+@test "patrol: vanished process without a done marker is one ALERT line" {
+  run --separate-stderr bash "$HP"
+  assert_failure 1
+  one_line
+  assert_output --partial 'status=ALERT proc=0'
+}
+
+@test "patrol: vanished process with the done marker is DONE" {
+  : >"$WORK/QUEUE_DONE"
+  DONE_MARKER="$WORK/QUEUE_DONE" run --separate-stderr bash "$HP"
+  assert_success
+  one_line
+  assert_output --partial 'status=DONE'
+}
+
+@test "patrol: a silent log while the process lives is a WARN" {
+  start_bg patrol_train_job 120 >/dev/null
+  touch -d '2 hours ago' "$LOG_FILE"
+  run --separate-stderr bash "$HP"
+  assert_failure 1
+  one_line
+  assert_output --partial 'status=WARN'
+  assert_output --partial 'log=stale:'
+}
+
+@test "patrol: crash text in the run's log raises an ALERT" {
+  start_bg patrol_train_job 120 >/dev/null
+  printf 'Traceback (most recent call last):\ntorch.OutOfMemoryError: CUDA out of memory.\n' >>"$LOG_FILE"
+  run --separate-stderr bash "$HP"
+  assert_failure 1
+  one_line
+  assert_output --partial 'status=ALERT'
+  assert_output --partial 'crash=2'
+}
+
+@test "patrol: disk over the threshold raises an ALERT" {
+  start_bg patrol_train_job 120 >/dev/null
+  DISK_MAX_PCT=0 run --separate-stderr bash "$HP"
+  assert_failure 1
+  one_line
+  assert_output --partial 'disk '
+}
+
+@test "patrol: nvidia-smi failure shows as gpu=ERR" {
+  start_bg patrol_train_job 120 >/dev/null
+  FAKE_NVSMI_SCENARIO=broken run --separate-stderr bash "$HP"
+  assert_failure 1
+  one_line
+  assert_output --partial 'gpu=ERR'
+}
+
+@test "patrol: changes nothing on disk" {
+  start_bg patrol_train_job 120 >/dev/null
+  before=$(find "$WORK" -printf '%p %s %T@\n' | sort)
+  run bash "$HP"
+  after=$(find "$WORK" -printf '%p %s %T@\n' | sort)
+  [ "$before" = "$after" ]
+}

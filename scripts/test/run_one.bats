@@ -1,0 +1,127 @@
+#!/usr/bin/env bats
+# run_one.sh.template: the success line appears only after a verified durable copy.
+
+load test_helper
+
+setup() {
+  common_setup
+  export DATA_DIR="$WORK/data disk"
+  export DURABLE_DIR="$WORK/durable fs"
+  export PROXY_HOOK=':'
+  export CRED_FILE=''
+  export MIN_FREE_GB=0
+  export TRAIN_CMD="$FAKES_DIR/fake-train"
+  unset WANDB_API_KEY
+  RUN_ONE="$SCRIPTS_DIR/run_one.sh.template"
+}
+
+cell_ckpt() { echo "$DATA_DIR/checkpoints/baseline_a-seg"; }
+cell_dest() { echo "$DURABLE_DIR/final_ckpts/baseline_a-seg"; }
+
+@test "run_one: --help exits 0 and shows usage" {
+  run bash "$RUN_ONE" --help
+  assert_success
+  assert_output --partial 'Usage: run_one.sh.template CONFIG TASK [EPOCHS]'
+}
+
+@test "run_one: missing arguments exit 2 with a message" {
+  run bash "$RUN_ONE" only-one-arg
+  assert_failure 2
+  assert_output --partial 'expected CONFIG TASK [EPOCHS]'
+}
+
+@test "run_one: a non-numeric epoch count exits 2" {
+  run bash "$RUN_ONE" configs/a.yaml seg ten
+  assert_failure 2
+  assert_output --partial 'EPOCHS must be a positive integer'
+}
+
+@test "run_one: success syncs best checkpoint byte-identical, prints SYNCED, prunes scratch" {
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_success
+  assert_output --partial 'SYNCED baseline_a-seg'
+  cmp "$(cell_ckpt)/best.pth" "$(cell_dest)/best.pth"
+  cmp "$(cell_ckpt)/best_metrics.json" "$(cell_dest)/best_metrics.json"
+  [ -f "$(cell_dest)/baseline_a-seg.log" ]
+  [ ! -e "$(cell_ckpt)/latest.pth" ]
+  [ ! -e "$(cell_ckpt)/epoch_1.pth" ]
+  [ -f "$(cell_ckpt)/best.pth" ]
+  # no temporary copies left behind
+  run find "$(cell_dest)" -name '.*partial*'
+  assert_output ''
+}
+
+@test "run_one: a failing copy (cp error) exits 3 and never prints the success line" {
+  export FAKE_CP_MODE=fail FAKE_CP_MATCH='durable fs'
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 3
+  refute_output --partial 'SYNCED'
+  assert_output --partial 'SYNC FAILED'
+  [ -f "$(cell_ckpt)/latest.pth" ]   # nothing pruned when the sync failed
+}
+
+@test "run_one: disk full mid-copy exits 3, no success line, no partial file under the final name" {
+  export FAKE_CP_MODE=enospc FAKE_CP_MATCH='durable fs'
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 3
+  refute_output --partial 'SYNCED'
+  [ ! -e "$(cell_dest)/best.pth" ]
+}
+
+@test "run_one: a copy that claims success but is truncated is caught by the checksum" {
+  export FAKE_CP_MODE=lie FAKE_CP_MATCH='durable fs'
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 3
+  refute_output --partial 'SYNCED'
+  [ ! -e "$(cell_dest)/best.pth" ]
+}
+
+@test "run_one: a failing trainer passes its exit status through, nothing synced" {
+  export FAKE_TRAIN_RC=7
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 7
+  refute_output --partial 'SYNCED'
+  [ ! -e "$(cell_dest)/best.pth" ]
+}
+
+@test "run_one: training without a best checkpoint exits 3" {
+  export FAKE_TRAIN_NOBEST=1
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 3
+  refute_output --partial 'SYNCED'
+}
+
+@test "run_one: the tracker key is exported from CRED_FILE but never printed" {
+  printf 'sk-VERY-SECRET-0123456789\n' >"$WORK/wandb key"
+  export CRED_FILE="$WORK/wandb key"
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_success
+  assert_output --partial 'key-present=yes key-length=25'
+  refute_output --partial 'sk-VERY-SECRET'
+  run grep -rF 'sk-VERY-SECRET' "$DATA_DIR" "$DURABLE_DIR"
+  assert_failure
+}
+
+@test "run_one: PROXY_HOOK file is sourced, a free command line is refused" {
+  printf 'export HOOK_MARK=turbo-on\n' >"$WORK/hook file.sh"
+  PROXY_HOOK="source $WORK/hook file.sh" run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_success
+  assert_output --partial 'hook-mark=turbo-on unbuffered=1'
+  PROXY_HOOK='export http_proxy=http://10.0.0.1:3128' run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 4
+  assert_output --partial 'must be a file to source'
+}
+
+@test "run_one: the disk gate refuses to start when the data disk is too small" {
+  MIN_FREE_GB=99999999 run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 4
+  assert_output --partial 'below MIN_FREE_GB'
+  [ ! -e "$(cell_ckpt)/best.pth" ]
+}
+
+@test "run_one: DURABLE_DIR empty skips the sync explicitly" {
+  DURABLE_DIR='' run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_success
+  assert_output --partial 'sync skipped'
+  refute_output --partial 'SYNCED'
+}

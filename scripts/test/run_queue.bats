@@ -1,0 +1,115 @@
+#!/usr/bin/env bats
+# run_queue.sh.template: cell numbering ignores comments and blank lines; failures are collected.
+
+load test_helper
+
+setup() {
+  common_setup
+  export RUN_ONE="$FAKES_DIR/fake-run-one"
+  export FAKE_RUN_LOG="$WORK/ran.log"
+  QUEUE="$WORK/my queue.txt"
+  RUN_QUEUE="$SCRIPTS_DIR/run_queue.sh.template"
+  # 5 real cells, with comments, blank lines, indentation, a trailing comment and a CRLF line mixed in.
+  printf '%s\n' \
+    '# sweep of five cells' \
+    '' \
+    'cfg/c1.yaml seg 20' \
+    '   # indented comment' \
+    'cfg/c2.yaml det' \
+    '' \
+    '' \
+    $'cfg/c3.yaml seg 30\r' \
+    '# another comment' \
+    '	cfg/c4.yaml cls 5   # trailing note' \
+    'cfg/c5.yaml seg' >"$QUEUE"
+}
+
+ran_configs() { cut -d'|' -f1 "$FAKE_RUN_LOG" | paste -sd' ' -; }
+
+@test "run_queue: --help exits 0" {
+  run bash "$RUN_QUEUE" --help
+  assert_success
+  assert_output --partial 'START_INDEX  1-based cell number'
+}
+
+@test "run_queue: no arguments exits 2" {
+  run bash "$RUN_QUEUE"
+  assert_failure 2
+  assert_output --partial 'expected QUEUE_FILE [START_INDEX]'
+}
+
+@test "run_queue: runs every cell in order, default epochs filled in, CR stripped" {
+  run bash "$RUN_QUEUE" "$QUEUE"
+  assert_success
+  assert_output --partial 'QUEUE DONE'
+  run cat "$FAKE_RUN_LOG"
+  assert_output "$(printf '%s\n' 'cfg/c1.yaml|seg|20' 'cfg/c2.yaml|det|20' 'cfg/c3.yaml|seg|30' 'cfg/c4.yaml|cls|5' 'cfg/c5.yaml|seg|20')"
+}
+
+@test "run_queue: resume at index N skips exactly N-1 cells, whatever comments precede them" {
+  for n in 1 2 3 4 5; do
+    rm -f "$FAKE_RUN_LOG"
+    run bash "$RUN_QUEUE" "$QUEUE" "$n"
+    assert_success
+    assert_output --partial "skipping $((n - 1))"
+    [ "$(wc -l <"$FAKE_RUN_LOG")" -eq $((6 - n)) ]
+    [ "$(head -n 1 "$FAKE_RUN_LOG" | cut -d'|' -f1)" = "cfg/c$n.yaml" ]
+  done
+}
+
+@test "run_queue: adding comments does not move the cell a START_INDEX points at" {
+  run bash "$RUN_QUEUE" "$QUEUE" 4
+  first_before=$(head -n 1 "$FAKE_RUN_LOG")
+  { printf '# new header\n\n# more\n'; cat "$QUEUE"; } >"$WORK/q2.txt"
+  rm -f "$FAKE_RUN_LOG"
+  run bash "$RUN_QUEUE" "$WORK/q2.txt" 4
+  [ "$(head -n 1 "$FAKE_RUN_LOG")" = "$first_before" ]
+}
+
+@test "run_queue: a start index past the last cell exits 2 and runs nothing" {
+  run bash "$RUN_QUEUE" "$QUEUE" 6
+  assert_failure 2
+  assert_output --partial 'past the last cell (5)'
+  [ ! -e "$FAKE_RUN_LOG" ]
+}
+
+@test "run_queue: a zero or non-numeric start index exits 2" {
+  run bash "$RUN_QUEUE" "$QUEUE" 0
+  assert_failure 2
+  run bash "$RUN_QUEUE" "$QUEUE" two
+  assert_failure 2
+}
+
+@test "run_queue: continues past failed cells, lists all of them, exits non-zero" {
+  export FAKE_FAIL_CFG='cfg/c2.yaml cfg/c4.yaml'
+  run bash "$RUN_QUEUE" "$QUEUE"
+  assert_failure 1
+  [ "$(ran_configs)" = 'cfg/c1.yaml cfg/c2.yaml cfg/c3.yaml cfg/c4.yaml cfg/c5.yaml' ]
+  assert_output --partial '2 FAILED'
+  assert_output --partial 'cell 2 (cfg/c2.yaml det) exit=5'
+  assert_output --partial 'cell 4 (cfg/c4.yaml cls) exit=5'
+}
+
+@test "run_queue: a malformed line stops the run before any cell starts" {
+  printf 'cfg/c6.yaml seg 10 extra-field\n' >>"$QUEUE"
+  run bash "$RUN_QUEUE" "$QUEUE"
+  assert_failure 2
+  assert_output --partial 'line 12'
+  [ ! -e "$FAKE_RUN_LOG" ]
+}
+
+@test "run_queue: a missing RUN_ONE wrapper is reported as bad usage" {
+  RUN_ONE="$WORK/nowhere/run_one.sh" run bash "$RUN_QUEUE" "$QUEUE"
+  assert_failure 2
+  assert_output --partial 'per-cell wrapper not found'
+}
+
+@test "run_queue: RUN_ONE defaults to DURABLE_DIR/run_one.sh (paths with spaces)" {
+  unset RUN_ONE
+  export DURABLE_DIR="$WORK/durable fs"
+  mkdir -p "$DURABLE_DIR"
+  cp "$FAKES_DIR/fake-run-one" "$DURABLE_DIR/run_one.sh"
+  run bash "$RUN_QUEUE" "$QUEUE" 5
+  assert_success
+  [ "$(ran_configs)" = 'cfg/c5.yaml' ]
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env bats
+# setup-china-mirrors.sh: idempotent, and --undo puts every file back as it was.
+
+load test_helper
+
+setup() {
+  common_setup
+  SCM="$SCRIPTS_DIR/setup-china-mirrors.sh"
+  export HOME="$WORK/home dir"
+  unset XDG_CONFIG_HOME HF_HOME
+  export DATA_DIR="$WORK/data disk"
+  mkdir -p "$HOME/.config/pip" "$DATA_DIR"
+  printf '[global]\ntimeout = 60\nindex-url = https://pypi.org/simple\n\n[install]\nno-cache-dir = true\n' >"$HOME/.config/pip/pip.conf"
+  printf 'channels:\n  - conda-forge\n' >"$HOME/.condarc"
+  printf 'alias ll="ls -l"\nexport EDITOR=vim' >"$HOME/.bashrc"   # no trailing newline on purpose
+  cp -a "$HOME" "$WORK/home before"
+}
+
+snapshot() { (cd "$HOME" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+
+@test "mirrors: --help exits 0; an unknown flag exits 2" {
+  run bash "$SCM" --help
+  assert_success
+  run bash "$SCM" --force
+  assert_failure 2
+}
+
+@test "mirrors: sourcing it is refused without touching the shell's options" {
+  run bash -c 'source "$0"; rc=$?; case $- in *e*) echo errexit-leaked ;; esac; echo "rc=$rc"' "$SCM"
+  assert_output --partial 'rc=2'
+  refute_output --partial 'errexit-leaked'
+  [ ! -e "$HOME/.config/china-mirrors" ]
+}
+
+@test "mirrors: apply sets pip, conda and HF, keeps other pip settings" {
+  run bash "$SCM"
+  assert_success
+  grep -qx 'index-url = https://pypi.tuna.tsinghua.edu.cn/simple' "$HOME/.config/pip/pip.conf"
+  grep -qx 'timeout = 60' "$HOME/.config/pip/pip.conf"
+  grep -qx 'no-cache-dir = true' "$HOME/.config/pip/pip.conf"
+  [ "$(grep -c 'index-url' "$HOME/.config/pip/pip.conf")" -eq 1 ]
+  grep -q 'https://mirrors.tuna.tsinghua.edu.cn/anaconda/pkgs/main' "$HOME/.condarc"
+  run grep -c 'pytorch-nightly:' "$HOME/.condarc"
+  assert_output 0
+  env_file="$HOME/.config/china-mirrors/env.sh"
+  run bash -c 'unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY; source "$0"; echo "$HF_ENDPOINT $HF_HUB_ENABLE_HF_TRANSFER $HF_HOME no_proxy=${no_proxy:-none}"' "$env_file"
+  assert_output "https://hf-mirror.com 0 $DATA_DIR/huggingface no_proxy=none"
+  run bash -c 'export https_proxy=http://127.0.0.1:7890; source "$0"; echo "$NO_PROXY"' "$env_file"
+  assert_output --partial '.tuna.tsinghua.edu.cn'
+  # a new interactive-style shell picks it up through .bashrc
+  run bash -c 'source "$HOME/.bashrc"; echo "$HF_ENDPOINT"'
+  assert_output 'https://hf-mirror.com'
+}
+
+@test "mirrors: a second run changes nothing" {
+  bash "$SCM" >/dev/null
+  first=$(snapshot)
+  run bash "$SCM"
+  assert_success
+  refute_output --partial 'wrote:'
+  [ "$(snapshot)" = "$first" ]
+  [ "$(grep -c 'setup-china-mirrors >>>' "$HOME/.bashrc")" -eq 1 ]
+}
+
+@test "mirrors: --undo restores every file byte for byte, even after two applies" {
+  bash "$SCM" >/dev/null
+  bash "$SCM" >/dev/null
+  run bash "$SCM" --undo
+  assert_success
+  diff -r "$WORK/home before" "$HOME"
+}
+
+@test "mirrors: --undo removes files that did not exist before" {
+  rm -f "$HOME/.condarc" "$HOME/.bashrc" "$HOME/.config/pip/pip.conf"
+  bash "$SCM" >/dev/null
+  [ -f "$HOME/.condarc" ]
+  run bash "$SCM" --undo
+  assert_success
+  [ ! -e "$HOME/.condarc" ]
+  [ ! -e "$HOME/.bashrc" ]
+  [ ! -e "$HOME/.config/pip/pip.conf" ]
+  [ ! -e "$HOME/.config/china-mirrors" ]
+}
+
+@test "mirrors: --undo with nothing applied is a no-op" {
+  run bash "$SCM" --undo
+  assert_success
+  assert_output --partial 'nothing to undo'
+  diff -r "$WORK/home before" "$HOME"
+}
