@@ -15,13 +15,14 @@ import { currentMonth, VERIFIED_PATTERN } from '../schema/verified.ts';
 import { gotchaText, profileText } from './templates.ts';
 
 export const NEW_HELP = `Usage:
-  kb-lint new gotcha --catalog <catalog> --title "<symptom-first title>" [--today YYYY-MM] [--root DIR]
+  kb-lint new gotcha --catalog <catalog> --title "<symptom-first title>" [--prefix P] [--today YYYY-MM] [--root DIR]
   kb-lint new profile <id> [--title "<display name>"] [--today YYYY-MM] [--root DIR]
 
 Writes a skeleton page with every field and section in place and TODO markers where your facts go. The
-linter rejects the page until every TODO is replaced. A gotcha gets the next free id of its catalog
-(retired ids are skipped); \`verified\` is set to this month, so change it if you checked the sources in
-another month. Existing files are never overwritten.
+linter rejects the page until every TODO is replaced. A gotcha gets the next free id of its catalog under
+the catalog's first id prefix (or --prefix, for a catalog with several), skipping retired ids. \`verified\`
+is set to this month: change it if you checked the sources in another month. Existing files are never
+overwritten.
 
 Exit codes: 0 written, 2 usage error (unknown catalog, file exists, bad argument).
 `;
@@ -99,7 +100,7 @@ async function write(io: Io, root: string, rel: string, text: string): Promise<n
   return 0;
 }
 
-async function newGotcha(io: Io, root: string, opts: { catalog?: string; title?: string; month: string }): Promise<number> {
+async function newGotcha(io: Io, root: string, opts: { catalog?: string; title?: string; prefix?: string; month: string }): Promise<number> {
   if (!opts.catalog) throw new UsageError('Missing --catalog <catalog> for `new gotcha`');
   const title = opts.title?.trim();
   if (!title) throw new UsageError('Missing --title "<symptom-first title>" for `new gotcha`');
@@ -112,9 +113,14 @@ async function newGotcha(io: Io, root: string, opts: { catalog?: string; title?:
     const known = [...catalogs.keys()].sort();
     throw new UsageError(`Unknown catalog \`${opts.catalog}\`, expected one of ${known.length ? known.map((k) => `\`${k}\``).join(', ') : '(none: content/catalogs/ is empty)'}`);
   }
-  const prefixes = catalog.frontmatter.data.prefixes;
-  const prefix = Array.isArray(prefixes) && typeof prefixes[0] === 'string' ? prefixes[0] : undefined;
-  if (!prefix || !/^[A-Z]{1,6}(?:-[A-Z]{1,6})?$/.test(prefix)) throw new UsageError(`Catalog \`${opts.catalog}\` has no usable \`prefixes\` in ${catalog.path}`);
+  const prefixes = (Array.isArray(catalog.frontmatter.data.prefixes) ? catalog.frontmatter.data.prefixes : []).filter(
+    (p): p is string => typeof p === 'string' && /^[A-Z]{1,6}(?:-[A-Z]{1,6})?$/.test(p),
+  );
+  if (!prefixes.length) throw new UsageError(`Catalog \`${opts.catalog}\` has no usable \`prefixes\` in ${catalog.path}`);
+  if (opts.prefix !== undefined && !prefixes.includes(opts.prefix)) {
+    throw new UsageError(`Unknown --prefix \`${opts.prefix}\` for catalog \`${opts.catalog}\`, expected one of ${prefixes.map((p) => `\`${p}\``).join(', ')}`);
+  }
+  const prefix = opts.prefix ?? prefixes[0];
   const retired = Array.isArray(catalog.frontmatter.data.retired) ? catalog.frontmatter.data.retired.map(String) : [];
 
   const id = nextFreeId(prefix, usedGotchaIds(files), retired);
@@ -140,6 +146,7 @@ export async function newMain(io: Io, argv: readonly string[]): Promise<number> 
       strict: true,
       options: {
         catalog: { type: 'string' },
+        prefix: { type: 'string' },
         title: { type: 'string' },
         today: { type: 'string' },
         root: { type: 'string' },
@@ -156,9 +163,9 @@ export async function newMain(io: Io, argv: readonly string[]): Promise<number> 
     switch (what) {
       case 'gotcha':
         if (rest.length) throw new UsageError(`Unexpected argument \`${rest[0]}\`; \`new gotcha\` takes --catalog and --title`);
-        return await newGotcha(io, root, { catalog: values.catalog, title: values.title, month });
+        return await newGotcha(io, root, { catalog: values.catalog, title: values.title, prefix: values.prefix, month });
       case 'profile':
-        if (values.catalog !== undefined) throw new UsageError('Unexpected --catalog for `new profile`');
+        if (values.catalog !== undefined || values.prefix !== undefined) throw new UsageError('Unexpected --catalog or --prefix for `new profile`');
         if (rest.length > 1) throw new UsageError(`Unexpected argument \`${rest[1]}\`; \`new profile\` takes one id`);
         return await newProfile(io, root, rest[0], { title: values.title, month });
       case undefined:
