@@ -135,6 +135,8 @@ while ((running)); do
 
   taken=$((taken + 1))
   ((count > 0 && taken >= count)) && break
-  sleep "$interval" || true
+  # sleep in the background and wait for it, so a stop signal ends the loop at once
+  sleep "$interval" &
+  wait "$!" || true
 done
 exit 0
