@@ -109,7 +109,16 @@ cell_dest() { echo "$DURABLE_DIR/final_ckpts/baseline_a-seg"; }
   assert_output --partial 'hook-mark=turbo-on unbuffered=1'
   PROXY_HOOK='export http_proxy=http://10.0.0.1:3128' run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
   assert_failure 4
-  assert_output --partial 'must be a file to source'
+  assert_output --partial 'must name a file to source'
+}
+
+@test "run_one: a hook marked optional (|| true) may be missing; a plain missing hook stops the run" {
+  PROXY_HOOK="source $WORK/absent_turbo 2>/dev/null || true" run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_success
+  assert_output --partial 'continuing without it'
+  PROXY_HOOK="source $WORK/absent_turbo" run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 4
+  refute_output --partial 'SYNCED'
 }
 
 @test "run_one: the disk gate refuses to start when the data disk is too small" {
