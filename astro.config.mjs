@@ -15,6 +15,8 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir: './dist',
+  // Builds of fixture content trees keep their own content cache so they never mix with the real one.
+  ...(process.env.KB_CACHE_DIR ? { cacheDir: process.env.KB_CACHE_DIR } : {}),
   base,
   site: process.env.KB_SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',

@@ -14,6 +14,8 @@ import { currentMonth, VERIFIED_PATTERN } from './schema/verified.ts';
 import { changedFiles, corpusFiles, expandOperands, UsageError } from './files.ts';
 import { fixFiles } from './fix.ts';
 import { appendFile } from 'node:fs/promises';
+import { staleMain } from './stale/command.ts';
+import { newMain } from './scaffold/command.ts';
 
 export interface Io {
   argv: readonly string[];
@@ -26,6 +28,8 @@ export interface Io {
 export const VERSION = '0.1.0';
 
 export const HELP = `Usage: kb-lint [paths|globs...] [options]
+       kb-lint stale [--format md|json] [--max-age N] [--today YYYY-MM]   (report every verified stamp)
+       kb-lint new gotcha --catalog <c> --title "…" | new profile <id>    (scaffold a file)
 
 Checks the field guide's content (content/**/*.md) and script templates (scripts/*.sh*) against the
 content model and the project's rules. With no paths, lints the whole corpus. Cross-references always
@@ -62,6 +66,9 @@ function parseRuleSettings(values: readonly string[]): Map<string, SeveritySetti
 }
 
 export async function main(io: Io): Promise<number> {
+  // Subcommands own their arguments; everything else is the linter.
+  if (io.argv[0] === 'stale') return staleMain(io, [...io.argv.slice(1)]);
+  if (io.argv[0] === 'new') return newMain(io, [...io.argv.slice(1)]);
   try {
     const { values, positionals } = parseArgs({
       args: [...io.argv],

@@ -9,6 +9,17 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = `${ROOT}node_modules/astro/bin/astro.mjs`;
 
+/**
+ * The environment for child builds and servers, without what vitest injects (`NODE_ENV=test`, `DEV`, `PROD`,
+ * `MODE`, `BASE_URL`, `VITEST*`): Vite reads those as its own and the build would come out as a dev build
+ * without search.
+ */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(NODE_ENV|DEV|PROD|MODE|SSR|BASE_URL|TEST|VITEST.*)$/.test(key)) delete env[key];
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
 export interface BuildResult { code: number; output: string }
 
 /** `astro build` with an optional content tree and output folder; never throws, returns the log. */
@@ -18,7 +29,10 @@ export function buildSite(options: { contentDir?: string; outDir?: string; env?:
     if (options.outDir) args.push('--outDir', options.outDir);
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(options.contentDir ? { KB_CONTENT_DIR: options.contentDir } : {}), ...options.env },
+      env: childEnv({
+        ...(options.contentDir ? { KB_CONTENT_DIR: options.contentDir, KB_CACHE_DIR: `${options.outDir ?? options.contentDir}.cache` } : {}),
+        ...options.env,
+      }),
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
@@ -45,7 +59,7 @@ export async function preview(outDir = 'dist'): Promise<Preview> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [ASTRO, 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: childEnv(),
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,79 @@
+/**
+ * Site builds on fixture content trees: one page per entry, and a broken entry fails the build naming the file
+ * and the field — in the same words the linter uses, because both run the same schema.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, ROOT } from './serve.ts';
+import { lint } from '../../lint/src/engine/run.ts';
+import { corpusFiles } from '../../lint/src/files.ts';
+
+const FIXTURE = join(ROOT, 'site/test/fixtures/mini/content');
+const work = mkdtempSync(join(tmpdir(), 'kb-site-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function copyFixture(name: string): string {
+  const dir = join(work, name, 'content');
+  cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+describe('site build on the mini fixture', () => {
+  const out = join(work, 'dist-ok');
+  let result: Awaited<ReturnType<typeof buildSite>>;
+  beforeAll(async () => {
+    result = await buildSite({ contentDir: FIXTURE, outDir: out });
+  });
+
+  it('succeeds', () => {
+    expect(result.code, result.output.slice(-2000)).toBe(0);
+  });
+  it('renders one page per gotcha and per profile', () => {
+    const gotchas = readdirSync(join(FIXTURE, 'gotchas/alpha')).length;
+    expect(readdirSync(join(out, 'gotchas')).filter((d) => existsSync(join(out, 'gotchas', d, 'index.html')) && d !== 'index.html')).toHaveLength(gotchas);
+    expect(readdirSync(join(out, 'profiles'))).toEqual(['testbox']);
+  });
+  it('renders Symptom, Root cause and Fix as distinct blocks, with source links and a verified badge', () => {
+    const html = readFileSync(join(out, 'gotchas/al1/index.html'), 'utf8');
+    for (const section of ['symptom', 'root-cause', 'fix']) expect(html).toContain(`data-section="${section}"`);
+    expect(html).toMatch(/<a href="https:\/\/example.com\/source-1"[^>]*>Example source 1<\/a>/);
+    expect(html).toMatch(/data-verified="2026-01"/);
+    expect(html).toContain('href="/reference/principles/#principle-2"');
+  });
+  it('indexes gotcha pages for search with filters and meta', () => {
+    expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
+    const html = readFileSync(join(out, 'gotchas/al2/index.html'), 'utf8');
+    expect(html).toContain('data-pagefind-body');
+    expect(html).toContain('data-pagefind-meta="id:AL2"');
+    expect(html).toContain('data-pagefind-filter="platform:testbox"');
+  });
+});
+
+const broken: [string, (text: string) => string, RegExp][] = [
+  ['a missing field', (t) => t.replace(/^title: .*\n/m, ''), /title/],
+  ['a malformed month', (t) => t.replace(/^verified: .*$/m, 'verified: 2026-13'), /verified: Expected a month written `YYYY-MM` \(month 01–12\), got `2026-13`/],
+  ['a month name', (t) => t.replace(/^verified: .*$/m, 'verified: June'), /verified: Expected a month written `YYYY-MM` \(month 01–12\), got `June`/],
+  ['a non-https source', (t) => t.replace('https://example.com/source-1', 'http://example.com/source-1'), /sources\.0\.url: Expected an `https:` URL, got `http:\/\/example.com\/source-1`/],
+  ['an unknown catalog', (t) => t.replace('catalog: alpha', 'catalog: univrsal'), /catalog: Unknown catalog `univrsal`, expected one of `alpha`/],
+];
+
+describe.each(broken)('a gotcha with %s', (name, breakIt, expected) => {
+  it('fails the build naming the file and the field, as the linter does', async () => {
+    const dir = copyFixture(name.replace(/\W+/g, '-'));
+    const file = join(dir, 'gotchas/alpha/al1-fixture-entry-1.md');
+    writeFileSync(file, breakIt(readFileSync(file, 'utf8')));
+    const { code, output } = await buildSite({ contentDir: dir, outDir: join(work, `dist-${name.replace(/\W+/g, '-')}`) });
+    expect(code).not.toBe(0);
+    expect(output).toContain('al1-fixture-entry-1');
+    expect(output).toMatch(expected);
+    // The linter, run on the same tree, reports the same field with the same words.
+    const root = join(dir, '..');
+    const { findings } = await lint({ root, corpus: await corpusFiles(root), today: '2026-11', maxAge: 120 });
+    const messages = findings.filter((f) => f.file.endsWith('al1-fixture-entry-1.md')).map((f) => f.message);
+    const words = expected.source.replace(/^.*?: /, '').replace(/\\/g, '');
+    if (name !== 'a missing field') expect(messages.some((m) => m.includes(words.slice(0, 30)))).toBe(true);
+    else expect(messages).toContain('Missing required field `title`');
+  });
+});

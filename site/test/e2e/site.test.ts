@@ -1,0 +1,117 @@
+/**
+ * The real site in Debian's Chromium: build the real corpus once, serve it on loopback, and use it as a reader
+ * would — open pages, search for a symptom, filter the gotcha list, pick a platform in the checklist, download
+ * a script.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../browser.ts';
+import { buildSite, preview, ROOT, type Preview } from '../serve.ts';
+
+const OUT = process.env.KB_E2E_DIST ?? join(ROOT, '.cache/e2e-dist');
+let server: Preview;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!process.env.KB_E2E_DIST) {
+    const { code, output } = await buildSite({ outDir: OUT });
+    if (code !== 0) throw new Error(`site build failed:\n${output.slice(-3000)}`);
+  }
+  server = await preview(OUT);
+  browser = await launch();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const gotchaFiles = () => readdirSync(join(ROOT, 'content/gotchas'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md') && !f.split('/').at(-1)!.startsWith('_'));
+
+describe('the built site', () => {
+  it('has one page per gotcha and per profile', () => {
+    const ids = gotchaFiles().map((f) => /^id:\s*(\S+)/m.exec(readFileSync(join(ROOT, 'content/gotchas', f), 'utf8'))![1].toLowerCase());
+    for (const id of ids) expect(existsSync(join(OUT, 'gotchas', id, 'index.html')), id).toBe(true);
+    for (const p of readdirSync(join(ROOT, 'content/profiles')).filter((f) => f.endsWith('.md'))) {
+      expect(existsSync(join(OUT, 'profiles', p.slice(0, -3), 'index.html')), p).toBe(true);
+    }
+  });
+
+  it('home page says what the guide is and leads to the gotchas', async () => {
+    await page.goto(`${server.url}/`);
+    await expect(page.title()).resolves.toContain('Remote GPU Field Guide');
+    expect(await page.getByText('What to know before the meter runs').first().isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Find your symptom' }).click();
+    await page.waitForURL('**/gotchas/');
+    expect(await page.locator('tr[data-gotcha]').count()).toBe(gotchaFiles().length);
+  });
+
+  it('a gotcha page shows Symptom, Root cause and Fix as blocks and its sources as links', async () => {
+    await page.goto(`${server.url}/gotchas/u6/`);
+    for (const section of ['symptom', 'root-cause', 'fix']) {
+      const block = page.locator(`section[data-section="${section}"]`);
+      expect(await block.isVisible(), section).toBe(true);
+      expect((await block.innerText()).length).toBeGreaterThan(40);
+    }
+    const sources = page.locator('section.sources a');
+    expect(await sources.count()).toBeGreaterThan(0);
+    for (const href of await sources.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) expect(href).toMatch(/^https:\/\//);
+    expect(await page.locator('.verified').first().innerText()).toMatch(/verified \d{4}-\d{2}/);
+  });
+
+  it('search: typing a symptom word reaches that gotcha', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('site-search button[data-open-modal]').first().click();
+    const input = page.locator('#starlight__search input');
+    await input.fill('basic_ios');
+    const result = page.locator('#starlight__search .pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    await result.click();
+    await page.waitForURL('**/gotchas/u6/**');
+    expect(page.url()).toContain('/gotchas/u6/');
+  });
+
+  it('the gotcha list filters by platform and keeps the filter in the URL', async () => {
+    await page.goto(`${server.url}/gotchas/`);
+    const rows = page.locator('tr[data-gotcha]:visible');
+    const all = await rows.count();
+    await page.locator('#gotcha-filter select[name="platform"]').selectOption('runpod');
+    const filtered = await rows.count();
+    expect(filtered).toBeLessThan(all);
+    expect(filtered).toBeGreaterThan(0);
+    expect(page.url()).toContain('platform=runpod');
+    await page.goto(`${server.url}/gotchas/?platform=runpod&q=zero`);
+    expect(await rows.count()).toBeLessThan(filtered);
+    expect(await page.locator('tr[data-gotcha="RP1"]').isVisible()).toBe(true);
+  });
+
+  it('the platform checklist shows each platform its own values and remembers ticks', async () => {
+    await page.goto(`${server.url}/compare/checklist/`);
+    const select = page.locator('#checklist-platform');
+    await select.selectOption('runpod');
+    const runpod = await page.locator('.platform-checklist:visible').innerText();
+    await select.selectOption('autodl');
+    const autodl = await page.locator('.platform-checklist:visible').innerText();
+    expect(runpod).not.toEqual(autodl);
+    expect(runpod).toContain('terminate');
+    await page.locator('.platform-checklist:visible input[type="checkbox"]').first().check();
+    await page.reload();
+    expect(await page.locator('#checklist-platform').inputValue()).toBe('autodl');
+    expect(await page.locator('.platform-checklist:visible input[type="checkbox"]').first().isChecked()).toBe(true);
+  });
+
+  it('a template page offers the exact bytes of the script with its SHA-256', async () => {
+    await page.goto(`${server.url}/templates/run_one-sh-template/`);
+    const link = page.locator('a[download="run_one.sh.template"]').first();
+    const href = await link.getAttribute('href');
+    const served = Buffer.from(await (await fetch(`${server.url}${href}`)).arrayBuffer());
+    const file = readFileSync(join(ROOT, 'scripts/run_one.sh.template'));
+    expect(served.equals(file)).toBe(true);
+    const { createHash } = await import('node:crypto');
+    expect(await page.locator('[data-sha256]').innerText()).toBe(createHash('sha256').update(file).digest('hex'));
+  });
+});

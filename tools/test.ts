@@ -1,0 +1,72 @@
+/**
+ * `npm test`: every suite of the project, then one closing line `N passed, N failed` for CI.
+ *   1. system packages (Chromium, shellcheck) — installed when missing and root, else a clear failure
+ *   2. vitest: lint rules and CLI, schemas, the site build on fixtures, the real site in Chromium
+ *   3. bats: the shell templates and the workflow helper script, shellcheck included
+ *   4. originality of content/ and scripts/ against the upstream knowledge base, when its tool is beside the repo
+ * Usage: node tools/test.ts [--skip-e2e]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const skipE2e = process.argv.includes('--skip-e2e');
+
+interface Tally { suite: string; passed: number; failed: number; note?: string }
+const tallies: Tally[] = [];
+
+function run(cmd: string, args: string[], opts: { capture?: boolean } = {}) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: opts.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', env: process.env });
+  if (opts.capture && r.stdout) process.stdout.write(r.stdout);
+  return { code: r.status ?? 1, stdout: r.stdout ?? '' };
+}
+
+mkdirSync(join(ROOT, '.cache'), { recursive: true });
+rmSync(join(ROOT, '.cache/test-summary.txt'), { force: true });
+
+// 1. System packages.
+const deps = run('bash', ['tools/system-deps.sh']);
+if (deps.code !== 0) tallies.push({ suite: 'system packages', passed: 0, failed: 1, note: 'missing system packages (see above)' });
+
+// 2. vitest, with a JSON report to count from.
+mkdirSync(join(ROOT, '.cache'), { recursive: true });
+const report = join(ROOT, '.cache/vitest-report.json');
+const projects = ['lint', 'site', ...(skipE2e ? [] : ['e2e'])].flatMap((p) => ['--project', p]);
+const vitest = run(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; success: boolean };
+  // A suite that failed to load has no tests to count; count it as a failure rather than nothing.
+  const failed = json.numFailedTests + (vitest.code !== 0 && json.numFailedTests === 0 ? 1 : 0);
+  tallies.push({ suite: 'vitest', passed: json.numPassedTests, failed });
+} else {
+  tallies.push({ suite: 'vitest', passed: 0, failed: 1, note: 'vitest wrote no report' });
+}
+
+// 3. bats suites (each run prints its own `N passed, N failed`).
+const batsFiles = ['scripts/test', '.github/scripts/test'].filter((d) => existsSync(join(ROOT, d))).flatMap((d) => readdirSync(join(ROOT, d)).filter((f) => f.endsWith('.bats')).map((f) => `${d}/${f}`));
+if (batsFiles.length) {
+  const bats = run('bash', ['scripts/test/run.sh', ...batsFiles], { capture: true });
+  const m = /^(\d+) passed, (\d+) failed\s*$/m.exec(bats.stdout.trim().split('\n').at(-1) ?? '');
+  tallies.push(m ? { suite: 'bats', passed: Number(m[1]), failed: Number(m[2]) } : { suite: 'bats', passed: 0, failed: 1, note: 'no summary line' });
+}
+
+// 4. Originality: the tool ships beside the repository (../shared/tools) on the team's machines and in CI.
+const tool = [join(ROOT, '../shared/tools/originality.mjs'), process.env.KB_ORIGINALITY_TOOL ?? ''].find((p) => p && existsSync(p));
+if (tool) {
+  const o = run(process.execPath, [tool, '--min', '0.03', 'content', 'scripts']);
+  tallies.push({ suite: 'originality', passed: o.code === 0 ? 1 : 0, failed: o.code === 0 ? 0 : 1 });
+} else {
+  console.log('\noriginality: tool not found at ../shared/tools/originality.mjs (set KB_ORIGINALITY_TOOL); not counted');
+}
+
+console.log('\nSummary');
+for (const t of tallies) console.log(`  ${t.suite.padEnd(16)} ${t.passed} passed, ${t.failed} failed${t.note ? ` (${t.note})` : ''}`);
+const passed = tallies.reduce((n, t) => n + t.passed, 0);
+const failed = tallies.reduce((n, t) => n + t.failed, 0);
+const summary = `${passed} passed, ${failed} failed`;
+writeFileSync(join(ROOT, '.cache/test-summary.txt'), `${summary}\n`);
+console.log(summary);
+process.exitCode = failed ? 1 : 0;
