@@ -102,6 +102,15 @@ cell_dest() { echo "$DURABLE_DIR/final_ckpts/baseline_a-seg"; }
   assert_failure
 }
 
+@test "run_one: a netrc-style CRED_FILE is not exported as a key and not printed" {
+  printf 'machine api.wandb.ai\n  login user\n  password sk-NETRC-SECRET-42\n' >"$WORK/net rc"
+  CRED_FILE="$WORK/net rc" run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_success
+  assert_output --partial 'key-present=no'
+  assert_output --partial 'netrc-style'
+  refute_output --partial 'sk-NETRC-SECRET'
+}
+
 @test "run_one: PROXY_HOOK file is sourced, a free command line is refused" {
   printf 'export HOOK_MARK=turbo-on\n' >"$WORK/hook file.sh"
   PROXY_HOOK="source $WORK/hook file.sh" run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
