@@ -63,6 +63,19 @@ one_line() {
   assert_output --partial 'log=stale:'
 }
 
+@test "patrol: a quiet log with a fresh checkpoint stays OK (buffered stdout)" {
+  start_bg patrol_train_job 120 >/dev/null
+  touch -d '2 hours ago' "$LOG_FILE"
+  mkdir -p "$WORK/ckpt dir"
+  : >"$WORK/ckpt dir/latest.pth"
+  ARTIFACT_DIR="$WORK/ckpt dir" run --separate-stderr bash "$HP"
+  assert_success
+  one_line
+  assert_output --partial 'status=OK'
+  assert_output --regexp 'ckpt=fresh:[0-9]+s'
+  assert_output --partial 'artifacts are fresh'
+}
+
 @test "patrol: crash text in the run's log raises an ALERT" {
   start_bg patrol_train_job 120 >/dev/null
   printf 'Traceback (most recent call last):\ntorch.OutOfMemoryError: CUDA out of memory.\n' >>"$LOG_FILE"

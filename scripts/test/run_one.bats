@@ -15,6 +15,10 @@ setup() {
   RUN_ONE="$SCRIPTS_DIR/run_one.sh.template"
 }
 
+teardown() {
+  kill_recorded
+}
+
 cell_ckpt() { echo "$DATA_DIR/checkpoints/baseline_a-seg"; }
 cell_dest() { echo "$DURABLE_DIR/final_ckpts/baseline_a-seg"; }
 
@@ -142,4 +146,20 @@ cell_dest() { echo "$DURABLE_DIR/final_ckpts/baseline_a-seg"; }
   assert_success
   assert_output --partial 'sync skipped'
   refute_output --partial 'SYNCED'
+}
+
+@test "run_one: a second launch of a cell that is still running is refused" {
+  mkdir -p "$(cell_ckpt)"
+  flock -o "$(cell_ckpt)/.run_one.lock" "$(PATH=/usr/bin:/bin type -P sleep)" 20 </dev/null >/dev/null 2>&1 &
+  holder=$!
+  echo "$holder" >>"$WORK/pids"
+  for _ in $(seq 1 50); do
+    flock -n "$(cell_ckpt)/.run_one.lock" true || break
+    sleep 0.1
+  done
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  kill "$holder" 2>/dev/null || true
+  assert_failure 4
+  assert_output --partial 'already running'
+  refute_output --partial 'fake-train'
 }
