@@ -1,0 +1,78 @@
+/** The link checker against a local HTTP server (never the internet): HEAD/GET fallback, retries, timeouts, cache. */
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkUrl, checkUrls } from '../src/check-links/check.ts';
+
+let server: Server;
+let base = '';
+const hits = new Map<string, number>();
+const dir = mkdtempSync(join(tmpdir(), 'kb-links-'));
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const key = `${req.method} ${req.url}`;
+    hits.set(key, (hits.get(key) ?? 0) + 1);
+    const count = [...hits.entries()].filter(([k]) => k.endsWith(` ${req.url}`)).reduce((n, [, v]) => n + v, 0);
+    switch (req.url) {
+      case '/ok':
+        return res.writeHead(200).end('fine');
+      case '/no-head':
+        return res.writeHead(req.method === 'HEAD' ? 405 : 200).end();
+      case '/gone':
+        return res.writeHead(404).end();
+      case '/flaky':
+        return res.writeHead(count < 2 ? 503 : 200).end();
+      case '/redirect':
+        return res.writeHead(301, { location: '/ok' }).end();
+      case '/slow':
+        return setTimeout(() => res.writeHead(200).end(), 2_000);
+      default:
+        return res.writeHead(500).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const fast = { backoffMs: 5, timeoutMs: 500 };
+
+describe('link checker', () => {
+  it('accepts 200s and redirects, falls back to GET when HEAD is refused', async () => {
+    expect(await checkUrl(`${base}/ok`, fast)).toMatchObject({ ok: true, status: 200 });
+    expect(await checkUrl(`${base}/redirect`, fast)).toMatchObject({ ok: true, status: 200 });
+    expect(await checkUrl(`${base}/no-head`, fast)).toMatchObject({ ok: true, status: 200 });
+    expect(hits.get('GET /no-head')).toBe(1);
+  });
+  it('reports 404 without retrying and retries 5xx until it clears', async () => {
+    expect(await checkUrl(`${base}/gone`, fast)).toMatchObject({ ok: false, status: 404 });
+    expect(hits.get('HEAD /gone')).toBe(1);
+    expect(await checkUrl(`${base}/flaky`, { ...fast, retries: 3 })).toMatchObject({ ok: true, status: 200 });
+  });
+  it('times out and says so', async () => {
+    const r = await checkUrl(`${base}/slow`, { ...fast, retries: 0, timeoutMs: 100 });
+    expect(r.ok).toBe(false);
+    expect(r.error).toBe('timed out after 100 ms');
+  });
+  it('checks each URL once and reuses good results from the disk cache', async () => {
+    const cacheFile = join(dir, 'links.json');
+    const urls = [`${base}/ok`, `${base}/ok`, `${base}/gone`];
+    const before = hits.get('HEAD /ok') ?? 0;
+    const first = await checkUrls(urls, { ...fast, cacheFile });
+    expect(first.size).toBe(2);
+    expect(hits.get('HEAD /ok')).toBe(before + 1);
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    expect(Object.keys(cached)).toEqual([`${base}/gone`, `${base}/ok`]);
+    const goneBefore = hits.get('HEAD /gone');
+    await checkUrls(urls, { ...fast, cacheFile });
+    expect(hits.get('HEAD /ok')).toBe(before + 1);
+    expect(hits.get('HEAD /gone')).toBe((goneBefore ?? 0) + 1);
+  });
+});
