@@ -109,3 +109,16 @@ one_line() {
   after=$(find "$WORK" -printf '%p %s %T@\n' | sort)
   [ "$before" = "$after" ]
 }
+
+@test "patrol: the ssh form (bash -s on stdin) never counts its own command line as the run" {
+  # the parent command line below contains the pattern; only a real process may count
+  run --separate-stderr bash -c 'env RUN_PATTERN=patrol_train_job bash -s <"$0"' "$HP"
+  assert_failure 1
+  one_line
+  assert_output --partial 'proc=0'
+  start_bg patrol_train_job 120 >/dev/null
+  run --separate-stderr bash -c 'env RUN_PATTERN=patrol_train_job bash -s <"$0"' "$HP"
+  assert_success
+  one_line
+  assert_output --partial 'proc=1'
+}

@@ -113,3 +113,20 @@ ran_configs() { cut -d'|' -f1 "$FAKE_RUN_LOG" | paste -sd' ' -; }
   assert_success
   [ "$(ran_configs)" = 'cfg/c5.yaml' ]
 }
+
+@test "run_queue + run_one end to end: a trainer failure in one cell does not stop the others" {
+  export RUN_ONE="$SCRIPTS_DIR/run_one.sh.template"
+  export DATA_DIR="$WORK/data disk" DURABLE_DIR="$WORK/durable fs" PROXY_HOOK=':' CRED_FILE='' MIN_FREE_GB=0
+  # a trainer that fails only for the det task
+  printf '#!/usr/bin/env bash\n[[ $2 == det ]] && exit 9\nexec "%s" "$@"\n' "$FAKES_DIR/fake-train" >"$WORK/trainer"
+  chmod +x "$WORK/trainer"
+  export TRAIN_CMD="$WORK/trainer"
+  run bash "$RUN_QUEUE" "$QUEUE" 2
+  assert_failure 1
+  assert_output --partial 'cell 2 (cfg/c2.yaml det) exit=9'
+  assert_output --partial '1 FAILED'
+  for c in c3-seg c4-cls c5-seg; do
+    cmp "$DATA_DIR/checkpoints/$c/best.pth" "$DURABLE_DIR/final_ckpts/$c/best.pth"
+  done
+  [ ! -e "$DURABLE_DIR/final_ckpts/c1-seg" ]
+}
