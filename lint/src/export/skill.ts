@@ -1,0 +1,417 @@
+/**
+ * The guide as an Agent Skills bundle: a SKILL.md hub an agent reads first, then Markdown files it opens on
+ * demand (references, one per catalog with every entry in full, one per platform profile) and the script
+ * templates byte-for-byte. Built in two passes over mdast: first every document is assembled and each heading
+ * remembers which source anchor it came from; then every link is rewritten to a bundle-relative path and the
+ * slug that heading has in its output file, so a link resolves wherever GitHub-style slugs are used.
+ */
+import { posix } from 'node:path';
+import type { Definition, Heading, Link, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { stringify as yamlStringify } from 'yaml';
+import { headingAnchors, explicitId } from '../markdown/anchors.ts';
+import { parseInternalLink, type InternalLink } from '../markdown/links.ts';
+import type { Finding } from '../engine/run.ts';
+import { ruleUrl } from '../engine/urls.ts';
+import type { LintFile } from '../engine/types.ts';
+import { SECTIONS, type Catalog, type Gotcha, type Profile, type Reference } from '../schema/index.ts';
+import { ExportError, type Corpus, type Page } from './corpus.ts';
+import { bodyOf, bulletList, code, heading, inline, joined, link, paragraph, print, shiftHeadings, strong, stripExplicitIds, table, text, walk } from './markdown.ts';
+
+/** The skill's name: the folder an Agent Skills loader expects the bundle in. */
+export const SKILL_NAME = 'remote-gpu-field-guide';
+
+/** Agent Skills limits on the two frontmatter fields. */
+export const NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const NAME_MAX = 64;
+export const DESCRIPTION_MAX = 1024;
+
+/** Where each kind of page lands inside the bundle. */
+export const bundlePath = {
+  reference: (slug: string) => `references/${slug}.md`,
+  catalog: (slug: string) => `references/catalogs/${slug}.md`,
+  profile: (slug: string) => `profiles/${slug}.md`,
+  script: (name: string) => `scripts/${name}`,
+};
+
+interface Doc {
+  path: string;
+  root: Root;
+}
+
+/** Where a source page (or one of its headings) ended up. */
+interface Target {
+  path: string;
+  heading?: Heading;
+}
+
+const PRINCIPLE_ID = /^principle-(\d+)$/;
+const yesNo = (value: boolean | null) => (value === null ? 'n/a' : value ? 'yes' : 'no');
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+class Assembly {
+  readonly docs: Doc[] = [];
+  /** Source file path → source anchor id → the heading it became. */
+  private readonly anchors = new Map<string, Map<string, Heading>>();
+  /** Source file path → where its page starts in the bundle. */
+  private readonly tops = new Map<string, Target>();
+  /** The source file a link was written in, for same-page `#anchor` links. */
+  private readonly linkSource = new WeakMap<Link | Definition, LintFile>();
+  private readonly problems: Finding[] = [];
+  private readonly corpus: Corpus;
+
+  constructor(corpus: Corpus) {
+    this.corpus = corpus;
+  }
+
+  doc(path: string): Doc {
+    if (this.docs.some((d) => d.path === path)) throw new Error(`Two pages would be written to \`${path}\` in the bundle`);
+    const doc = { path, root: { type: 'root', children: [] } as Root };
+    this.docs.push(doc);
+    return doc;
+  }
+
+  /** Mark where a source page begins: a file, or a heading inside a shared file (a gotcha in its catalog). */
+  top(file: LintFile, target: Target) {
+    this.tops.set(file.path, target);
+  }
+
+  /**
+   * Take a copy of a file's body (or part of it) into the bundle. `canonical` copies become the targets of
+   * links to that file's anchors; other copies (the principles quoted in SKILL.md) only carry their links.
+   */
+  adopt(file: LintFile, nodes: RootContent[], canonical: boolean): RootContent[] {
+    if (canonical) {
+      const ids = this.anchors.get(file.path) ?? new Map<string, Heading>();
+      // The same slugger pass the linter ran over the whole file, so ids agree with what the linter accepted.
+      for (const a of headingAnchors({ type: 'root', children: nodes })) if (!ids.has(a.id)) ids.set(a.id, a.node);
+      this.anchors.set(file.path, ids);
+    }
+    walk(nodes, (n) => {
+      if (n.type === 'link' || n.type === 'definition') this.linkSource.set(n, file);
+    });
+    stripExplicitIds(nodes);
+    return nodes;
+  }
+
+  private target(link: InternalLink): Target | string {
+    const { index } = this.corpus;
+    let path: string | undefined;
+    let anchor = link.anchor;
+    switch (link.scheme) {
+      case 'gotcha':
+        path = index.gotchas.get(link.target)?.[0]?.file.path;
+        if (path && !this.tops.has(path)) return `Gotcha \`${link.target}\` is a draft and is not exported`;
+        break;
+      case 'principle': {
+        path = index.references.get('principles')?.file.path;
+        anchor = `principle-${link.target}`;
+        break;
+      }
+      case 'profile':
+        path = index.profiles.get(link.target)?.file.path;
+        break;
+      case 'ref':
+        path = index.references.get(link.target)?.file.path;
+        break;
+      case 'catalog':
+        path = index.catalogs.get(link.target)?.file.path;
+        break;
+      case 'script':
+        if (link.anchor) return `Unexpected anchor \`#${link.anchor}\` on a script link: a script has no headings`;
+        path = index.scripts.get(link.target)?.path;
+        break;
+    }
+    const top = path ? this.tops.get(path) : undefined;
+    if (!path || !top) return `Unknown ${link.scheme} \`${link.target}\``;
+    if (anchor === undefined) return top;
+    const heading = this.anchors.get(path)?.get(anchor);
+    return heading ? { path: top.path, heading } : `No heading \`#${anchor}\` on the page \`${link.scheme}:${link.target}\` links to`;
+  }
+
+  private problem(file: LintFile | undefined, node: Nodes, message: string) {
+    const at = node.position?.start;
+    this.problems.push({ file: file?.path ?? '(generated)', line: at?.line, column: at?.column, ruleId: 'cross-ref', severity: 'error', message, url: ruleUrl('cross-ref') });
+  }
+
+  /** Second pass: every link becomes a bundle-relative path with the heading's slug in its output file. */
+  resolveLinks() {
+    const slugs = new WeakMap<Heading, string>();
+    const home = new WeakMap<Heading, string>();
+    for (const doc of this.docs) {
+      for (const a of headingAnchors(doc.root)) {
+        slugs.set(a.node, a.id);
+        home.set(a.node, doc.path);
+      }
+    }
+    for (const doc of this.docs) {
+      walk(doc.root.children, (node) => {
+        if (node.type !== 'link' && node.type !== 'definition') return;
+        const source = this.linkSource.get(node);
+        let found: Target | string;
+        const internal = parseInternalLink(node.url);
+        if (internal) found = this.target(internal);
+        else if (node.url.startsWith('#') && source) {
+          const heading = this.anchors.get(source.path)?.get(node.url.slice(1));
+          const top = this.tops.get(source.path);
+          found = heading && top ? { path: top.path, heading } : `No heading \`${node.url}\` on this page`;
+        } else if (/^(https?|mailto):/i.test(node.url)) return;
+        else found = `Unexpected link \`${node.url}\`: use a scheme link (gotcha:, ref:, profile:, …) or an https URL`;
+        if (typeof found === 'string') return this.problem(source, node, found);
+        const path = found.heading ? (home.get(found.heading) ?? found.path) : found.path;
+        const file = path === doc.path ? '' : posix.relative(posix.dirname(doc.path), path);
+        node.url = found.heading ? `${file}#${slugs.get(found.heading)}` : file || posix.basename(path);
+      });
+    }
+    if (this.problems.length) throw new ExportError(this.problems);
+  }
+}
+
+/** The ids of a catalog written as a range per prefix (`U1–U43`), for the hub's list. */
+function idRanges(catalog: Catalog, gotchas: Page<Gotcha>[]): PhrasingContent[] {
+  const parts = catalog.prefixes
+    .map((prefix) => gotchas.filter((g) => /^(.*?)\d+$/.exec(g.data.id)?.[1] === prefix).map((g) => g.data.id))
+    .filter((ids) => ids.length)
+    .map((ids) => [code(ids.length === 1 ? ids[0] : `${ids[0]}–${ids.at(-1)}`)]);
+  return joined(parts);
+}
+
+function sourcesSection(depth: number, sources: readonly { title: string; url: string }[]): RootContent[] {
+  if (!sources.length) return [];
+  return [heading(depth, 'Sources'), bulletList(sources.map((s) => [link(s.url, s.title)]))];
+}
+
+function referenceDoc(a: Assembly, page: Page<Reference>) {
+  const doc = a.doc(bundlePath.reference(page.file.slug));
+  a.top(page.file, { path: doc.path });
+  const head: RootContent[] = [heading(1, page.data.title), { type: 'blockquote', children: [paragraph([text(page.data.description)])] }];
+  if (page.data.verified) head.push(paragraph([strong('Verified:'), text(` ${page.data.verified}`)]));
+  doc.root.children.push(...head, ...a.adopt(page.file, bodyOf(page.file.tree!), true), ...sourcesSection(2, page.data.sources));
+}
+
+function gotchaEntry(a: Assembly, doc: Doc, page: Page<Gotcha>): RootContent[] {
+  const g = page.data;
+  const title = heading(3, [text(`${g.id} — `), ...inline(g.title)]);
+  a.top(page.file, { path: doc.path, heading: title });
+  const platforms = g.platforms.includes('all') ? [text('all')] : joined(g.platforms.map((p) => [link(`profile:${p}`, p)]));
+  const facts: PhrasingContent[] = [strong('Costs:'), text(` ${g.cost.join(', ')} · `), strong('Platforms:'), text(' '), ...platforms, text(' · '), strong('Verified:'), text(` ${g.verified}`)];
+  const out: RootContent[] = [title, paragraph(facts)];
+  if (g.keywords.length) out.push(paragraph([strong('Also seen as:'), text(' '), ...joined(g.keywords.map((k) => [code(k)]))]));
+  const body = bodyOf(page.file.tree!);
+  shiftHeadings(body, 2);
+  out.push(...a.adopt(page.file, body, true));
+  const links: PhrasingContent[][] = [];
+  if (g.principles.length) links.push([strong('Principles:'), text(' '), ...joined(g.principles.map((n) => [link(`principle:${n}`, `#${n}`)]))]);
+  if (g.scripts.length) links.push([strong('Scripts:'), text(' '), ...joined(g.scripts.map((s) => s.replace(/^scripts\//, '')).map((s) => [link(`script:${s}`, s)]))]);
+  if (g.related.length) links.push([strong('Related:'), text(' '), ...joined(g.related.map((id) => [link(`gotcha:${id}`, id)]))]);
+  if (links.length) out.push(paragraph(joined(links, ' · ')));
+  out.push(paragraph([strong('Sources:')]), bulletList(g.sources.map((s) => [link(s.url, s.title)])));
+  return out;
+}
+
+function catalogDoc(a: Assembly, corpus: Corpus, page: Page<Catalog>) {
+  const doc = a.doc(bundlePath.catalog(page.file.slug));
+  a.top(page.file, { path: doc.path });
+  const gotchas = corpus.byCatalog.get(page.file.slug) ?? [];
+  doc.root.children.push(
+    heading(1, page.data.title),
+    { type: 'blockquote', children: [paragraph([text(page.data.description)])] },
+    ...a.adopt(page.file, bodyOf(page.file.tree!), true),
+    heading(2, `All entries (${gotchas.length})`),
+    paragraph([text('Each entry below is Symptom → Root cause → Fix, then the facts it rests on. Its heading starts with the id, so searching for '), code('### U6 '), text(' (any id) finds it.')]),
+    bulletList(gotchas.map((g) => [link(`gotcha:${g.data.id}`, g.data.id), text(' — '), ...inline(g.data.title)])),
+  );
+  for (const g of gotchas) doc.root.children.push(...gotchaEntry(a, doc, g));
+}
+
+function factsTables(p: Profile): RootContent[] {
+  const row = (label: string, value: PhrasingContent[]) => [[text(label)], value];
+  const out: RootContent[] = [
+    heading(2, 'Facts at a glance'),
+    table(
+      ['Fact', 'Value'],
+      [
+        row('Kind', [code(p.kind)]),
+        row('Stops the meter', [code(p.meter.stopVerb), text(p.meter.irreversible ? ' — irreversible: deletes data' : ' — reversible')]),
+        row('A stop still bills', [text(p.meter.stopStillBills)]),
+        row('Detach with', [code(p.detach.primitive), text(` (survives an instance restart: ${yesNo(p.detach.survivesRestart)})`)]),
+        row('Spot / interruptible', [text(p.spot.available ? `yes — grace ${p.spot.grace}, signal: ${p.spot.signal}` : 'no')]),
+        row('Shared filesystem', [text(p.sharedFs ?? 'none')]),
+        row('Inode cap', [text(p.inodeCap)]),
+        row('Free egress', [text(yesNo(p.freeEgress))]),
+        row('Needs China mirrors', [text(yesNo(p.chinaMirror))]),
+        row('Verified', [text(p.verified)]),
+      ],
+    ),
+    heading(3, 'What survives'),
+    table(
+      ['Tier', 'Path', 'Survives stop', 'Survives destroy', 'Cap', 'Note'],
+      p.storage.map((t) => [
+        [text(t.tier), ...(t.durable ? [text(' '), strong('(checkpoint here)')] : [])],
+        [code(t.path)],
+        [text(yesNo(t.survivesStop))],
+        [text(yesNo(t.survivesDestroy))],
+        [text(t.cap ?? '—')],
+        [text(t.note ?? '')],
+      ]),
+    ),
+  ];
+  if (p.dangerClocks.length) {
+    out.push(
+      heading(3, 'Danger clocks'),
+      table(
+        ['What happens', 'Starts when', 'After', 'Verified'],
+        p.dangerClocks.map((c) => [[text(c.what)], [text(c.trigger)], [text(c.after ?? 'on the event')], [text(c.verified ?? p.verified)]]),
+      ),
+    );
+  }
+  out.push(
+    heading(3, 'Template variables'),
+    table(
+      ['Variable', 'Value on this platform'],
+      Object.entries(p.overrides).map(([k, v]) => [[code(k)], v ? [text(v)] : [text('(unset)')]]),
+    ),
+  );
+  return out;
+}
+
+function profileDoc(a: Assembly, corpus: Corpus, page: Page<Profile>) {
+  const doc = a.doc(bundlePath.profile(page.file.slug));
+  a.top(page.file, { path: doc.path });
+  const pinned = corpus.gotchas.filter((g) => g.data.platforms.includes(page.file.slug));
+  doc.root.children.push(
+    heading(1, page.data.title),
+    { type: 'blockquote', children: [paragraph([text(page.data.description)])] },
+    ...factsTables(page.data),
+    ...a.adopt(page.file, bodyOf(page.file.tree!), true),
+    heading(2, `Gotchas on this platform (${pinned.length})`),
+    bulletList(pinned.map((g) => [link(`gotcha:${g.data.id}`, g.data.id), text(' — '), ...inline(g.data.title)])),
+    ...sourcesSection(2, page.data.sources),
+  );
+}
+
+/** The principle sections of the principles page, in number order, each with its following content. */
+function principleSections(page: Page<Reference>): RootContent[][] {
+  const sections: { n: number; nodes: RootContent[] }[] = [];
+  let current: { n: number; depth: number; nodes: RootContent[] } | undefined;
+  for (const node of bodyOf(page.file.tree!)) {
+    if (node.type === 'heading') {
+      const n = PRINCIPLE_ID.exec(explicitId(node) ?? '')?.[1];
+      if (n) {
+        current = { n: Number(n), depth: node.depth, nodes: [] };
+        sections.push(current);
+      } else if (current && node.depth <= current.depth) current = undefined;
+    }
+    current?.nodes.push(node);
+  }
+  return sections.sort((x, y) => x.n - y.n).map((s) => s.nodes);
+}
+
+/** What the skill does and when to use it, for the loader that decides whether to open it. */
+export function skillDescription(corpus: Corpus): string {
+  const platforms = corpus.profiles.map((p) => p.data.title.replace(/\s*\(.*\)$/, '')).join(', ');
+  return oneLine(
+    `Field guide for training models on rented or owned GPUs (${platforms}): which storage survives a stop or a destroy, ` +
+      `which action really ends billing, the clocks that delete data, ${corpus.gotchas.length} catalogued failure modes of long runs ` +
+      `with root causes and fixes, and shell templates for launching, watching and syncing jobs. Use it when planning, launching, ` +
+      `monitoring, debugging or tearing down a training job on a remote or metered GPU machine, or when a user pastes an error from one.`,
+  );
+}
+
+function hubDoc(a: Assembly, corpus: Corpus) {
+  const doc = a.doc('SKILL.md');
+  const description = skillDescription(corpus);
+  if (description.length > DESCRIPTION_MAX) throw new Error(`The skill description is ${description.length} characters; Agent Skills allows ${DESCRIPTION_MAX}`);
+  const principles = corpus.references.find((r) => r.file.slug === 'principles');
+  if (!principles) throw new Error('content/references/principles.md is missing; the hub quotes its operating principles');
+  const sections = principleSections(principles);
+  if (!sections.length) throw new Error('content/references/principles.md has no `{#principle-N}` headings to quote');
+
+  const children: RootContent[] = [
+    { type: 'yaml', value: yamlStringify({ name: SKILL_NAME, description }, { lineWidth: 0 }).trimEnd() },
+    heading(1, 'Remote GPU Field Guide'),
+    paragraph([
+      text('Practical knowledge for running training jobs on machines billed by the minute, or on a box you own: per-platform facts, '),
+      text('failure modes written Symptom → Root cause → Fix, and scripts to copy onto the machine. Read this page first; open the other files only when a task needs them.'),
+    ]),
+    heading(2, 'How to use this skill'),
+    {
+      type: 'list',
+      ordered: true,
+      start: 1,
+      spread: false,
+      children: [
+        [text('Find the platform in '), strong('Platform profiles'), text(' below and read its profile before the first launch: what survives a stop, the verb that ends billing, and its danger clocks.')],
+        [text('Apply the operating principles below to every run, whatever the platform.')],
+        [text('When something breaks, search '), code('references/catalogs/'), text(' for the exact error text: every entry lists the strings people paste under "Also seen as". Entry headings start with the id, so '), code("grep -rn '^### U6 ' references/catalogs/"), text(' finds one by id.')],
+        [text('Before changing anything, say which entry matches and why; quote its fix rather than improvising one.')],
+        [text('Use the templates in '), code('scripts/'), text(' as they are, filling the variables from the profile’s "Template variables" table.')],
+      ].map((c) => ({ type: 'listItem', spread: false, children: [paragraph(c as PhrasingContent[])] })),
+    },
+    heading(2, 'Operating principles'),
+  ];
+  for (const section of sections) {
+    shiftHeadings(section, 1);
+    children.push(...a.adopt(principles.file, section, false));
+  }
+
+  children.push(
+    heading(2, 'Platform profiles'),
+    table(
+      ['Platform', 'Kind', 'Stops the meter', 'What it is'],
+      corpus.profiles.map((p) => [
+        [link(`profile:${p.file.slug}`, p.data.title)],
+        [code(p.data.kind)],
+        [code(p.data.meter.stopVerb), text(p.data.meter.irreversible ? ' (deletes data)' : '')],
+        [text(p.data.description)],
+      ]),
+    ),
+    heading(2, 'Gotcha catalogs'),
+  );
+  for (const section of SECTIONS) {
+    const catalogs = corpus.catalogs.filter((c) => c.data.section === section);
+    if (!catalogs.length) continue;
+    children.push(
+      heading(3, section[0].toUpperCase() + section.slice(1)),
+      bulletList(
+        catalogs.map((c) => {
+          const gotchas = corpus.byCatalog.get(c.file.slug) ?? [];
+          return [link(`catalog:${c.file.slug}`, c.data.title), text(` (${gotchas.length}: `), ...idRanges(c.data, gotchas), text(`) — ${c.data.description}`)];
+        }),
+      ),
+    );
+  }
+  children.push(
+    heading(2, 'Reference pages'),
+    bulletList(corpus.references.map((r) => [link(`ref:${r.file.slug}`, r.data.title), text(` — ${r.data.description}`)])),
+    heading(2, 'Script templates'),
+    paragraph([text('Copied byte for byte; each documents its variables in a comment block at the top.')]),
+    table(
+      ['Script', 'What it is', 'Use it to'],
+      corpus.templates.map((t) => [[link(`script:${t.name}`, t.name)], [text(oneLine(t.meta.title))], [text(oneLine(t.meta.purpose))]]),
+    ),
+  );
+  doc.root.children.push(...children);
+}
+
+/**
+ * Every file of the bundle, keyed by bundle-relative path in sorted order: Markdown as text, scripts as their
+ * stored bytes. Pure: the same corpus always gives the same map.
+ */
+export function buildSkill(corpus: Corpus): Map<string, string | Uint8Array> {
+  const a = new Assembly(corpus);
+  for (const t of corpus.templates) a.top(t.file, { path: bundlePath.script(t.name) });
+  for (const r of corpus.references) referenceDoc(a, r);
+  for (const c of corpus.catalogs) catalogDoc(a, corpus, c);
+  for (const p of corpus.profiles) profileDoc(a, corpus, p);
+  hubDoc(a, corpus);
+  a.resolveLinks();
+
+  const files = new Map<string, string | Uint8Array>();
+  for (const doc of a.docs) files.set(doc.path, print(doc.root));
+  for (const t of corpus.templates) {
+    const path = bundlePath.script(t.name);
+    if (files.has(path)) throw new Error(`Two files would be written to \`${path}\` in the bundle`);
+    files.set(path, t.bytes);
+  }
+  return new Map([...files].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+}
