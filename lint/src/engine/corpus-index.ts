@@ -3,6 +3,7 @@
  * name. Built once after all files are parsed; every lookup is a Map/Set hit, so checking all links is
  * linear in the number of links.
  */
+import { createHash } from 'node:crypto';
 import type { LintFile } from './types.ts';
 
 export interface IndexedPage {
@@ -68,4 +69,23 @@ export function buildIndex(files: readonly LintFile[]): CorpusIndex {
 /** Ids known to the schemas: catalog and profile file names. */
 export function knownIds(index: CorpusIndex) {
   return { catalogs: [...index.catalogs.keys()], platforms: [...index.profiles.keys()] };
+}
+
+/**
+ * A hash of everything a file rule may read from the index: ids with the paths that claim them, anchors,
+ * catalog prefixes and retired ids, principle numbers and script names. The cache reuses a file rule's
+ * findings only while this is unchanged, so a file rule must not reach other files through `page.file`
+ * (that is for project rules, which always run); anything new a file rule needs from the index goes here too.
+ */
+export function indexFingerprint(index: CorpusIndex): string {
+  const hash = createHash('sha256');
+  const put = (...parts: (string | number)[]) => hash.update(parts.join('\u0001')).update('\u0000');
+  const anchors = (page: IndexedPage) => [...page.anchors].join('\u0002');
+  for (const [id, pages] of index.gotchas) put('g', id, pages.map((p) => p.file.path).join('\u0002'), anchors(pages[0]));
+  for (const [slug, page] of index.profiles) put('p', slug, anchors(page));
+  for (const [slug, page] of index.catalogs) put('c', slug, anchors(page), page.prefixes.join(','), page.retired.join(','));
+  for (const [slug, page] of index.references) put('r', slug, anchors(page));
+  put('n', ...index.principles);
+  put('s', ...index.scripts.keys());
+  return hash.digest('base64url');
 }

@@ -21,6 +21,59 @@ export interface Frontmatter {
   positionOf(path: readonly PropertyKey[]): Position;
   /** File position of the key itself at a key path (for "remove this key"). */
   keyPositionOf(path: readonly PropertyKey[]): Position;
+  /** The shape of the YAML with positions, as plain data that can cross a thread or go into a cache. */
+  outline: FrontmatterOutline;
+}
+
+/** One YAML node reduced to what position lookups need. */
+export interface OutlineNode {
+  range?: Position;
+  /** Mapping entries in document order; `key` is `null` for a non-scalar key. */
+  map?: { key: string | null; keyRange?: Position; value: OutlineNode | null }[];
+  seq?: (OutlineNode | null)[];
+}
+
+/** Everything a Frontmatter holds except its functions; `revive` turns it back into one. */
+export interface FrontmatterOutline {
+  data: Record<string, unknown>;
+  present: boolean;
+  problems: FrontmatterProblem[];
+  blockStart: Position;
+  root: OutlineNode | null;
+}
+
+/** Rebuild a Frontmatter from its outline; lookups follow the same rules as on the live YAML document. */
+export function reviveFrontmatter(outline: FrontmatterOutline): Frontmatter {
+  const lookup = (path: readonly PropertyKey[], wantKey: boolean): Position => {
+    let node = outline.root;
+    let best = node?.range ?? outline.blockStart;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      if (node?.map) {
+        const pair = node.map.find((p) => p.key !== null && p.key === String(seg));
+        if (!pair) return best;
+        if (i === path.length - 1 && wantKey) return pair.keyRange ?? best;
+        best = pair.value?.range ?? pair.keyRange ?? best;
+        node = pair.value;
+      } else if (node?.seq && typeof seg === 'number') {
+        const item = node.seq[seg];
+        if (!item) return best;
+        best = item.range ?? best;
+        node = item;
+      } else {
+        return best;
+      }
+    }
+    return best;
+  };
+  return {
+    data: outline.data,
+    present: outline.present,
+    problems: outline.problems,
+    positionOf: (path) => lookup(path, false),
+    keyPositionOf: (path) => lookup(path, true),
+    outline,
+  };
 }
 
 /**
@@ -32,7 +85,7 @@ export interface Frontmatter {
 export function readFrontmatter(yamlText: string | undefined, startLine = 1, startOffset = 0, columnOffset = 0): Frontmatter {
   const blockStart: Position = { start: { line: startLine, column: 1 }, end: { line: startLine, column: 4 } };
   if (yamlText === undefined) {
-    return { data: {}, present: false, problems: [], positionOf: () => blockStart, keyPositionOf: () => blockStart };
+    return reviveFrontmatter({ data: {}, present: false, problems: [], blockStart, root: null });
   }
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
@@ -78,12 +131,35 @@ export function readFrontmatter(yamlText: string | undefined, startLine = 1, sta
     }
     return best;
   };
+  // A node that is neither a map nor a sequence (a scalar, an alias, a pair) ends every descent, so only
+  // its range is kept; `item` may be null in a sequence with an empty entry.
+  const outlineOf = (node: unknown): OutlineNode | null => {
+    if (node === null || node === undefined) return null;
+    const out: OutlineNode = {};
+    const range = rangeOf(node as YamlNode);
+    if (range) out.range = range;
+    if (isMap(node)) {
+      out.map = node.items.map((p) => {
+        const keyRange = rangeOf(p.key as YamlNode);
+        return { key: isScalar(p.key) ? String(p.key.value) : null, ...(keyRange ? { keyRange } : {}), value: outlineOf(p.value) };
+      });
+    } else if (isSeq(node)) {
+      out.seq = node.items.map((item) => outlineOf(item));
+    }
+    return out;
+  };
   return {
     data,
     present: true,
     problems,
     positionOf: (path) => lookup(path, false),
     keyPositionOf: (path) => lookup(path, true),
+    // Built on first use: files linted in one piece never pay for it.
+    get outline() {
+      const value: FrontmatterOutline = { data, present: true, problems, blockStart, root: outlineOf(doc.contents) };
+      Object.defineProperty(this, 'outline', { value });
+      return value;
+    },
   };
 }
 

@@ -1,31 +1,23 @@
 /**
- * The lint run: read and parse every corpus file once, build the index, run each rule over the files it
- * applies to, and return sorted findings. Pure apart from reading files; formatting and exit codes belong
- * to the CLI.
+ * The lint run. Every corpus file is read once and parsed once; its tree lives only while the rules that
+ * need it run (engine/analyse.ts), on worker threads when there is enough work for them. What survives is a
+ * small summary per file; the index is built from the summaries, then the rules that consult the index run
+ * on them, then the project rules. A cache on disk (engine/cache.ts) keeps summaries and findings by content
+ * hash, so an unchanged file is not parsed again. The result never depends on threads or cache: the tests
+ * compare it with `lintParsed`, the plain all-in-memory run.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleOptions } from '../rules/define.ts';
-import { buildIndex, type CorpusIndex } from './corpus-index.ts';
+import { activeRules, analyse, lightFile, toFinding, type Analysis, type Finding, type RunConfig } from './analyse.ts';
+import { LintCache, contentHash, type CacheEntry } from './cache.ts';
+import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.ts';
 import { loadFile } from './load.ts';
-import type { LintFile, Report, Severity, SeveritySetting } from './types.ts';
-import { ruleUrl } from './urls.ts';
+import { analyseInWorkers, autoWorkers, type Job } from './pool.ts';
+import type { LintFile, Report, SeveritySetting } from './types.ts';
 
-/** One finding, as every formatter receives it. */
-export interface Finding {
-  file: string;
-  line?: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  note?: string;
-  url: string;
-  fix?: Report['fix'];
-}
+export type { Finding } from './analyse.ts';
 
 export interface LintOptions extends RuleOptions {
   root: string;
@@ -37,22 +29,35 @@ export interface LintOptions extends RuleOptions {
   severities?: ReadonlyMap<string, SeveritySetting>;
   /** Bytes of a file, for tests and caches; read from disk when absent. */
   read?: (path: string) => Promise<Uint8Array>;
+  /** Worker threads for parsing: 0 parses on this thread; omitted, decided by the amount of work. */
+  workers?: number;
+  /** Folder of the on-disk cache; no cache when omitted. */
+  cacheDir?: string;
 }
 
 export interface LintResult {
   findings: Finding[];
+  /** Every file as the index saw it. From `lint` these carry no tree (it was dropped after parsing). */
   files: LintFile[];
   index: CorpusIndex;
+  /** How the run went: files parsed now, files taken from the cache, threads used. */
+  stats?: { parsed: number; cached: number; workers: number };
 }
 
-function point(place: Report['place'], which: 'start' | 'end') {
-  if (!place) return undefined;
-  return 'start' in place ? place[which] : which === 'start' ? place : undefined;
-}
-
-/** Stable order: file, line, column, rule, message (as vfile-sort does). */
+/** Stable order: file, line, column, rule, message, then the rest, so equal inputs give equal outputs. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return (
+    a.file.localeCompare(b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message) ||
+    (a.endLine ?? 0) - (b.endLine ?? 0) ||
+    (a.endColumn ?? 0) - (b.endColumn ?? 0) ||
+    a.severity.localeCompare(b.severity) ||
+    (a.note ?? '').localeCompare(b.note ?? '') ||
+    (a.fix?.range[0] ?? -1) - (b.fix?.range[0] ?? -1)
+  );
 }
 
 export async function parseFiles(root: string, paths: readonly string[], read?: LintOptions['read']): Promise<LintFile[]> {
@@ -69,12 +74,89 @@ export async function parseFiles(root: string, paths: readonly string[], read?: 
   );
 }
 
-export async function lint(options: LintOptions): Promise<LintResult> {
-  const files = await parseFiles(options.root, options.corpus, options.read);
-  return lintParsed(files, options);
+/** Read every path with at most `limit` files open at once (thousands of files must not hit EMFILE). */
+async function readAll(paths: readonly string[], reader: (p: string) => Promise<Uint8Array>, limit = 64): Promise<{ bytes: Uint8Array; error?: string }[]> {
+  const out: { bytes: Uint8Array; error?: string }[] = new Array(paths.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      try {
+        out[i] = { bytes: await reader(paths[i]) };
+      } catch (error) {
+        out[i] = { bytes: new Uint8Array(), error: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, paths.length) }, lane));
+  return out;
 }
 
-/** Run the rules over already-parsed files (the benchmark and the cache reuse parsing). */
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const config: RunConfig = { maxAge: options.maxAge, today: options.today, severities: [...(options.severities ?? [])] };
+  const paths = [...options.corpus];
+  const reader = options.read ?? ((p: string) => readFile(join(options.root, p)));
+  const contents = await readAll(paths, reader);
+  const hashes = contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
+  const cache = options.cacheDir ? await LintCache.open(options.cacheDir, config) : undefined;
+
+  // Per file: from the cache when its bytes are unchanged, otherwise analysed now.
+  const analyses: (CacheEntry | Analysis)[] = new Array(paths.length);
+  const jobs: Job[] = [];
+  const jobIndex: number[] = [];
+  paths.forEach((path, i) => {
+    const hit = hashes[i] !== undefined ? cache?.get(path, hashes[i]) : undefined;
+    if (hit) analyses[i] = hit;
+    else {
+      jobs.push({ path, bytes: contents[i].bytes, readError: contents[i].error });
+      jobIndex.push(i);
+    }
+  });
+  const workers = Math.max(0, Math.floor(options.workers ?? autoWorkers(jobs)));
+  if (workers > 0 && jobs.length > 1) {
+    await analyseInWorkers(jobs, config, workers, (k, result) => (analyses[jobIndex[k]] = result));
+  } else {
+    jobs.forEach((job, k) => (analyses[jobIndex[k]] = analyse(job.path, job.bytes, config, job.readError)));
+  }
+
+  const files = analyses.map((a, i) => lightFile(a.summary, contents[i].bytes));
+  const index = buildIndex(files);
+  const fingerprint = indexFingerprint(index);
+  const active = activeRules(config);
+  const ctxFor = (rule: Rule, setting: SeveritySetting, sink: Finding[]) => ({
+    index,
+    options: { maxAge: config.maxAge, today: config.today },
+    report: (file: LintFile, report: Report) => void sink.push(toFinding(rule, setting, file, report)),
+  });
+
+  const findings: Finding[] = [];
+  const entries = new Map<string, CacheEntry>();
+  analyses.forEach((analysis, i) => {
+    findings.push(...analysis.findings);
+    let indexed = 'hash' in analysis && analysis.indexed?.fingerprint === fingerprint ? analysis.indexed : undefined;
+    if (!indexed) {
+      const sink: Finding[] = [];
+      for (const { rule, setting } of active) if (analysis.deferred.includes(rule.id) && rule.scope === 'file') rule.check(files[i], ctxFor(rule, setting, sink));
+      indexed = { fingerprint, findings: sink };
+    }
+    findings.push(...indexed.findings);
+    if (hashes[i] !== undefined) entries.set(paths[i], { ...analysis, hash: hashes[i], indexed });
+  });
+  for (const { rule, setting } of active) if (rule.scope === 'project') rule.check(files.filter((f) => rule.kinds.includes(f.kind)), ctxFor(rule, setting, findings));
+
+  const changed = jobs.length > 0 || analyses.some((a) => !('hash' in a) || a.indexed?.fingerprint !== fingerprint) || (cache !== undefined && cache.entries.size !== entries.size);
+  if (cache && changed) await cache.save(entries);
+
+  const targets = options.targets ? new Set(options.targets) : undefined;
+  const reported = targets ? findings.filter((f) => targets.has(f.file)) : findings;
+  reported.sort(compareFindings);
+  return { findings: reported, files, index, stats: { parsed: jobs.length, cached: paths.length - jobs.length, workers: workers > 0 && jobs.length > 1 ? Math.min(workers, jobs.length) : 0 } };
+}
+
+/**
+ * Run the rules over already-parsed files, all trees in memory, rule by rule. This is the reference the
+ * threaded and cached run is tested against, and what callers that already hold parsed files use.
+ */
 export function lintParsed(files: LintFile[], options: Omit<LintOptions, 'corpus' | 'read'>): LintResult {
   const index = buildIndex(files);
   const targets = options.targets ? new Set(options.targets) : undefined;
@@ -87,23 +169,7 @@ export function lintParsed(files: LintFile[], options: Omit<LintOptions, 'corpus
       options: { maxAge: options.maxAge, today: options.today },
       report(file: LintFile, report: Report) {
         if (targets && !targets.has(file.path)) return;
-        const start = point(report.place, 'start');
-        const end = point(report.place, 'end');
-        // An override can only soften: a rule turned into a warning never reports errors.
-        const severity: Severity = setting === 'warning' ? 'warning' : (report.severity ?? setting);
-        findings.push({
-          file: file.path,
-          line: start?.line,
-          column: start?.column,
-          endLine: end?.line,
-          endColumn: end?.column,
-          ruleId: rule.id,
-          severity,
-          message: report.message,
-          note: report.note,
-          url: ruleUrl(rule.id),
-          fix: report.fix,
-        });
+        findings.push(toFinding(rule, setting, file, report));
       },
     };
     runRule(rule, files, ctx);

@@ -28,7 +28,13 @@ export interface InlineStamp {
   context: string;
 }
 
-/** One file, read and parsed once; every rule sees the same object. */
+/** A heading anchor without its mdast node, so it outlives the tree. */
+export type FileAnchor = Omit<HeadingAnchor, 'node'>;
+
+/**
+ * One file, read and parsed once. Rules that never consult the corpus index see it with its `tree`; the
+ * others may run after the tree was dropped (see engine/analyse.ts) and must not read `tree`.
+ */
 export interface LintFile {
   /** Path relative to the project root, `/`-separated. */
   path: string;
@@ -40,7 +46,7 @@ export interface LintFile {
   /** mdast of a Markdown file. */
   tree?: Root;
   frontmatter: Frontmatter;
-  anchors: HeadingAnchor[];
+  anchors: FileAnchor[];
   links: LinkUse[];
   stamps: InlineStamp[];
   /** For gotchas: the catalog folder; for references: the path under content/references without `.md`. */

@@ -1,0 +1,127 @@
+/**
+ * The on-disk cache of per-file work. One file per configuration under the cache folder, named by a key
+ * over the linter's own source, its parser versions, Node's version and the run's options, so a changed rule,
+ * an upgraded dependency or another `--max-age` never reads a stale entry. Inside, entries are keyed by path
+ * and hold the content hash they were made from.
+ *
+ * What is kept is everything the rest of a run needs without the tree: the summary (frontmatter data and
+ * positions, anchors, links, stamps), the findings of rules that did not need the index, and, for the rules
+ * that did, their findings together with the fingerprint of the index they saw. Project rules always run
+ * again, over all summaries.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Analysis, Finding, RunConfig } from './analyse.ts';
+
+/** Bump when the layout of an entry changes. */
+const FORMAT = 1;
+/** Configurations kept side by side (a CI job and a local run with other options need not evict each other). */
+const KEEP = 4;
+const NAME = /^[0-9a-f]{24}\.v8$/;
+
+export interface CacheEntry extends Analysis {
+  hash: string;
+  /** Findings of the deferred rules and the index fingerprint they were computed against. */
+  indexed?: { fingerprint: string; findings: Finding[] };
+}
+
+export const contentHash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64url');
+
+let linterKey: string | undefined;
+
+/** A hash of everything in the linter that can change a result. Computed once per process. */
+export function linterFingerprint(): string {
+  if (linterKey) return linterKey;
+  const hash = createHash('sha256').update(`format ${FORMAT}\0node ${process.version}\0`);
+  const src = new URL('../', import.meta.url);
+  const walk = (dir: URL) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory()) {
+        if (entry.name !== 'fixtures') walk(new URL(`${entry.name}/`, dir));
+      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+        const url = new URL(entry.name, dir);
+        hash.update(relative(src.pathname, url.pathname)).update('\0').update(readFileSync(url)).update('\0');
+      }
+    }
+  };
+  walk(src);
+  // The parser and the schema library decide trees and messages as much as our own code does.
+  const require = createRequire(import.meta.url);
+  for (const pkg of ['unified', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark', 'mdast-util-from-markdown', 'yaml', 'github-slugger', 'astro']) {
+    try {
+      hash.update(`${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}\0`);
+    } catch {
+      hash.update(`${pkg}@?\0`);
+    }
+  }
+  linterKey = hash.digest('hex');
+  return linterKey;
+}
+
+export function cacheKey(config: RunConfig): string {
+  const severities = [...config.severities].sort(([a], [b]) => a.localeCompare(b));
+  return createHash('sha256')
+    .update(linterFingerprint())
+    .update(JSON.stringify({ maxAge: config.maxAge, today: config.today, severities, site: process.env.KB_SITE_URL ?? '' }))
+    .digest('hex')
+    .slice(0, 24);
+}
+
+export class LintCache {
+  readonly file: string;
+  readonly entries: Map<string, CacheEntry>;
+
+  private constructor(file: string, entries: Map<string, CacheEntry>) {
+    this.file = file;
+    this.entries = entries;
+  }
+
+  /** Open the cache for a configuration; an unreadable or corrupt file is an empty cache, never an error. */
+  static async open(dir: string, config: RunConfig): Promise<LintCache> {
+    const file = join(dir, `${cacheKey(config)}.v8`);
+    let entries = new Map<string, CacheEntry>();
+    try {
+      const data = deserialize(await readFile(file)) as { format?: number; entries?: Map<string, CacheEntry> };
+      if (data.format === FORMAT && data.entries instanceof Map) entries = data.entries;
+    } catch {
+      // Missing on the first run; anything else is rebuilt the same way.
+    }
+    return new LintCache(file, entries);
+  }
+
+  get(path: string, hash: string): CacheEntry | undefined {
+    const entry = this.entries.get(path);
+    return entry?.hash === hash ? entry : undefined;
+  }
+
+  /**
+   * Replace the contents with `entries` and write them atomically (a temporary file renamed over the old
+   * one), so a killed run or two runs at once leave either the old cache or the new one.
+   */
+  async save(entries: Map<string, CacheEntry>): Promise<void> {
+    const dir = join(this.file, '..');
+    await mkdir(dir, { recursive: true });
+    const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      await writeFile(temporary, serialize({ format: FORMAT, entries }));
+      await rename(temporary, this.file);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    await prune(dir);
+  }
+}
+
+/** Drop all but the most recently written configurations. */
+async function prune(dir: string) {
+  const names = (await readdir(dir)).filter((n) => NAME.test(n));
+  if (names.length <= KEEP) return;
+  const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  dated.sort((a, b) => b.t - a.t);
+  await Promise.all(dated.slice(KEEP).map(({ n }) => rm(join(dir, n), { force: true })));
+}
