@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'lint', include: ['lint/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'lint', include: ['lint/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
       { test: { name: 'site', include: ['site/**/*.test.ts'], exclude: ['site/test/e2e/**'], environment: 'node', testTimeout: 240_000, hookTimeout: 240_000 } },
       { test: { name: 'e2e', include: ['site/test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
     ],

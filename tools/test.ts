@@ -31,18 +31,20 @@ rmSync(join(ROOT, '.cache/test-summary.txt'), { force: true });
 const deps = run('bash', ['tools/system-deps.sh']);
 if (deps.code !== 0) tallies.push({ suite: 'system packages', passed: 0, failed: 1, note: 'missing system packages (see above)' });
 
-// 2. vitest, with a JSON report to count from.
+// 2. vitest, one project at a time: the site builds use both cores, and lint timings should not compete with them.
 mkdirSync(join(ROOT, '.cache'), { recursive: true });
-const report = join(ROOT, '.cache/vitest-report.json');
-const projects = ['lint', 'site', ...(skipE2e ? [] : ['e2e'])].flatMap((p) => ['--project', p]);
-const vitest = run(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
-if (existsSync(report)) {
-  const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; success: boolean };
-  // A suite that failed to load has no tests to count; count it as a failure rather than nothing.
-  const failed = json.numFailedTests + (vitest.code !== 0 && json.numFailedTests === 0 ? 1 : 0);
-  tallies.push({ suite: 'vitest', passed: json.numPassedTests, failed });
-} else {
-  tallies.push({ suite: 'vitest', passed: 0, failed: 1, note: 'vitest wrote no report' });
+for (const project of ['lint', 'site', ...(skipE2e ? [] : ['e2e'])]) {
+  const report = join(ROOT, `.cache/vitest-${project}.json`);
+  rmSync(report, { force: true });
+  const vitest = run(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+    // A file that failed to load has no tests to count; count it as a failure rather than as nothing.
+    const failed = json.numFailedTests + (vitest.code !== 0 && json.numFailedTests === 0 ? 1 : 0);
+    tallies.push({ suite: `vitest ${project}`, passed: json.numPassedTests, failed });
+  } else {
+    tallies.push({ suite: `vitest ${project}`, passed: 0, failed: 1, note: 'vitest wrote no report' });
+  }
 }
 
 // 3. bats suites (each run prints its own `N passed, N failed`).
