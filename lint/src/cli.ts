@@ -13,7 +13,8 @@ import type { SeveritySetting } from './engine/types.ts';
 import { currentMonth, VERIFIED_PATTERN } from './schema/verified.ts';
 import { changedFiles, corpusFiles, expandOperands, UsageError } from './files.ts';
 import { fixFiles } from './fix.ts';
-import { appendFile } from 'node:fs/promises';
+import { appendFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { staleMain } from './stale/command.ts';
 import { newMain } from './scaffold/command.ts';
 
@@ -43,12 +44,16 @@ Options:
   --rule <id=level>   set a rule to off, warn or error; repeatable
   --fix               apply safe mechanical fixes (stamp formats) in place, atomically
   --root <dir>        project root (default: the current directory)
+  --jobs <n>          parser threads; 0 parses on the main thread (default: by amount of work and cores)
+  --no-cache          neither read nor write the cache (default: .cache/kb-lint/ under the root)
   --verbose           text format: show each rule's docs URL and notes
   --list-rules        print the rules with their default severity and exit
   -h, --help          show this help
   -v, --version       print the version
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or internal error.
+A path that does not exist or cannot be read is a usage error; an existing folder with no content files in
+it checks 0 files and exits 0, as does --changed when nothing changed.
 
 Rules:
 ${RULES.map((r) => `  ${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}
@@ -63,6 +68,14 @@ function parseRuleSettings(values: readonly string[]): Map<string, SeveritySetti
     out.set(m[1], m[2] === 'warn' ? 'warning' : (m[2] as SeveritySetting));
   }
   return out;
+}
+
+/** A `--root` that is not a folder would otherwise lint nothing and pass. */
+async function checkRoot(root: string, given: string | undefined) {
+  const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(error.code === 'ELOOP' ? `Cannot read --root \`${given ?? root}\`: symbolic link loop` : `No such folder for --root: \`${given ?? root}\``);
+  });
+  if (!info.isDirectory()) throw new UsageError(`Not a folder for --root: \`${given ?? root}\``);
 }
 
 export async function main(io: Io): Promise<number> {
@@ -82,6 +95,8 @@ export async function main(io: Io): Promise<number> {
         rule: { type: 'string', multiple: true, default: [] },
         fix: { type: 'boolean', default: false },
         root: { type: 'string' },
+        jobs: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         'list-rules': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -99,7 +114,11 @@ export async function main(io: Io): Promise<number> {
     const today = values.today ?? currentMonth();
     if (!VERIFIED_PATTERN.test(today)) throw new UsageError(`Unexpected --today \`${today}\`, expected YYYY-MM`);
     const severities = parseRuleSettings(values.rule);
-    const root = values.root ? (await import('node:path')).resolve(io.cwd, values.root) : io.cwd;
+    const workers = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) throw new UsageError(`Unexpected --jobs \`${values.jobs}\`, expected a whole number from 0 to 64`);
+    const root = values.root ? resolve(io.cwd, values.root) : io.cwd;
+    await checkRoot(root, values.root);
+    const cacheDir = values['no-cache'] ? undefined : join(root, '.cache', 'kb-lint');
 
     const corpus = await corpusFiles(root);
     let targets: string[] | undefined = positionals.length ? await expandOperands(positionals, io.cwd, root) : undefined;
@@ -109,14 +128,14 @@ export async function main(io: Io): Promise<number> {
     }
     // Explicitly named files outside the corpus globs are still linted (and join the index).
     const all = [...new Set([...corpus, ...(targets ?? [])])].sort();
-    const result = await lint({ root, corpus: all, targets, maxAge, today, severities });
+    const result = await lint({ root, corpus: all, targets, maxAge, today, severities, workers, cacheDir });
     let findings: Finding[] = result.findings;
 
     if (values.fix) {
       const changed = await fixFiles(root, findings);
       if (changed.length) {
         io.stderr(`Fixed ${changed.length} file(s): ${changed.join(', ')}\n`);
-        findings = (await lint({ root, corpus: all, targets, maxAge, today, severities })).findings;
+        findings = (await lint({ root, corpus: all, targets, maxAge, today, severities, workers, cacheDir })).findings;
       }
     }
 

@@ -3,7 +3,8 @@
  * differ from a git ref. Every failure here is a usage error with one clear line.
  */
 import { execFile } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { glob, hasMagic } from 'glob';
@@ -37,9 +38,19 @@ export async function expandOperands(operands: readonly string[], cwd: string, r
     let info;
     try {
       info = await stat(abs);
+      // stat succeeds on a file nobody may read; find out now rather than as a finding later.
+      await access(abs, constants.R_OK);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ELOOP' ? `Cannot read \`${operand}\`: symbolic link loop` : code === 'EACCES' ? `Cannot read \`${operand}\`: permission denied` : `No such file or folder \`${operand}\``);
+      throw new UsageError(
+        code === 'ELOOP'
+          ? `Cannot read \`${operand}\`: symbolic link loop`
+          : code === 'EACCES'
+            ? `Cannot read \`${operand}\`: permission denied`
+            : code === 'ENOTDIR'
+              ? `No such file or folder \`${operand}\` (a part of the path is a file, not a folder)`
+              : `No such file or folder \`${operand}\``,
+      );
     }
     if (info.isDirectory()) {
       const matches = await glob(['**/*.md', '**/*.sh', '**/*.sh.template'], { cwd: abs, nodir: true, absolute: true, follow: false, ignore: ['**/node_modules/**'] });
@@ -56,6 +67,11 @@ export async function expandOperands(operands: readonly string[], cwd: string, r
 
 /** Corpus files that differ from `ref` in the working tree (committed, staged, unstaged or untracked). */
 export async function changedFiles(ref: string, root: string): Promise<string[]> {
+  try {
+    await run('git', ['rev-parse', '--git-dir'], { cwd: root });
+  } catch {
+    throw new UsageError(`--changed needs a git repository, and \`${root}\` is not inside one`);
+  }
   try {
     await run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root });
   } catch {

@@ -6,7 +6,8 @@
  * hash, so an unchanged file is not parsed again. The result never depends on threads or cache: the tests
  * compare it with `lintParsed`, the plain all-in-memory run.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleOptions } from '../rules/define.ts';
@@ -74,6 +75,21 @@ export async function parseFiles(root: string, paths: readonly string[], read?: 
   );
 }
 
+/**
+ * Read a file from disk without ever blocking on it: a FIFO or a device that matched a glob is opened
+ * non-blocking and refused, instead of hanging the run waiting for a writer.
+ */
+export async function readRegularFile(path: string): Promise<Uint8Array> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: `not a regular file (${info.isFIFO() ? 'a FIFO' : info.isDirectory() ? 'a folder' : 'a device or socket'})` });
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Read every path with at most `limit` files open at once (thousands of files must not hit EMFILE). */
 async function readAll(paths: readonly string[], reader: (p: string) => Promise<Uint8Array>, limit = 64): Promise<{ bytes: Uint8Array; error?: string }[]> {
   const out: { bytes: Uint8Array; error?: string }[] = new Array(paths.length);
@@ -95,7 +111,7 @@ async function readAll(paths: readonly string[], reader: (p: string) => Promise<
 export async function lint(options: LintOptions): Promise<LintResult> {
   const config: RunConfig = { maxAge: options.maxAge, today: options.today, severities: [...(options.severities ?? [])] };
   const paths = [...options.corpus];
-  const reader = options.read ?? ((p: string) => readFile(join(options.root, p)));
+  const reader = options.read ?? ((p: string) => readRegularFile(join(options.root, p)));
   const contents = await readAll(paths, reader);
   const hashes = contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
   const cache = options.cacheDir ? await LintCache.open(options.cacheDir, config) : undefined;
@@ -145,7 +161,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const { rule, setting } of active) if (rule.scope === 'project') rule.check(files.filter((f) => rule.kinds.includes(f.kind)), ctxFor(rule, setting, findings));
 
   const changed = jobs.length > 0 || analyses.some((a) => !('hash' in a) || a.indexed?.fingerprint !== fingerprint) || (cache !== undefined && cache.entries.size !== entries.size);
-  if (cache && changed) await cache.save(entries);
+  // A cache that cannot be written (a read-only checkout) costs speed next time, not this run's answer.
+  if (cache && changed) await cache.save(entries).catch(() => undefined);
 
   const targets = options.targets ? new Set(options.targets) : undefined;
   const reported = targets ? findings.filter((f) => targets.has(f.file)) : findings;
