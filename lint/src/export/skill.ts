@@ -15,6 +15,7 @@ import { ruleUrl } from '../engine/urls.ts';
 import type { LintFile } from '../engine/types.ts';
 import { SECTIONS, type Catalog, type Gotcha, type Profile, type Reference } from '../schema/index.ts';
 import { ExportError, type Corpus, type Page } from './corpus.ts';
+import { factsTables, gotchaFacts, gotchaTrailer } from './blocks.ts';
 import { bodyOf, bulletList, code, heading, inline, joined, link, paragraph, print, shiftHeadings, strong, stripExplicitIds, table, text, walk } from './markdown.ts';
 
 /** The skill's name: the folder an Agent Skills loader expects the bundle in. */
@@ -45,7 +46,6 @@ interface Target {
 }
 
 const PRINCIPLE_ID = /^principle-(\d+)$/;
-const yesNo = (value: boolean | null) => (value === null ? 'n/a' : value ? 'yes' : 'no');
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 class Assembly {
@@ -192,20 +192,9 @@ function gotchaEntry(a: Assembly, doc: Doc, page: Page<Gotcha>): RootContent[] {
   const g = page.data;
   const title = heading(3, [text(`${g.id} — `), ...inline(g.title)]);
   a.top(page.file, { path: doc.path, heading: title });
-  const platforms = g.platforms.includes('all') ? [text('all')] : joined(g.platforms.map((p) => [link(`profile:${p}`, p)]));
-  const facts: PhrasingContent[] = [strong('Costs:'), text(` ${g.cost.join(', ')} · `), strong('Platforms:'), text(' '), ...platforms, text(' · '), strong('Verified:'), text(` ${g.verified}`)];
-  const out: RootContent[] = [title, paragraph(facts)];
-  if (g.keywords.length) out.push(paragraph([strong('Also seen as:'), text(' '), ...joined(g.keywords.map((k) => [code(k)]))]));
   const body = bodyOf(page.file.tree!);
   shiftHeadings(body, 2);
-  out.push(...a.adopt(page.file, body, true));
-  const links: PhrasingContent[][] = [];
-  if (g.principles.length) links.push([strong('Principles:'), text(' '), ...joined(g.principles.map((n) => [link(`principle:${n}`, `#${n}`)]))]);
-  if (g.scripts.length) links.push([strong('Scripts:'), text(' '), ...joined(g.scripts.map((s) => s.replace(/^scripts\//, '')).map((s) => [link(`script:${s}`, s)]))]);
-  if (g.related.length) links.push([strong('Related:'), text(' '), ...joined(g.related.map((id) => [link(`gotcha:${id}`, id)]))]);
-  if (links.length) out.push(paragraph(joined(links, ' · ')));
-  out.push(paragraph([strong('Sources:')]), bulletList(g.sources.map((s) => [link(s.url, s.title)])));
-  return out;
+  return [title, ...gotchaFacts(g), ...a.adopt(page.file, body, true), ...gotchaTrailer(g)];
 }
 
 function catalogDoc(a: Assembly, corpus: Corpus, page: Page<Catalog>) {
@@ -221,57 +210,6 @@ function catalogDoc(a: Assembly, corpus: Corpus, page: Page<Catalog>) {
     bulletList(gotchas.map((g) => [link(`gotcha:${g.data.id}`, g.data.id), text(' — '), ...inline(g.data.title)])),
   );
   for (const g of gotchas) doc.root.children.push(...gotchaEntry(a, doc, g));
-}
-
-function factsTables(p: Profile): RootContent[] {
-  const row = (label: string, value: PhrasingContent[]) => [[text(label)], value];
-  const out: RootContent[] = [
-    heading(2, 'Facts at a glance'),
-    table(
-      ['Fact', 'Value'],
-      [
-        row('Kind', [code(p.kind)]),
-        row('Stops the meter', [code(p.meter.stopVerb), text(p.meter.irreversible ? ' — irreversible: deletes data' : ' — reversible')]),
-        row('A stop still bills', [text(p.meter.stopStillBills)]),
-        row('Detach with', [code(p.detach.primitive), text(` (survives an instance restart: ${yesNo(p.detach.survivesRestart)})`)]),
-        row('Spot / interruptible', [text(p.spot.available ? `yes — grace ${p.spot.grace}, signal: ${p.spot.signal}` : 'no')]),
-        row('Shared filesystem', [text(p.sharedFs ?? 'none')]),
-        row('Inode cap', [text(p.inodeCap)]),
-        row('Free egress', [text(yesNo(p.freeEgress))]),
-        row('Needs China mirrors', [text(yesNo(p.chinaMirror))]),
-        row('Verified', [text(p.verified)]),
-      ],
-    ),
-    heading(3, 'What survives'),
-    table(
-      ['Tier', 'Path', 'Survives stop', 'Survives destroy', 'Cap', 'Note'],
-      p.storage.map((t) => [
-        [text(t.tier), ...(t.durable ? [text(' '), strong('(checkpoint here)')] : [])],
-        [code(t.path)],
-        [text(yesNo(t.survivesStop))],
-        [text(yesNo(t.survivesDestroy))],
-        [text(t.cap ?? '—')],
-        [text(t.note ?? '')],
-      ]),
-    ),
-  ];
-  if (p.dangerClocks.length) {
-    out.push(
-      heading(3, 'Danger clocks'),
-      table(
-        ['What happens', 'Starts when', 'After', 'Verified'],
-        p.dangerClocks.map((c) => [[text(c.what)], [text(c.trigger)], [text(c.after ?? 'on the event')], [text(c.verified ?? p.verified)]]),
-      ),
-    );
-  }
-  out.push(
-    heading(3, 'Template variables'),
-    table(
-      ['Variable', 'Value on this platform'],
-      Object.entries(p.overrides).map(([k, v]) => [[code(k)], v ? [text(v)] : [text('(unset)')]]),
-    ),
-  );
-  return out;
 }
 
 function profileDoc(a: Assembly, corpus: Corpus, page: Page<Profile>) {

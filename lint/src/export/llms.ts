@@ -1,0 +1,110 @@
+/**
+ * Text the site serves to language models: `/llms.txt` (an index in the llms.txt format: a title, a one-line
+ * summary in a blockquote, then sections of links each with a one-line description) and `/llms-full.txt`
+ * (every page as Markdown in one file). Pure functions over plain data, so the site's endpoints only gather
+ * entries and the tests can call them directly. Links leave as absolute site URLs: a model quoting one sends
+ * the reader to the page, whose anchors are exactly those the linter checked.
+ */
+import type { Root, RootContent } from 'mdast';
+import { hrefFor, parseInternalLink } from '../markdown/links.ts';
+import { bodyOf, bulletList, heading, inline, link, paragraph, print, stripExplicitIds, strong, text, walk } from './markdown.ts';
+import { parseMarkdown } from '../markdown/parse.ts';
+
+export interface IndexLink {
+  /** Link text; inline Markdown (code spans) allowed. */
+  title: string;
+  url: string;
+  description?: string;
+}
+
+export interface IndexSection {
+  heading: string;
+  links: IndexLink[];
+}
+
+export interface LlmsIndex {
+  title: string;
+  summary: string;
+  /** Paragraphs between the summary and the first section. */
+  details?: string[];
+  sections: IndexSection[];
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The llms.txt index. Sections without links are left out rather than printed empty. */
+export function renderLlmsIndex(index: LlmsIndex): string {
+  const children: RootContent[] = [heading(1, index.title), { type: 'blockquote', children: [paragraph([text(oneLine(index.summary))])] }];
+  for (const d of index.details ?? []) children.push(paragraph([text(oneLine(d))]));
+  for (const section of index.sections) {
+    if (!section.links.length) continue;
+    children.push(
+      heading(2, section.heading),
+      bulletList(section.links.map((l) => [link(l.url, inline(l.title)), ...(l.description ? [text(`: ${oneLine(l.description)}`)] : [])])),
+    );
+  }
+  return print({ type: 'root', children });
+}
+
+/** One page of llms-full.txt. */
+export interface FullPage {
+  /** Page title; inline Markdown allowed. */
+  title: string;
+  /** Absolute URL of the page on the site. */
+  url: string;
+  description?: string;
+  /** Generated blocks before the body (facts), using scheme links where they link. */
+  before?: RootContent[];
+  /** The page's Markdown body as stored (frontmatter already removed, or present and skipped). */
+  body: string;
+  /** Generated blocks after the body (sources, related entries). */
+  after?: RootContent[];
+}
+
+export interface FullText {
+  title: string;
+  summary: string;
+  pages: FullPage[];
+}
+
+/**
+ * Every page as Markdown: each page opens with a level-1 heading and its URL, its own headings keep their
+ * levels under it. `siteHref` turns a scheme link into the absolute URL of the page it names.
+ */
+export function renderFullText(full: FullText, siteHref: (path: string) => string): string {
+  const children: RootContent[] = [heading(1, full.title), { type: 'blockquote', children: [paragraph([text(oneLine(full.summary))])] }];
+  for (const page of full.pages) {
+    const body = bodyOf(parseMarkdown(page.body) as Root);
+    const nodes: RootContent[] = [
+      { type: 'thematicBreak' },
+      heading(1, inline(page.title)),
+      paragraph([strong('URL:'), text(' '), link(page.url, page.url)]),
+      ...(page.description ? [paragraph([text(oneLine(page.description))])] : []),
+      ...structuredClone(page.before ?? []),
+      ...body,
+      ...structuredClone(page.after ?? []),
+    ];
+    walk(nodes, (n) => {
+      if (n.type !== 'link' && n.type !== 'definition') return;
+      const internal = parseInternalLink(n.url);
+      if (internal) n.url = siteHref(hrefFor(internal));
+      else if (n.url.startsWith('#')) n.url = page.url + n.url;
+    });
+    stripExplicitIds(nodes);
+    children.push(...nodes);
+  }
+  return print({ type: 'root', children });
+}
+
+/** The guide in one sentence, shared by both files so they introduce it the same way. */
+export const GUIDE_SUMMARY =
+  'A field guide for training models on GPUs rented by the hour or owned: per-platform facts about billing and storage, failure modes of long runs written Symptom → Root cause → Fix with sources and the month each was checked, and shell templates for the box.';
+
+/**
+ * Absolute URLs for site paths: `site` (Astro's `site` setting) and the base path in front of a path such as
+ * `/gotchas/u6/`. Without a configured site, absolute paths are the best a static file can do.
+ */
+export function siteUrls(site: URL | undefined, base: string): (path: string) => string {
+  const prefix = base.replace(/\/$/, '');
+  return (path: string) => (site ? new URL(prefix + path, site).href : prefix + path);
+}

@@ -1,0 +1,127 @@
+/**
+ * The files the built site serves to programs rather than people: /gotchas.json and /profiles.json (facts that
+ * must still satisfy the content model), /llms.txt (an index whose every link must answer on the served site)
+ * and /llms-full.txt (all content, every gotcha included). Served by `astro preview` from a real build, read
+ * with fetch: no browser is needed to check what a crawler gets.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, preview, ROOT, type Preview } from '../serve.ts';
+import { corpusFiles } from '../../../lint/src/files.ts';
+import { parseFiles } from '../../../lint/src/engine/run.ts';
+import { GotchaSchema, ProfileSchema } from '../../../lint/src/schema/index.ts';
+import { gotchaPath, parseInternalLink, profilePath } from '../../../lint/src/markdown/links.ts';
+import { parseMarkdown } from '../../../lint/src/markdown/parse.ts';
+import type { LintFile } from '../../../lint/src/engine/types.ts';
+
+const OUT = process.env.KB_E2E_DIST ?? join(ROOT, '.cache/e2e-dist');
+let server: Preview;
+let files: LintFile[];
+
+beforeAll(async () => {
+  if (!process.env.KB_E2E_DIST) {
+    const { code, output } = await buildSite({ outDir: OUT });
+    if (code !== 0) throw new Error(`site build failed:\n${output.slice(-3000)}`);
+  }
+  server = await preview(OUT);
+  files = await parseFiles(ROOT, await corpusFiles(ROOT));
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function get(path: string) {
+  const res = await fetch(`${server.url}${path}`);
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
+}
+
+const published = () => files.filter((f) => f.kind === 'gotcha' && f.frontmatter.data.draft !== true);
+const known = () => ({ catalogs: files.filter((f) => f.kind === 'catalog').map((f) => f.slug), platforms: files.filter((f) => f.kind === 'profile').map((f) => f.slug) });
+
+/** Every link URL in a Markdown text, parsed with the project's processor rather than a regex. */
+function linksOf(markdown: string): string[] {
+  const urls: string[] = [];
+  const visit = (node: { type: string; url?: string; children?: unknown[] }) => {
+    if ((node.type === 'link' || node.type === 'definition') && node.url) urls.push(node.url);
+    for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
+  };
+  visit(parseMarkdown(markdown));
+  return urls;
+}
+
+describe('machine-readable outputs of the built site', () => {
+  it('gotchas.json: one record per published gotcha file, each valid frontmatter plus the URL of a page that answers', async () => {
+    const { status, type, body } = await get('/gotchas.json');
+    expect(status).toBe(200);
+    expect(type).toMatch(/json/);
+    const records = JSON.parse(body) as ({ url: string; id: string } & Record<string, unknown>)[];
+    const ids = published().map((f) => String(f.frontmatter.data.id)).sort();
+    expect(records.map((r) => r.id).sort()).toEqual(ids);
+    const schema = GotchaSchema(known());
+    for (const { url, ...facts } of records) {
+      const parsed = schema.safeParse(facts);
+      expect(parsed.success, `${facts.id}: ${parsed.error?.message}`).toBe(true);
+      expect(url).toBe(gotchaPath(facts.id as string));
+    }
+    const sample = [records[0], records[Math.floor(records.length / 2)], records.at(-1)!];
+    for (const r of sample) expect((await get(r.url)).status, r.url).toBe(200);
+  });
+
+  it('profiles.json: one record per profile file, each valid frontmatter plus its id and page URL', async () => {
+    const { status, body } = await get('/profiles.json');
+    expect(status).toBe(200);
+    const records = JSON.parse(body) as ({ id: string; url: string } & Record<string, unknown>)[];
+    expect(records.map((r) => r.id).sort()).toEqual(files.filter((f) => f.kind === 'profile').map((f) => f.slug).sort());
+    for (const { id, url, ...facts } of records) {
+      const parsed = ProfileSchema().safeParse(facts);
+      expect(parsed.success, `${id}: ${parsed.error?.message}`).toBe(true);
+      expect(url).toBe(profilePath(id));
+      expect((await get(url)).status, url).toBe(200);
+    }
+    // Sidebar order, as the profile pages list them: a stable order for consumers that diff the file.
+    const orders = records.map((r) => r.order as number);
+    expect(orders).toEqual([...orders].sort((a, b) => a - b));
+  });
+
+  it('llms.txt: a title, a summary, sections of described links, and every link answers on the served site', async () => {
+    const { status, type, body } = await get('/llms.txt');
+    expect(status).toBe(200);
+    expect(type).toMatch(/text\/plain/);
+    const lines = body.split('\n');
+    expect(lines[0]).toMatch(/^# \S/);
+    expect(lines.find((l) => l.trim() !== '' && !l.startsWith('# '))).toMatch(/^> \S/);
+    expect(lines.filter((l) => l.startsWith('## ')).length).toBeGreaterThanOrEqual(4);
+    // Each list item is `- [name](url): description`.
+    const items = lines.filter((l) => l.startsWith('- '));
+    for (const item of items) expect(item, item).toMatch(/^- \[.+\]\(\S+\): \S/);
+
+    const urls = linksOf(body);
+    expect(urls.length).toBe(items.length);
+    expect(urls.length).toBeGreaterThan(published().length);
+    const failures: string[] = [];
+    for (const url of new Set(urls)) {
+      const path = new URL(url, server.url).pathname;
+      const { status: code } = await get(path);
+      if (code !== 200) failures.push(`${url} → ${code}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('llms-full.txt: every gotcha as its own section, and no scheme link left unresolved', async () => {
+    const { status, type, body } = await get('/llms-full.txt');
+    expect(status).toBe(200);
+    expect(type).toMatch(/text\/plain/);
+    const headings = new Set(body.split('\n').filter((l) => l.startsWith('# ')));
+    for (const f of published()) {
+      const id = String(f.frontmatter.data.id);
+      expect([...headings].some((h) => h.startsWith(`# ${id} — `)), id).toBe(true);
+    }
+    const urls = linksOf(body);
+    expect(urls.filter((u) => parseInternalLink(u))).toEqual([]);
+    expect(urls.filter((u) => u.startsWith('#'))).toEqual([]);
+    // Profile facts and the reference pages come along, not only gotchas.
+    expect(body).toContain('Facts at a glance');
+    expect(body).toMatch(/^# The ten operating principles$/m);
+  });
+});
