@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { matchesWord, queryWords, relaxNote, relaxQuery, type Probe } from './search-relax.ts';
+
+/**
+ * A toy index: each page is a set of words; a query matches a page holding every one of its words (Pagefind's
+ * rule, without stemming). `calls` records every probe so the tests can bound the work done.
+ */
+function index(pages: string[][]) {
+  const calls: string[] = [];
+  const matching = (q: string) => pages.filter((p) => queryWords(q).every((w) => p.includes(w.toLowerCase())));
+  const probe: Probe = {
+    hits: async (w) => (calls.push(`hits ${w}`), matching(w).length),
+    count: async (q) => (calls.push(`count ${q}`), matching(q).length),
+  };
+  return { probe, calls };
+}
+
+const corpus = [
+  ['torch.save', 'basic_ios', 'disk', 'full', 'checkpoint'],
+  ['cuda', 'out', 'of', 'memory', 'checkpoint'],
+  ['nccl', 'timeout', 'watchdog', 'collective'],
+  ['runpod', 'zero', 'gpu', 'pods'],
+  ['disk', 'full', 'inode'],
+];
+
+describe('queryWords', () => {
+  it('splits on any whitespace, drops quotes and repeats (case-insensitively), keeps inner punctuation', () => {
+    expect(queryWords('  "No space"  left\ton   device  no ')).toEqual(['No', 'space', 'left', 'on', 'device']);
+    expect(queryWords('torch.save basic_ios::clear')).toEqual(['torch.save', 'basic_ios::clear']);
+    expect(queryWords('   ')).toEqual([]);
+  });
+});
+
+describe('matchesWord', () => {
+  it('accepts the word itself, a longer word and another form of the same stem', () => {
+    expect(matchesWord('basic_ios', ['basic_ios::clear:'])).toBe(true);
+    expect(matchesWord('nccl', ['NCCL_DEBUG=INFO'])).toBe(true);
+    expect(matchesWord('memories', ['memory'])).toBe(true);
+    expect(matchesWord('nccll', ['NCCL'])).toBe(true);
+  });
+
+  it('rejects the short prefix Pagefind falls back to for a word it does not know', () => {
+    expect(matchesWord('memroy', ['--mem.'])).toBe(false);
+    expect(matchesWord('xyzzyq', ['X;', "X'"])).toBe(false);
+    expect(matchesWord('qqqqzzz', ['q,'])).toBe(false);
+  });
+
+  it('trusts Pagefind for very short words and for hits without a highlight (matched in metadata)', () => {
+    expect(matchesWord('of', ['offload'])).toBe(true);
+    expect(matchesWord('xyzzyq', [])).toBe(true);
+  });
+});
+
+describe('relaxQuery', () => {
+  it('drops a word no page contains and keeps the rest', async () => {
+    const { probe } = index(corpus);
+    await expect(relaxQuery('cuda out of memroy', probe, true)).resolves.toEqual({ query: 'cuda out of', missing: ['memroy'], apart: [] });
+  });
+
+  it('drops every absent word, even when the full query found pages through a fallback', async () => {
+    const { probe } = index(corpus);
+    await expect(relaxQuery('xyzzy basic_ios frobnicate', probe, false)).resolves.toEqual({ query: 'basic_ios', missing: ['xyzzy', 'frobnicate'], apart: [] });
+  });
+
+  it('offers nothing when every word is present and the query already finds pages', async () => {
+    const { probe, calls } = index(corpus);
+    await expect(relaxQuery('disk full', probe, false)).resolves.toBeNull();
+    expect(calls.filter((c) => c.startsWith('count'))).toEqual([]);
+  });
+
+  it('offers nothing for a single word or when no word is present at all', async () => {
+    const { probe } = index(corpus);
+    await expect(relaxQuery('memroy', probe, true)).resolves.toBeNull();
+    await expect(relaxQuery('memroy xyzzy', probe, true)).resolves.toBeNull();
+  });
+
+  it('when present words never meet on one page, keeps the largest group, preferring rare words', async () => {
+    const { probe } = index(corpus);
+    // "checkpoint" is on two pages, "basic_ios" and "nccl" on one each; no page has all three, and no page
+    // has two of them except basic_ios + checkpoint.
+    await expect(relaxQuery('nccl basic_ios checkpoint', probe, true)).resolves.toEqual({ query: 'basic_ios checkpoint', missing: [], apart: ['nccl'] });
+    // Two words on different pages: the rarer one wins ("inode" is on one page, "disk" on two).
+    await expect(relaxQuery('inode torch.save', probe, true)).resolves.toEqual({ query: 'inode', missing: [], apart: ['torch.save'] });
+  });
+
+  it('combines both reasons: absent words out, then words that do not meet', async () => {
+    const { probe } = index(corpus);
+    await expect(relaxQuery('runpod xyzzy watchdog', probe, true)).resolves.toEqual({ query: 'runpod', missing: ['xyzzy'], apart: ['watchdog'] });
+  });
+
+  it('bounds the number of searches for a long pasted message and still finds something', async () => {
+    // Sixteen words, each on its own page: no pair meets, so every subset search fails.
+    const pages = Array.from({ length: 16 }, (_, i) => [`w${i}`]);
+    const { probe, calls } = index(pages);
+    const relaxed = await relaxQuery(pages.map((p) => p[0]).join(' '), probe, true);
+    expect(relaxed?.query.split(' ')).toHaveLength(1);
+    expect(calls.filter((c) => c.startsWith('count')).length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('relaxNote', () => {
+  it('names what was left out and what is shown', () => {
+    expect(relaxNote({ query: 'cuda out of', missing: ['memroy'], apart: [] })).toBe('No page contains “memroy” — showing results without it, for “cuda out of”.');
+    expect(relaxNote({ query: 'runpod', missing: ['xyzzy'], apart: ['watchdog'] })).toBe(
+      'No page contains “xyzzy”, and no page has “watchdog” together with the other words — showing results without them, for “runpod”.',
+    );
+    expect(relaxNote({ query: 'inode', missing: [], apart: ['torch.save'] })).toBe('No page has “torch.save” together with the other words — showing results without it, for “inode”.');
+  });
+});

@@ -1,0 +1,260 @@
+/**
+ * Forgiving search for Starlight's Pagefind modal.
+ *
+ * Pagefind only returns pages that hold every word of the query. A word that no page has — a typo, the name of
+ * another tool, an error fragment from a different library — either empties the list or, because Pagefind then
+ * falls back to the longest prefix of that word it does know ("memroy" is searched as "mem", "xyzzy" as "x"),
+ * fills it with pages that merely contain a short fragment. After the modal's own search, this module asks
+ * Pagefind about each word alone, treats a word whose best hit only shares a short prefix with it as absent,
+ * leaves out the absent words (and, when the remaining words exist but never meet on one page, the most common
+ * of them) and shows the results of that smaller query under a note naming what was left out.
+ *
+ * The relaxation itself (`relaxQuery`) only needs two counting functions, so it is unit tested without a
+ * browser; `installRelaxedSearch` is the thin part that watches the modal.
+ */
+
+export interface Relaxed {
+  /** The query whose results are shown instead. */
+  query: string;
+  /** Words of the original query that no page contains at all. */
+  missing: string[];
+  /** Words that exist somewhere but were left out because no page holds them together with the rest. */
+  apart: string[];
+}
+
+/** How the relaxation asks the index; both answer with a number of pages (0 for none). */
+export interface Probe {
+  /** Pages that really contain this one word (not just a fragment of it). */
+  hits(word: string): Promise<number>;
+  /** Pages matching a whole query. */
+  count(query: string): Promise<number>;
+}
+
+// Trying subsets grows combinatorially; past this many words only the rarest ones are combined, and the number
+// of extra searches stays bounded so a long pasted error message cannot stall the modal.
+const MAX_POOL = 8;
+const MAX_TRIES = 40;
+
+/** The distinct words of a query as Pagefind would see them apart: split on spaces, quotes dropped. */
+export function queryWords(term: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of term.split(/\s+/)) {
+    const word = raw.replace(/^["'“”‘’`]+|["'“”‘’`]+$/g, '');
+    const key = word.toLowerCase();
+    if (word && !seen.has(key)) {
+      seen.add(key);
+      out.push(word);
+    }
+  }
+  return out;
+}
+
+function* combinations<T>(items: T[], size: number, start = 0): Generator<T[]> {
+  if (size === 0) {
+    yield [];
+    return;
+  }
+  for (let i = start; i <= items.length - size; i++) {
+    for (const rest of combinations(items, size - 1, i + 1)) yield [items[i], ...rest];
+  }
+}
+
+const bare = (word: string) => word.toLowerCase().replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '');
+
+/**
+ * Whether Pagefind matched `word` itself (or a longer word, or another form of the same stem) rather than a
+ * short prefix it fell back to. `marked` are the words Pagefind highlighted in the best hit's excerpt. Stemmed
+ * forms share most of their letters ("memories"/"memory" five of eight); fallback prefixes share few
+ * ("memroy"/"mem" three of six).
+ */
+export function matchesWord(word: string, marked: string[]): boolean {
+  const q = bare(word);
+  // Very short words and hits found only in metadata (no highlight) cannot be judged; trust Pagefind.
+  if ([...q].length < 4 || marked.length === 0) return true;
+  const need = Math.ceil(q.length * 0.6);
+  return marked.some((m) => {
+    const w = bare(m);
+    let i = 0;
+    while (i < q.length && i < w.length && q[i] === w[i]) i++;
+    return i >= need;
+  });
+}
+
+/**
+ * A smaller query that finds the pages `term` was meant for, or null when there is nothing better to offer: a
+ * single word, every word present and the query already finding pages (`emptied` false), or no word present.
+ * `emptied` says whether the full query found no page at all.
+ */
+export async function relaxQuery(term: string, probe: Probe, emptied: boolean): Promise<Relaxed | null> {
+  const words = queryWords(term);
+  if (words.length < 2) return null;
+  const hits = new Map<string, number>();
+  await Promise.all(words.map(async (w) => hits.set(w, await probe.hits(w))));
+  const missing = words.filter((w) => hits.get(w) === 0);
+  const present = words.filter((w) => hits.get(w)! > 0);
+  if (present.length === 0 || (missing.length === 0 && !emptied)) return null;
+  const count = (q: string) => probe.count(q);
+  const result = (kept: string[]): Relaxed => ({
+    query: kept.join(' '),
+    missing,
+    apart: present.filter((w) => !kept.includes(w)),
+  });
+  if (present.length === 1) return result(present);
+  // Without the missing words the rest may already meet on some page; that is the least surprising answer.
+  if (missing.length > 0 && (await count(present.join(' '))) > 0) return result(present);
+
+  // The remaining words exist, but not together. Keep as many as possible, and among equally long subsets
+  // prefer the ones made of rarer words: a rare word ("basic_ios") says more about the page wanted than a
+  // common one ("error").
+  const pool = [...present].sort((a, b) => hits.get(a)! - hits.get(b)!).slice(0, MAX_POOL);
+  let tries = 0;
+  for (let size = pool.length < present.length ? pool.length : pool.length - 1; size >= 2; size--) {
+    for (const subset of combinations(pool, size)) {
+      if (++tries > MAX_TRIES) return result([pool[0]]);
+      if ((await count(subset.join(' '))) > 0) return result(subset);
+    }
+  }
+  // Every single word has hits, so the rarest one alone always finds something.
+  return result([pool[0]]);
+}
+
+/** The sentence shown above relaxed results. */
+export function relaxNote(relaxed: Relaxed): string {
+  const quote = (ws: string[]) => ws.map((w) => `“${w}”`).join(', ');
+  const parts: string[] = [];
+  if (relaxed.missing.length) parts.push(`No page contains ${quote(relaxed.missing)}`);
+  if (relaxed.apart.length) {
+    parts.push(`${parts.length ? 'and no' : 'No'} page has ${quote(relaxed.apart)} together with the other words`);
+  }
+  const left = relaxed.missing.length + relaxed.apart.length === 1 ? 'it' : 'them';
+  return `${parts.join(', ')} — showing results without ${left}, for “${relaxed.query}”.`;
+}
+
+interface PagefindResult { data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }> }
+interface Pagefind { search(term: string, options?: { filters?: Record<string, string[]> }): Promise<{ results: PagefindResult[] } | null> }
+
+const PAGE_SIZE = 5;
+
+/**
+ * Watch Starlight's search modal (`#starlight__search`, filled by Pagefind UI). After each search of two or more
+ * words, probe the words; when one is absent (or the list is empty), show the relaxed query's results in the
+ * results area in place of Pagefind UI's own.
+ */
+export function installRelaxedSearch(bundlePath: string): void {
+  const host = document.querySelector<HTMLElement>('#starlight__search');
+  if (!host) return;
+  let pagefind: Promise<Pagefind> | undefined;
+  const engine = () => (pagefind ??= import(/* @vite-ignore */ `${bundlePath}pagefind.js`) as Promise<Pagefind>);
+  // `active` is the query being relaxed or shown; `gen` tells a stale relaxation (the reader typed on) from the
+  // current one.
+  let active = '';
+  let busy = false;
+  let gen = 0;
+  let box: HTMLElement | undefined;
+
+  // The filters the reader ticked in the modal, in the shape Pagefind's search options take.
+  const selectedFilters = () => {
+    const filters: Record<string, string[]> = {};
+    for (const tick of host.querySelectorAll<HTMLInputElement>('input.pagefind-ui__filter-checkbox:checked')) {
+      (filters[tick.name] ??= []).push(tick.value);
+    }
+    return filters;
+  };
+
+  const clear = () => {
+    gen++;
+    busy = false;
+    active = '';
+    box?.remove();
+    box = undefined;
+    delete host.dataset.relaxed;
+  };
+
+  const render = async (area: Element, relaxed: Relaxed, results: PagefindResult[], mine: number) => {
+    const sample = area.querySelector('.pagefind-ui__message');
+    const el = document.createElement('div');
+    el.className = 'relaxed-search';
+    const note = document.createElement('p');
+    // Borrow Pagefind UI's own (scoped) classes so the note reads like its usual result count.
+    note.className = sample?.className ?? 'pagefind-ui__message';
+    note.setAttribute('role', 'status');
+    note.textContent = relaxNote(relaxed);
+    const list = document.createElement('ol');
+    list.className = 'pagefind-ui__results';
+    el.append(note, list);
+    let shown = 0;
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'pagefind-ui__button';
+    more.textContent = 'Load more results';
+    const showMore = async () => {
+      const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+      for (const page of batch) {
+        const li = document.createElement('li');
+        li.className = 'pagefind-ui__result';
+        li.innerHTML = '<div class="pagefind-ui__result-inner"><p class="pagefind-ui__result-title"><a class="pagefind-ui__result-link"></a></p><p class="pagefind-ui__result-excerpt"></p></div>';
+        const link = li.querySelector('a')!;
+        link.href = page.url;
+        link.textContent = page.meta.title ?? page.url;
+        // Pagefind builds the excerpt from indexed text and marks the matched words; Pagefind UI inserts it
+        // as HTML the same way.
+        li.querySelector('.pagefind-ui__result-excerpt')!.innerHTML = page.excerpt;
+        list.append(li);
+      }
+      shown += batch.length;
+      if (shown >= results.length) more.remove();
+    };
+    more.addEventListener('click', () => void showMore());
+    await showMore();
+    if (mine !== gen || !area.isConnected) return;
+    if (shown < results.length) el.append(more);
+    area.append(el);
+    box = el;
+    host.dataset.relaxed = '';
+  };
+
+  const check = async () => {
+    const input = host.querySelector<HTMLInputElement>('input.pagefind-ui__search-input');
+    const area = host.querySelector('.pagefind-ui__results-area');
+    // Pagefind UI renders its list only once a search has finished; while it is searching there is none.
+    const list = area?.querySelector(':scope > ol.pagefind-ui__results');
+    const term = input?.value.trim() ?? '';
+    if (!input || !area || !list || queryWords(term).length < 2) return void (active && clear());
+    // Already relaxing this query, already showing it, or already found that nothing helps.
+    if (active === term && (busy || !box || box.isConnected)) return;
+    clear();
+    active = term;
+    busy = true;
+    const mine = gen;
+    const emptied = list.childElementCount === 0;
+    const pf = await engine();
+    const filters = selectedFilters();
+    const search = (q: string) => pf.search(q, { filters }).then((r) => r?.results ?? []);
+    const probe: Probe = {
+      count: async (q) => (await search(q)).length,
+      hits: async (w) => {
+        const results = await search(w);
+        if (!results.length) return 0;
+        const best = await results[0].data();
+        const marked = [...best.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]);
+        return matchesWord(w, marked) ? results.length : 0;
+      },
+    };
+    const relaxed = await relaxQuery(term, probe, emptied);
+    const results = relaxed ? await search(relaxed.query) : [];
+    if (mine !== gen) return;
+    busy = false;
+    if (relaxed && results.length && area.isConnected) await render(area, relaxed, results, mine);
+  };
+
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      void check();
+    });
+  }).observe(host, { childList: true, subtree: true, characterData: true });
+}
