@@ -14,6 +14,7 @@ import { staleSchemas } from '../src/export/json-schemas.ts';
 import { corpusFiles } from '../src/files.ts';
 import { parseFiles } from '../src/engine/run.ts';
 import { glob } from 'glob';
+import { factoryDocs, objectFactory } from '../src/export/field-docs.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -115,6 +116,41 @@ describe('committed JSON Schemas', () => {
     const differences: string[] = [];
     compare(COLLECTIONS[name].factory() as unknown as ZodType, json, name, differences);
     expect(differences).toEqual([]);
+  });
+
+  it.each(COLLECTION_NAMES)('%s: carries every doc comment of the schema source as a description', (name) => {
+    const json = frontmatterJsonSchema(name) as Json;
+    const missing: string[] = [];
+    let checked = 0;
+    const check = (node: Json, factory: string, trail: string) => {
+      const docs = factoryDocs().get(factory);
+      expect(docs, factory).toBeDefined();
+      for (const [path, doc] of docs!.fields) {
+        let at: Json | undefined = node;
+        for (const key of path.split('.')) at = at && objectBranch(at)?.properties?.[key];
+        checked++;
+        if (at?.description !== doc) missing.push(`${trail}${path}: ${JSON.stringify(at?.description)} ≠ ${JSON.stringify(doc)}`);
+      }
+      for (const [path, ref] of docs!.refs) {
+        let at: Json | undefined = node;
+        for (const key of path.split('.')) at = at && objectBranch(at)?.properties?.[key];
+        const inner = at?.items ?? at;
+        if (inner && objectBranch(inner)) check(inner, objectFactory(ref), `${trail}${path}.`);
+      }
+    };
+    check(json, COLLECTIONS[name].source, '');
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(4);
+  });
+
+  it('finds doc comments in nested objects and through wrapper factories', () => {
+    const profile = factoryDocs().get('ProfileSchema')!;
+    expect(profile.fields.get('meter.stopVerb')).toMatch(/stops billing/);
+    expect(profile.refs.get('storage')).toBe('StorageTierSchema');
+    expect(objectFactory('SourcesSchema')).toBe('SourceSchema');
+    const json = frontmatterJsonSchema('profiles') as Json;
+    expect(json.properties!.storage.items!.properties!.survivesDestroy.description).toMatch(/destroy/);
+    expect(json.properties!.sources.items!.properties!.url.description).toBeTruthy();
   });
 
   it('holds only patterns an editor can compile', () => {

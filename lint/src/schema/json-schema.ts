@@ -10,13 +10,14 @@ import { CatalogSchema } from './catalog.ts';
 import { GotchaSchema } from './gotcha.ts';
 import { ProfileSchema } from './profile.ts';
 import { ReferenceSchema } from './reference.ts';
+import { factoryDocs, objectFactory } from '../export/field-docs.ts';
 
 /** Each content collection: its schema factory, the files it covers, and what an editor should call it. */
 export const COLLECTIONS = {
-  gotchas: { factory: () => GotchaSchema(), glob: 'content/gotchas/**/*.md', title: 'Gotcha frontmatter', description: 'One failure mode: id, symptom-first title, catalog, platforms, costs, sources and the month they were checked.' },
-  profiles: { factory: () => ProfileSchema(), glob: 'content/profiles/*.md', title: 'Platform profile frontmatter', description: 'The facts comparison pages are built from: billing verb, storage tiers and what survives, danger clocks, script overrides.' },
-  catalogs: { factory: () => CatalogSchema(), glob: 'content/catalogs/*.md', title: 'Catalog frontmatter', description: 'A family of gotchas sharing an id prefix, with its sidebar section and retired ids.' },
-  references: { factory: () => ReferenceSchema(), glob: 'content/references/**/*.md', title: 'Reference page frontmatter', description: 'A guide or checklist page; sources and a verified month when it states facts.' },
+  gotchas: { factory: () => GotchaSchema(), source: 'GotchaSchema', glob: 'content/gotchas/**/*.md', title: 'Gotcha frontmatter', description: 'One failure mode: id, symptom-first title, catalog, platforms, costs, sources and the month they were checked.' },
+  profiles: { factory: () => ProfileSchema(), source: 'ProfileSchema', glob: 'content/profiles/*.md', title: 'Platform profile frontmatter', description: 'The facts comparison pages are built from: billing verb, storage tiers and what survives, danger clocks, script overrides.' },
+  catalogs: { factory: () => CatalogSchema(), source: 'CatalogSchema', glob: 'content/catalogs/*.md', title: 'Catalog frontmatter', description: 'A family of gotchas sharing an id prefix, with its sidebar section and retired ids.' },
+  references: { factory: () => ReferenceSchema(), source: 'ReferenceSchema', glob: 'content/references/**/*.md', title: 'Reference page frontmatter', description: 'A guide or checklist page; sources and a verified month when it states facts.' },
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -25,12 +26,37 @@ export const COLLECTION_NAMES = Object.keys(COLLECTIONS).sort() as CollectionNam
 /** Repository path of a collection's committed schema. */
 export const schemaPath = (name: CollectionName) => `schemas/${name}.schema.json`;
 
-export type JsonSchema = ReturnType<typeof z.toJSONSchema>;
+export type JsonSchema = Record<string, unknown>;
 
-/** The JSON Schema of one collection's frontmatter. */
+const objectNode = (node: JsonSchema): JsonSchema | undefined =>
+  node.properties ? node : (node.anyOf as JsonSchema[] | undefined)?.find((branch) => branch.properties);
+
+/**
+ * Give every property the doc comment written beside it in the schema source, descending into nested
+ * objects (inline ones keep the factory and extend the path; another factory's object switches to it).
+ */
+function describe(node: JsonSchema, factory: string, prefix: string): void {
+  const object = objectNode(node);
+  const docs = factoryDocs().get(factory);
+  if (!object || !docs) return;
+  const properties = object.properties as Record<string, JsonSchema>;
+  for (const [key, property] of Object.entries(properties)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const doc = docs.fields.get(path);
+    // The description goes first so a reader of the file sees it before the constraints.
+    if (doc && property.description === undefined) properties[key] = { description: doc, ...property };
+    const child = (properties[key].items as JsonSchema | undefined) ?? properties[key];
+    const ref = docs.refs.get(path);
+    if (ref) describe(child, objectFactory(ref), '');
+    else describe(child, factory, path);
+  }
+}
+
+/** The JSON Schema of one collection's frontmatter, with each field's doc comment as its description. */
 export function frontmatterJsonSchema(name: CollectionName): JsonSchema {
-  const { factory, title, description } = COLLECTIONS[name];
-  const generated = z.toJSONSchema(factory(), { io: 'input' });
+  const { factory, source, title, description } = COLLECTIONS[name];
+  const generated = z.toJSONSchema(factory(), { io: 'input' }) as JsonSchema;
+  describe(generated, source, '');
   // Title and description first so the file reads top-down in an editor.
   const { $schema, ...rest } = generated;
   return { $schema, title, description, ...rest };
