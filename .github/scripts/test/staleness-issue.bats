@@ -5,7 +5,7 @@ load '../../../node_modules/bats-support/load'
 load '../../../node_modules/bats-assert/load'
 
 setup() {
-  command -v jq >/dev/null || skip 'jq is needed to apply the --jq filter the way gh does'
+  command -v jq >/dev/null || command -v node >/dev/null || skip 'the fake gh needs jq (or node) to answer issue list'
   SCRIPT="$BATS_TEST_DIRNAME/../staleness-issue.sh"
   export PATH="$BATS_TEST_DIRNAME/fakes:$PATH"
   WORK="$BATS_TEST_TMPDIR/work dir"
@@ -54,6 +54,18 @@ calls() { grep -c . "$FAKE_GH_LOG" || true; }
   assert_line --index 1 'issue reopen 5'
   assert_line --index 2 --partial 'issue edit 5'
   refute_output --partial 'issue create'
+}
+
+@test "the --jq filter itself picks the open issue first, then the newest closed one" {
+  command -v jq >/dev/null || skip 'jq not installed'
+  filter=$(grep -o "\-\-jq '[^']*'" "$SCRIPT" | sed "s/^--jq '//; s/'$//")
+  [ -n "$filter" ]
+  run jq -r "$filter" <<<'[{"number":2,"state":"CLOSED","createdAt":"2026-03-01T00:00:00Z"},{"number":8,"state":"OPEN","createdAt":"2026-01-01T00:00:00Z"},{"number":6,"state":"OPEN","createdAt":"2026-02-01T00:00:00Z"}]'
+  assert_output '6 OPEN'
+  run jq -r "$filter" <<<"$closed_issues"
+  assert_output '5 CLOSED'
+  run jq -r "$filter" <<<'[]'
+  assert_output ''
 }
 
 @test "stale, open and closed issues: the open one wins even if older" {
@@ -105,7 +117,7 @@ calls() { grep -c . "$FAKE_GH_LOG" || true; }
 }
 
 @test "an oversized report is cut at a line boundary with a note, under GitHub's limit" {
-  for i in $(seq 1 2000); do printf '| row %04d | %s |\n' "$i" "$(printf 'x%.0s' $(seq 1 40))"; done >>"$REPORT"
+  awk 'BEGIN { x = sprintf("%40s", ""); gsub(/ /, "x", x); for (i = 1; i <= 2000; i++) printf "| row %04d | %s |\n", i, x }' >>"$REPORT"
   export GITHUB_SERVER_URL=https://github.com GITHUB_REPOSITORY=o/r GITHUB_RUN_ID=42
   run bash "$SCRIPT" "$REPORT" 1
   assert_success
