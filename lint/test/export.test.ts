@@ -16,6 +16,7 @@ import { headingAnchors } from '../src/markdown/anchors.ts';
 import { parseInternalLink } from '../src/markdown/links.ts';
 import { parseMarkdown } from '../src/markdown/parse.ts';
 import { corpusFiles } from '../src/files.ts';
+import { renderFullText, renderLlmsIndex, siteUrls } from '../src/export/llms.ts';
 import { parseFiles } from '../src/engine/run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -169,7 +170,7 @@ describe('kb-lint export skill on the real corpus', { timeout: 120_000 }, () => 
   });
 });
 
-describe('kb-lint export skill refusing', { timeout: 120_000 }, () => {
+describe('kb-lint export skill on small projects', { timeout: 120_000 }, () => {
   async function miniCopy(name: string) {
     const root = join(tmp, name);
     await cp(MINI, root, { recursive: true });
@@ -186,6 +187,27 @@ describe('kb-lint export skill refusing', { timeout: 120_000 }, () => {
     const catalog = await readFile(join(root, 'out/x/references/catalogs/alpha.md'), 'utf8');
     expect(catalog).toContain('[AL2](#al2--fixture-symptom-number-2-zebracorn-error-appears)');
     expect(catalog).toContain('[principle 2](../principles.md#2-checkpoint-to-durable-storage)');
+  });
+
+  it('sends same-page and explicit-id links to the right heading of the merged file', async () => {
+    const root = await miniCopy('mini-anchors');
+    // AL2's own `#fix` must land on AL2's Fix heading, which in the merged catalog file is the second `Fix`
+    // (slug `fix-1`), and `{#second}` headings lose the syntax but keep a reachable slug.
+    const al2 = join(root, 'content/gotchas/alpha/al2-fixture-entry-2.md');
+    await writeFile(al2, (await readFile(al2, 'utf8')).replace('## Root cause\n', '## Root cause\nSee [the fix](#fix) and [the note](#later).\n').concat('\n## Platform notes {#later}\nNothing else.\n'));
+    const catalogFile = join(root, 'content/catalogs/alpha.md');
+    await writeFile(catalogFile, (await readFile(catalogFile, 'utf8')).concat('\nThe [AL2 note](gotcha:AL2#later) and [AL2 fix](gotcha:AL2#fix).\n'));
+    const result = await run(['skill', '--root', root, '--out', join(root, 'out', SKILL_NAME)]);
+    expect(result.code, result.stderr).toBe(0);
+    const text = await readFile(join(root, 'out', SKILL_NAME, 'references/catalogs/alpha.md'), 'utf8');
+    const headings = headingAnchors(parseMarkdown(text));
+    const fixes = headings.filter((h) => h.text === 'Fix').map((h) => h.id);
+    expect(fixes).toEqual(['fix', 'fix-1', 'fix-2']);
+    expect(text).toContain('[the fix](#fix-1)');
+    expect(text).toContain('[AL2 fix](#fix-1)');
+    expect(text).toContain('[the note](#platform-notes)');
+    expect(text).toContain('[AL2 note](#platform-notes)');
+    expect(text).not.toContain('{#');
   });
 
   it('stops with the position of a dangling link and exit 1, writing nothing', async () => {
@@ -235,5 +257,50 @@ describe('kb-lint export skill refusing', { timeout: 120_000 }, () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/export skill/);
+  });
+});
+
+describe('llms.txt and llms-full.txt rendering', () => {
+  it('writes the llms.txt layout: title, blockquote summary, sections of described links, empty sections left out', () => {
+    const text = renderLlmsIndex({
+      title: 'Guide',
+      summary: 'What it is,\n  in one line.',
+      details: ['More words.'],
+      sections: [
+        { heading: 'Pages', links: [{ title: 'U6 — `torch.save` fails', url: 'https://x.test/gotchas/u6/', description: 'disk | full' }] },
+        { heading: 'Nothing', links: [] },
+      ],
+    });
+    expect(text).toBe('# Guide\n\n> What it is, in one line.\n\nMore words.\n\n## Pages\n\n- [U6 — `torch.save` fails](https://x.test/gotchas/u6/): disk | full\n');
+  });
+
+  it('turns scheme links into site URLs, same-page anchors into page URLs, and drops {#id} syntax', () => {
+    const url = siteUrls(new URL('https://guide.test'), '/docs/');
+    const text = renderFullText(
+      {
+        title: 'All',
+        summary: 'Everything.',
+        pages: [
+          {
+            title: 'Spot `resilience`',
+            url: url('/reference/spot-resilience/'),
+            body: '## Cadence {#cadence}\n\nSee [U6](gotcha:U6), [rule 8](principle:8), [below](#cadence) and [docs](https://example.com/).\n',
+          },
+        ],
+      },
+      url,
+    );
+    expect(text).toContain('# Spot `resilience`');
+    expect(text).toContain('**URL:** <https://guide.test/docs/reference/spot-resilience/>');
+    expect(text).toContain('## Cadence\n');
+    expect(text).toContain('[U6](https://guide.test/docs/gotchas/u6/)');
+    expect(text).toContain('[rule 8](https://guide.test/docs/reference/principles/#principle-8)');
+    expect(text).toContain('[below](https://guide.test/docs/reference/spot-resilience/#cadence)');
+    expect(text).toContain('[docs](https://example.com/)');
+  });
+
+  it('without a configured site, URLs are absolute paths under the base', () => {
+    expect(siteUrls(undefined, '/')('/gotchas/u6/')).toBe('/gotchas/u6/');
+    expect(siteUrls(undefined, '/guide/')('/gotchas/u6/')).toBe('/guide/gotchas/u6/');
   });
 });
