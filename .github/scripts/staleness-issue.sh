@@ -75,7 +75,7 @@ else
   cat "$report" >"$body"
 fi
 if [[ -n $run_url ]]; then
-  printf '\n---\nWritten by the monthly [staleness workflow run](%s).\n' "$run_url" >>"$body"
+  printf '\n---\nWritten by [this run of the staleness workflow](%s).\n' "$run_url" >>"$body"
 fi
 
 if [[ -z $number ]]; then
