@@ -221,6 +221,24 @@ describe('kb-lint export skill on small projects', { timeout: 120_000 }, () => {
     await expect(readdir(join(root, 'out'))).rejects.toThrow();
   });
 
+  it('leaves a draft gotcha out, as the site does, and refuses a link that would point at it', async () => {
+    const root = await miniCopy('mini-draft');
+    const al3 = join(root, 'content/gotchas/alpha/al3-fixture-entry-3.md');
+    await writeFile(al3, (await readFile(al3, 'utf8')).replace(/^verified:/m, 'draft: true\nverified:'));
+    const out = join(root, 'out', SKILL_NAME);
+    const ok = await run(['skill', '--root', root, '--out', out]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const catalog = await readFile(join(out, 'references/catalogs/alpha.md'), 'utf8');
+    expect(catalog).toMatch(/^### AL2 — /m);
+    expect(catalog).not.toMatch(/^### AL3 — /m);
+
+    const al1 = join(root, 'content/gotchas/alpha/al1-fixture-entry-1.md');
+    await writeFile(al1, (await readFile(al1, 'utf8')).replace('(principle:2)', '(gotcha:AL3)'));
+    const refused = await run(['skill', '--root', root, '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/al1-fixture-entry-1\.md[\s\S]*24:\d+.*AL3.*draft/);
+  });
+
   it('stops on a frontmatter value the content model refuses', async () => {
     const root = await miniCopy('mini-schema');
     const file = join(root, 'content/gotchas/alpha/al2-fixture-entry-2.md');

@@ -19,6 +19,7 @@ const sources = (list: readonly { title: string; url: string }[]): RootContent[]
 export const GET: APIRoute = async ({ site }) => {
   const url = siteUrls(site, import.meta.env.BASE_URL);
   const gotchas = await allGotchas();
+  const published = new Set(gotchas.map((g) => g.data.id));
   const references = (await getCollection('references')).sort(byOrder);
   const profiles = (await getCollection('profiles')).sort(byOrder);
   // Sidebar order: by section (operations, platforms, training), then the catalog's order.
@@ -52,7 +53,14 @@ export const GET: APIRoute = async ({ site }) => {
       { title: c.data.title, url: url(catalogPath(c.id)), description: c.data.description, body: c.body ?? '' },
       ...gotchas
         .filter((g) => g.data.catalog === c.id)
-        .map((g) => ({ title: `${g.data.id} — ${g.data.title}`, url: url(gotchaPath(g.data.id)), before: gotchaFacts(g.data), body: g.body ?? '', after: gotchaTrailer(g.data) })),
+        .map((g) => ({
+          title: `${g.data.id} — ${g.data.title}`,
+          url: url(gotchaPath(g.data.id)),
+          before: gotchaFacts(g.data),
+          body: g.body ?? '',
+          // Drafts have no page, so `related` keeps only published ids, as the gotcha pages do.
+          after: gotchaTrailer({ ...g.data, related: g.data.related.filter((id) => published.has(id)) }),
+        })),
     ]),
   ];
   const markdown = renderFullText({ title: 'Remote GPU Field Guide — full text', summary: GUIDE_SUMMARY, pages }, url);

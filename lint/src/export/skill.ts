@@ -58,9 +58,11 @@ class Assembly {
   private readonly linkSource = new WeakMap<Link | Definition, LintFile>();
   private readonly problems: Finding[] = [];
   private readonly corpus: Corpus;
+  private readonly published: Set<string>;
 
   constructor(corpus: Corpus) {
     this.corpus = corpus;
+    this.published = new Set(corpus.gotchas.map((g) => g.data.id));
   }
 
   doc(path: string): Doc {
@@ -91,6 +93,11 @@ class Assembly {
     });
     stripExplicitIds(nodes);
     return nodes;
+  }
+
+  /** Whether a gotcha id has an entry in the bundle. */
+  isPublished(id: string): boolean {
+    return this.published.has(id);
   }
 
   private target(link: InternalLink): Target | string {
@@ -194,7 +201,10 @@ function gotchaEntry(a: Assembly, doc: Doc, page: Page<Gotcha>): RootContent[] {
   a.top(page.file, { path: doc.path, heading: title });
   const body = bodyOf(page.file.tree!);
   shiftHeadings(body, 2);
-  return [title, ...gotchaFacts(g), ...a.adopt(page.file, body, true), ...gotchaTrailer(g)];
+  // Drafts are not exported (the site gives them no page either), so `related` skips them as the site does.
+  const trailer = gotchaTrailer({ ...g, related: g.related.filter((id) => a.isPublished(id)) });
+  // Generated blocks are adopted too, so a problem in them is reported against this gotcha's file.
+  return [title, ...a.adopt(page.file, gotchaFacts(g), false), ...a.adopt(page.file, body, true), ...a.adopt(page.file, trailer, false)];
 }
 
 function catalogDoc(a: Assembly, corpus: Corpus, page: Page<Catalog>) {
