@@ -70,11 +70,15 @@ export function factsTables(p: Profile): RootContent[] {
       ),
     );
   }
+  // Variants (a family profile's members) only list what differs; the table shows each variant's value
+  // beside the main one so a reader of one member sees every value that applies to it.
+  const variants = Object.entries((p as Profile & { overrideVariants?: Record<string, Partial<Record<string, string>>> }).overrideVariants ?? {});
+  const value = (v: string | undefined): PhrasingContent[] => [text(v === undefined ? 'same' : v === '' ? '(unset)' : v)];
   out.push(
     heading(3, 'Template variables'),
     table(
-      ['Variable', 'Value on this platform'],
-      Object.entries(p.overrides).map(([k, v]) => [[code(k)], v ? [text(v)] : [text('(unset)')]]),
+      ['Variable', variants.length ? 'Main value' : 'Value on this platform', ...variants.map(([name]) => name)],
+      Object.entries(p.overrides).map(([k, v]) => [[code(k)], value(v), ...variants.map(([, values]) => value(values[k]))]),
     ),
   );
   return out;
