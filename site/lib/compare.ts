@@ -55,8 +55,23 @@ export function spotRows(profiles: readonly ProfileRef[]) {
   return sorted(profiles).map((p) => ({ platform: p.id, title: p.data.title, ...p.data.spot }));
 }
 
+/** One row per platform, plus one per listed variant with its differing values merged over the main set. */
 export function overrideRows(profiles: readonly ProfileRef[]) {
-  return sorted(profiles).map((p) => ({ platform: p.id, title: p.data.title, overrides: p.data.overrides }));
+  return sorted(profiles).flatMap((p) => [
+    { platform: p.id, title: p.data.title, variant: undefined as string | undefined, overrides: p.data.overrides },
+    ...Object.entries(p.data.overrideVariants).map(([variant, values]) => ({
+      platform: p.id,
+      title: p.data.title,
+      variant,
+      overrides: { ...p.data.overrides, ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) } as Profile['overrides'],
+    })),
+  ]);
+}
+
+/** `export NAME=value` lines for the variables the templates read (SCRATCH and DETACH are applied by hand). */
+export function exportLines(overrides: Profile['overrides']): string {
+  const quote = (v: string) => (v !== '' && /^[\w./:@~$-]*$/.test(v) ? v : `'${v.split("'").join(`'\\''`)}'`);
+  return (['DATA_DIR', 'DURABLE_DIR', 'PROXY_HOOK', 'CRED_FILE', 'HF_HOME'] as const).map((k) => `export ${k}=${quote(overrides[k])}`).join('\n');
 }
 
 /** A duration in words for a table cell (`36h` → `1.5 days`). */

@@ -8,6 +8,7 @@ import frontmatterSchema from './frontmatter-schema/index.ts';
 import gotchaStructure from './gotcha-structure/index.ts';
 import gotchaPlacement from './gotcha-placement/index.ts';
 import profileSections from './profile-sections/index.ts';
+import profileOverrides from './profile-overrides/index.ts';
 import sourceUrl from './source-url/index.ts';
 import verifiedStamp from './verified-stamp/index.ts';
 import crossRef from './cross-ref/index.ts';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   gotchaStructure,
   gotchaPlacement,
   profileSections,
+  profileOverrides,
   sourceUrl,
   verifiedStamp,
   crossRef,

@@ -110,8 +110,15 @@ export function ProfileSchema() {
     /** Whether the region sits behind the GFW and needs mirrors or a proxy. */
     chinaMirror: z.boolean(),
     dangerClocks: z.array(DangerClockSchema()).default([]),
-    /** Values for the script templates' variables on this platform. */
+    /** Values for the script templates' variables on this platform (its main variant when there are several). */
     overrides: z.strictObject(Object.fromEntries(OVERRIDE_KEYS.map((k) => [k, z.string()])) as Record<(typeof OVERRIDE_KEYS)[number], z.ZodString>),
+    /**
+     * Other variants of the platform (a family profile's members, a product's two modes) and the values that
+     * differ from `overrides` there, e.g. `{ Gpushare: { DATA_DIR: /hy-tmp } }`.
+     */
+    overrideVariants: z
+      .record(z.string().min(2), z.strictObject(Object.fromEntries(OVERRIDE_KEYS.map((k) => [k, z.string().optional()])) as Record<(typeof OVERRIDE_KEYS)[number], z.ZodOptional<z.ZodString>>))
+      .default({}),
     sources: SourcesSchema(),
     verified: VerifiedStampSchema(),
     /** Sidebar order among profiles. */
