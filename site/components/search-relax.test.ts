@@ -39,6 +39,13 @@ describe('matchesWord', () => {
     expect(matchesWord('nccll', ['NCCL'])).toBe(true);
   });
 
+  it('accepts a word found as one part of a compound', () => {
+    expect(matchesWord('fabricmanager', ['nvidia-fabricmanager'])).toBe(true);
+    expect(matchesWord('limit', ['recompile_limit.'])).toBe(true);
+    expect(matchesWord('iteration', ['IterableDataset', 'iteration.'])).toBe(true);
+    expect(matchesWord('banana', ['fail2ban,'])).toBe(false);
+  });
+
   it('rejects the short prefix Pagefind falls back to for a word it does not know', () => {
     expect(matchesWord('memroy', ['--mem.'])).toBe(false);
     expect(matchesWord('xyzzyq', ['X;', "X'"])).toBe(false);

@@ -64,20 +64,24 @@ const bare = (word: string) => word.toLowerCase().replace(/^[^\p{L}\p{N}_]+|[^\p
 
 /**
  * Whether Pagefind matched `word` itself (or a longer word, or another form of the same stem) rather than a
- * short prefix it fell back to. `marked` are the words Pagefind highlighted in the best hit's excerpt. Stemmed
- * forms share most of their letters ("memories"/"memory" five of eight); fallback prefixes share few
- * ("memroy"/"mem" three of six).
+ * short prefix it fell back to. `marked` are the words Pagefind highlighted in the excerpts of the best hits;
+ * a compound ("nvidia-fabricmanager", "recompile_limit") counts through any of its parts. Stemmed forms share
+ * most of their letters ("memories"/"memory" five of eight); fallback prefixes share few ("memroy"/"mem" three
+ * of six).
  */
 export function matchesWord(word: string, marked: string[]): boolean {
   const q = bare(word);
   // Very short words and hits found only in metadata (no highlight) cannot be judged; trust Pagefind.
   if ([...q].length < 4 || marked.length === 0) return true;
   const need = Math.ceil(q.length * 0.6);
-  return marked.some((m) => {
-    const w = bare(m);
+  const shared = (w: string) => {
     let i = 0;
     while (i < q.length && i < w.length && q[i] === w[i]) i++;
-    return i >= need;
+    return i;
+  };
+  return marked.some((m) => {
+    const whole = bare(m);
+    return shared(whole) >= need || whole.split(/[^\p{L}\p{N}]+/u).some((part) => shared(part) >= need);
   });
 }
 
@@ -137,6 +141,37 @@ interface Pagefind { search(term: string, options?: { filters?: Record<string, s
 const PAGE_SIZE = 5;
 
 /**
+ * Give the search controls names that match what is on screen. The open button is named by an `aria-label`
+ * ("Search") while it shows "Search Ctrl K" (WCAG 2.5.3, label in name): name it by a visually hidden copy
+ * of the label instead, and hide the shortcut hint from assistive technology, which gets the shortcut from
+ * `aria-keyshortcuts`. Pagefind UI's input carries only a `title`; give it the same text as its label.
+ */
+export function labelSearchControls(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('site-search button[data-open-modal]')) {
+    const label = button.getAttribute('aria-label');
+    if (!label) continue;
+    const name = document.createElement('span');
+    name.className = 'sr-only';
+    name.textContent = label;
+    button.append(name);
+    button.removeAttribute('aria-label');
+    button.querySelector(':scope > kbd')?.setAttribute('aria-hidden', 'true');
+  }
+  const host = document.querySelector('#starlight__search');
+  if (!host) return;
+  const name = () => {
+    const input = host.querySelector<HTMLInputElement>('input.pagefind-ui__search-input');
+    if (!input) return false;
+    if (!input.hasAttribute('aria-label')) input.setAttribute('aria-label', input.title || input.placeholder);
+    return true;
+  };
+  // Pagefind UI builds its form when the browser is idle after load.
+  if (name()) return;
+  const watch = new MutationObserver(() => name() && watch.disconnect());
+  watch.observe(host, { childList: true, subtree: true });
+}
+
+/**
  * Watch Starlight's search modal (`#starlight__search`, filled by Pagefind UI). After each search of two or more
  * words, probe the words; when one is absent (or the list is empty), show the relaxed query's results in the
  * results area in place of Pagefind UI's own.
@@ -144,6 +179,7 @@ const PAGE_SIZE = 5;
 export function installRelaxedSearch(bundlePath: string): void {
   const host = document.querySelector<HTMLElement>('#starlight__search');
   if (!host) return;
+  host.dataset.forgiving = '';
   let pagefind: Promise<Pagefind> | undefined;
   const engine = () => (pagefind ??= import(/* @vite-ignore */ `${bundlePath}pagefind.js`) as Promise<Pagefind>);
   // `active` is the query being relaxed or shown; `gen` tells a stale relaxation (the reader typed on) from the
@@ -169,6 +205,7 @@ export function installRelaxedSearch(bundlePath: string): void {
     box?.remove();
     box = undefined;
     delete host.dataset.relaxed;
+    delete host.dataset.settled;
   };
 
   const render = async (area: Element, relaxed: Relaxed, results: PagefindResult[], mine: number) => {
@@ -220,7 +257,16 @@ export function installRelaxedSearch(bundlePath: string): void {
     // Pagefind UI renders its list only once a search has finished; while it is searching there is none.
     const list = area?.querySelector(':scope > ol.pagefind-ui__results');
     const term = input?.value.trim() ?? '';
-    if (!input || !area || !list || queryWords(term).length < 2) return void (active && clear());
+    if (!input || !area || !list || !term) {
+      if (active) clear();
+      delete host.dataset.settled;
+      return;
+    }
+    if (queryWords(term).length < 2) {
+      if (active) clear();
+      host.dataset.settled = term;
+      return;
+    }
     // Already relaxing this query, already showing it, or already found that nothing helps.
     if (active === term && (busy || !box || box.isConnected)) return;
     clear();
@@ -236,8 +282,9 @@ export function installRelaxedSearch(bundlePath: string): void {
       hits: async (w) => {
         const results = await search(w);
         if (!results.length) return 0;
-        const best = await results[0].data();
-        const marked = [...best.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]);
+        // The best few hits: the top one alone may be a longer word that merely shares the stem.
+        const best = await Promise.all(results.slice(0, 3).map((r) => r.data()));
+        const marked = best.flatMap((d) => [...d.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]));
         return matchesWord(w, marked) ? results.length : 0;
       },
     };
@@ -246,6 +293,8 @@ export function installRelaxedSearch(bundlePath: string): void {
     if (mine !== gen) return;
     busy = false;
     if (relaxed && results.length && area.isConnected) await render(area, relaxed, results, mine);
+    // Tells scripted readers (the search evaluation) that what the modal shows for `term` is final.
+    if (mine === gen) host.dataset.settled = term;
   };
 
   let queued = false;
