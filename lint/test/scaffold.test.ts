@@ -230,9 +230,9 @@ describe('new profile', () => {
     const reports = await todoReports(file);
     const lines = file.text.split('\n');
     const flaggedLines = new Set(reports.map((r) => (r.place as { start: { line: number } }).start.line));
-    // Every line of the frontmatter that holds a boolean carries a TODO comment the rule flags.
+    // Every line that holds a typed default (a boolean, an empty override) carries a TODO comment the rule flags.
     lines.forEach((line, i) => {
-      if (/:\s*(true|false)\b/.test(line) && !/^\s*durable:/.test(line)) expect(flaggedLines.has(i + 1), line).toBe(true);
+      if (/:\s*(true|false|"")\s/.test(line) && !/^\s*durable:/.test(line)) expect(flaggedLines.has(i + 1), line).toBe(true);
     });
     expect(file.frontmatter.data.title).toBe('TODO');
     expect(reports.length).toBeGreaterThanOrEqual(30);

@@ -67,8 +67,19 @@ const PROFILE_PROMPTS: Record<(typeof PROFILE_SECTIONS)[number], string> = {
   'Script overrides': 'TODO: the values the script templates need on this platform, with one line on each.',
 };
 
+/** What each script variable holds; the templates read the values literally, so the placeholder is `""`. */
+const OVERRIDE_HINTS: Record<(typeof OVERRIDE_KEYS)[number], string> = {
+  DATA_DIR: 'absolute path of the fast disk jobs work on',
+  DURABLE_DIR: 'absolute path of the tier that survives teardown, or "" when there is none',
+  PROXY_HOOK: '"", ":", a file path, or source FILE (never a command line)',
+  CRED_FILE: 'path of the credentials file, or ""',
+  SCRATCH: 'checkpoint file patterns to prune after a verified copy, e.g. latest.pth epoch_*.pth',
+  HF_HOME: 'absolute path for the Hugging Face cache',
+  DETACH: 'one word, e.g. tmux',
+};
+
 export function profileText(d: ProfileDraft): string {
-  const overrides = OVERRIDE_KEYS.map((k) => `  ${k}: "TODO"`).join('\n');
+  const overrides = OVERRIDE_KEYS.map((k) => `  ${k}: ""   # TODO: ${OVERRIDE_HINTS[k]}`).join('\n');
   const body = PROFILE_SECTIONS.map((name) => `## ${name}\n\n${PROFILE_PROMPTS[name]}\n`).join('\n');
   return `---
 title: ${q(d.title)}
@@ -101,8 +112,9 @@ dangerClocks:
   - what: "TODO: what happens when it fires"
     trigger: "TODO: what starts the clock"
     # after: 30d   (a duration, when the clock has one)
-overrides:
+overrides:   # read by the script templates exactly as written; explanations go in the body
 ${overrides}
+overrideVariants: {}   # values that differ on other variants, e.g. { Gpushare: { DATA_DIR: /hy-tmp } }
 sources:
   - title: "TODO: the page where a reader can check these facts"
     url: ${TODO_URL}
