@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COSTS } from '../src/schema/ids.ts';
 import { PROFILE_KINDS } from '../src/schema/profile.ts';
+import { RULES } from '../src/rules/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const read = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
@@ -251,5 +252,24 @@ describe('pull request template', () => {
     const boxes = text.split('\n').filter((l) => l.startsWith('- [ ]'));
     expect(boxes.length).toBeGreaterThanOrEqual(5);
     for (const needle of ['npm run lint', 'https://', '`verified`', 'own words', '## Symptom']) expect(text).toContain(needle);
+  });
+});
+
+describe('CONTRIBUTING.md', () => {
+  const text = read('CONTRIBUTING.md');
+
+  it('lists every registered rule with its site page and its docs.md', () => {
+    const rows = text.split('\n').filter((l) => l.startsWith('| `'));
+    const listed = rows.map((l) => /^\| `([a-z0-9-]+)`/.exec(l)?.[1]);
+    expect(listed.sort(), 'add the missing rule to the table in CONTRIBUTING.md').toEqual(RULES.map((r) => r.id).sort());
+    for (const r of RULES) {
+      const row = rows.find((l) => l.startsWith(`| \`${r.id}\``)) ?? '';
+      expect(row).toContain(`[\`/lint/${r.id}/\`](lint/src/rules/${r.id}/docs.md)`);
+      expect(existsSync(join(ROOT, `lint/src/rules/${r.id}/docs.md`)), r.id).toBe(true);
+    }
+  });
+
+  it('points at files that exist', () => {
+    for (const m of text.matchAll(/\]\(((?:docs|content|lint)\/[^)#\s]+)\)/g)) expect(existsSync(join(ROOT, m[1])), m[1]).toBe(true);
   });
 });
