@@ -44,7 +44,7 @@ Options:
   --rule <id=level>   set a rule to off, warn or error; repeatable
   --fix               apply safe mechanical fixes (stamp formats) in place, atomically
   --root <dir>        project root (default: the current directory)
-  --jobs <n>          parser threads; 0 parses on the main thread (default: by amount of work and cores)
+  --jobs <n>          worker threads parsing beside the main one; 0 = main only (default: cores - 1 for big runs)
   --no-cache          neither read nor write the cache (default: .cache/kb-lint/ under the root)
   --verbose           text format: show each rule's docs URL and notes
   --list-rules        print the rules with their default severity and exit

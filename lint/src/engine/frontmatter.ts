@@ -76,6 +76,45 @@ export function reviveFrontmatter(outline: FrontmatterOutline): Frontmatter {
   };
 }
 
+/** Deeper than any real frontmatter; well inside what the YAML parser's recursion survives. */
+const MAX_DEPTH = 64;
+
+/**
+ * Offset of the first `[` or `{` that opens a flow collection deeper than MAX_DEPTH, outside quotes and
+ * comments; `undefined` when there is none. Counting is approximate YAML lexing, which is enough: its only job
+ * is to refuse input built to overflow the parser.
+ */
+function deepNesting(text: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c === quote && !(quote === '"' && text[i - 1] === '\\')) quote = '';
+      continue;
+    }
+    if ((c === '"' || c === "'") && opensScalar(text, i)) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/** Whether a quote at `i` starts a quoted scalar: first on its line or after `:`, `-`, `,`, `[`, `{` and spaces. */
+function opensScalar(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  return k < 0 || ':-,[{?\n'.includes(text[k]);
+}
+
 /**
  * @param yamlText the text between the `---` fences
  * @param startLine file line of the opening `---` (1 in a normal file)
@@ -88,7 +127,22 @@ export function readFrontmatter(yamlText: string | undefined, startLine = 1, sta
     return reviveFrontmatter({ data: {}, present: false, problems: [], blockStart, root: null });
   }
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const tooDeep = deepNesting(yamlText);
+  if (tooDeep !== undefined) {
+    counter.addNewLine(0);
+    for (let i = 0; i < tooDeep; i++) if (yamlText.charCodeAt(i) === 10) counter.addNewLine(i + 1);
+    const { line, col } = counter.linePos(tooDeep);
+    const at = { line: line + startLine, column: col + columnOffset, offset: tooDeep + startOffset };
+    return reviveFrontmatter({ data: {}, present: true, problems: [{ message: `Broken YAML frontmatter: brackets nested deeper than ${MAX_DEPTH} levels`, place: { start: at, end: at } }], blockStart, root: null });
+  }
+  let doc: Document;
+  try {
+    // logLevel 'error': `yaml` would otherwise print process warnings (complex keys) into the linter's output.
+    doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  } catch (error) {
+    // The parser reports syntax as data; an exception means input built to exhaust it.
+    return reviveFrontmatter({ data: {}, present: true, problems: [{ message: `Broken YAML frontmatter: ${(error as Error).message.split('\n')[0]}`, place: blockStart }], blockStart, root: null });
+  }
   // The YAML starts on the line after the opening fence.
   const toPoint = (offset: number): Point => {
     const { line, col } = counter.linePos(offset);
@@ -97,13 +151,22 @@ export function readFrontmatter(yamlText: string | undefined, startLine = 1, sta
   const rangeOf = (node: YamlNode | null | undefined): Position | undefined =>
     node?.range ? { start: toPoint(node.range[0]), end: toPoint(node.range[1]) } : undefined;
 
-  const problems: FrontmatterProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({
+  let problems: FrontmatterProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({
     message: `Broken YAML frontmatter: ${e.message.split('\n')[0]}`,
     place: { start: toPoint(e.pos[0]), end: toPoint(e.pos[1]) },
   }));
+  // Where a stack overflows depends on how deep the caller's stack already was (a worker's differs from the
+  // main thread's), so its position and whatever followed it would make the answer vary; keep one fixed line.
+  if (problems.some((p) => /call stack/i.test(p.message))) problems = [{ message: 'Broken YAML frontmatter: nested too deeply to read', place: blockStart }];
   let data: Record<string, unknown> = {};
   if (doc.errors.length === 0) {
-    const js = doc.toJS({ maxAliasCount: 50 }) as unknown;
+    let js: unknown;
+    try {
+      js = doc.toJS({ maxAliasCount: 50 });
+    } catch (error) {
+      // `yaml` refuses alias expansion past maxAliasCount ("billion laughs") by throwing.
+      problems.push({ message: `Broken YAML frontmatter: ${(error as Error).message.split('\n')[0]}`, place: rangeOf(doc.contents as YamlNode) ?? blockStart });
+    }
     if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
     else if (js !== null && js !== undefined) problems.push({ message: 'Unexpected frontmatter, expected a YAML mapping of `key: value` lines', place: blockStart });
   }

@@ -95,7 +95,13 @@ export function loadFile(path: string, bytes: Uint8Array): LintFile {
   const empty = { path, kind, slug, text, anchors: [], links: [], stamps: [], frontmatter: readFrontmatter(undefined) };
   if (problem) return { ...empty, readProblem: problem };
   if (kind === 'template') return { ...empty, frontmatter: readTemplateMeta(text) };
-  const tree = parseMarkdown(text);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(text);
+  } catch (error) {
+    // micromark recurses on nesting; input deep enough to overflow the stack is reported, not thrown.
+    return { ...empty, readProblem: { message: `Cannot parse this file as Markdown: ${(error as Error).message}`, place: { line: 1, column: 1 } } };
+  }
   const first = tree.children[0];
   const yaml = first?.type === 'yaml' ? first : undefined;
   const yamlStart = yaml?.position?.start.offset !== undefined ? text.indexOf('\n', yaml.position.start.offset) + 1 : 0;

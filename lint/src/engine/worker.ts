@@ -12,7 +12,7 @@ export interface BatchRequest {
   files: { path: string; bytes: Uint8Array; readError?: string }[];
 }
 
-export type BatchReply = { batch: number; results: Analysis[] } | { batch: number; error: string };
+export type BatchReply = { ready: true } | { batch: number; results: Analysis[] } | { batch: number; error: string };
 
 parentPort?.on('message', (request: BatchRequest) => {
   try {
@@ -22,3 +22,6 @@ parentPort?.on('message', (request: BatchRequest) => {
     parentPort?.postMessage({ batch: request.batch, error: (error as Error).stack ?? String(error) } satisfies BatchReply);
   }
 });
+
+// Static imports have loaded by the time this runs: tell the pool this thread can take work now.
+parentPort?.postMessage({ ready: true } satisfies BatchReply);

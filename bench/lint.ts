@@ -1,0 +1,169 @@
+/**
+ * How fast and how big kb-lint is next to the floor (reading and parsing the same files to mdast on one
+ * thread) and next to two general Markdown linters run over the same files, at three corpus sizes. Every
+ * tool runs as its own process under `/usr/bin/time -v` so peak memory is the whole process's. Prints a
+ * table; the figures are for reading, and nothing here fails on them.
+ *
+ * Usage: node bench/lint.ts [--sizes real,10x,5000] [--repeat N] [--keep]
+ *        node bench/lint.ts --bare <root>     (the floor itself, used as a child process)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCorpus, writeCorpus } from './generate.ts';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const NODE = process.execPath;
+const BIN = (name: string) => join(REPO, 'node_modules', '.bin', name);
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** The floor: list the corpus, read every file, parse it to mdast, keep nothing. */
+async function bare(root: string) {
+  const { corpusFiles } = await import('../lint/src/files.ts');
+  const { parseMarkdown } = await import('../lint/src/markdown/parse.ts');
+  let nodes = 0;
+  for (const path of await corpusFiles(root)) {
+    if (!path.endsWith('.md')) continue;
+    nodes += parseMarkdown(readFileSync(join(root, path), 'utf8')).children.length;
+  }
+  // Printed so the parse cannot be optimised away and a reader can see it did work.
+  process.stdout.write(`${nodes}\n`);
+  if (!TIME) process.stderr.write(`maxrss-kib ${process.resourceUsage().maxRSS}\n`);
+}
+
+interface Sample {
+  seconds: number;
+  rssMiB: number;
+  code: number | null;
+}
+
+/** Run a command, timing it from outside and reading its peak RSS from GNU time (or the child's own report). */
+function measure(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Sample {
+  const start = process.hrtime.bigint();
+  const r = TIME
+    ? spawnSync(TIME, ['-v', command, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const kib = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? /maxrss-kib (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  if (r.status !== 0 && r.status !== 1) process.stderr.write(`  ! ${command.split('/').at(-1)} ${args.slice(0, 3).join(' ')} exited ${r.status}: ${r.stderr.split('\n').filter(Boolean).slice(-3).join(' | ')}\n`);
+  return { seconds, rssMiB: kib / 1024, code: r.status };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function repeat(n: number, before: () => void, run: () => Sample): Sample {
+  const samples: Sample[] = [];
+  for (let i = 0; i < n; i++) {
+    before();
+    samples.push(run());
+  }
+  return { seconds: median(samples.map((s) => s.seconds)), rssMiB: median(samples.map((s) => s.rssMiB)), code: samples.at(-1)?.code ?? null };
+}
+
+interface Corpus {
+  name: string;
+  root: string;
+  files: number;
+  mib: number;
+}
+
+function corpusStats(root: string): { files: number; mib: number } {
+  const out = execFileSync(NODE, ['-e', `import('${join(REPO, 'lint/src/files.ts')}').then(async (m) => { const fs = await import('node:fs'); const files = await m.corpusFiles(${JSON.stringify(root)}); let b = 0; for (const f of files) b += fs.statSync(${JSON.stringify(root)} + '/' + f).size; console.log(files.length, b); })`], { encoding: 'utf8' });
+  const [files, bytes] = out.trim().split(' ').map(Number);
+  return { files, mib: bytes / 1048576 };
+}
+
+function makeCorpus(size: string): Corpus {
+  const root = mkdtempSync(join(tmpdir(), `kb-bench-${size}-`));
+  if (size === 'real') {
+    // A copy, so the repository's own .cache/kb-lint is never touched and git state does not matter.
+    execFileSync('cp', ['-r', join(REPO, 'content'), join(REPO, 'scripts'), root]);
+    return { name: 'real corpus', root, ...corpusStats(root) };
+  }
+  // 10x: ten times the real corpus's counts at its gotcha length; 5000: many short gotchas.
+  const options = size === '10x' ? { gotchas: 3470, profiles: 80, catalogs: 190, paragraphs: 3, seed: 10 } : { gotchas: Number(size), profiles: 8, catalogs: Math.max(1, Math.ceil(Number(size) / 120)), paragraphs: 1, seed: 5 };
+  writeCorpus(root, generateCorpus(options));
+  return { name: size === '10x' ? '10× real' : `${size} small gotchas`, root, ...corpusStats(root) };
+}
+
+interface Row {
+  corpus: string;
+  tool: string;
+  sample: Sample;
+  ratio: number;
+}
+
+function table(rows: Row[]): string {
+  const head = ['corpus', 'tool', 'time (s)', '× bare parse', 'peak RSS (MiB)'];
+  const body = rows.map((r) => [r.corpus, r.tool, r.sample.seconds.toFixed(2), Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : '—', Number.isFinite(r.sample.rssMiB) ? r.sample.rssMiB.toFixed(0) : '—']);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  return [line(head), `|${widths.map((w, i) => (i >= 2 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+async function benchmark() {
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'real,10x,5000' }, repeat: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } } });
+  const n = Math.max(1, Number(values.repeat));
+  process.stdout.write(`kb-lint benchmark: ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}, median of ${n}, peak RSS from ${TIME ? '/usr/bin/time -v' : 'process.resourceUsage()'}\n\n`);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  for (const size of values.sizes.split(',')) {
+    const corpus = makeCorpus(size.trim());
+    process.stderr.write(`${corpus.name}: ${corpus.files} files, ${corpus.mib.toFixed(1)} MiB\n`);
+    const label = `${corpus.name} (${corpus.files} files, ${corpus.mib.toFixed(1)} MiB)`;
+    const cacheDir = join(corpus.root, '.cache', 'kb-lint');
+    const lintArgs = (...extra: string[]) => [join(REPO, 'lint/bin.ts'), '--root', corpus.root, '--format', 'json', ...extra];
+    const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
+    const nothing = () => undefined;
+
+    const bareSample = repeat(n, nothing, () => measure(NODE, [fileURLToPath(import.meta.url), '--bare', corpus.root], corpus.root));
+    const add = (tool: string, sample: Sample) => {
+      rows.push({ corpus: label, tool, sample, ratio: sample.seconds / bareSample.seconds });
+      process.stderr.write(`  ${tool}: ${sample.seconds.toFixed(2)} s, ${sample.rssMiB.toFixed(0)} MiB\n`);
+    };
+    add('bare read + parse (1 thread)', bareSample);
+    add('kb-lint cold (empty cache)', repeat(n, clearCache, () => measure(NODE, lintArgs(), corpus.root)));
+    add('kb-lint cold, one thread', repeat(n, clearCache, () => measure(NODE, lintArgs('--jobs', '0'), corpus.root)));
+    add('kb-lint warm (cache, nothing changed)', repeat(n, nothing, () => measure(NODE, lintArgs(), corpus.root)));
+    add('markdownlint-cli2', repeat(n, nothing, () => measure(BIN('markdownlint-cli2'), ['content/**/*.md'], corpus.root)));
+    const plugin = (name: string) => join(REPO, 'node_modules', name, 'index.js');
+    add(
+      'remark-cli (lint-recommended + validate-links)',
+      repeat(n, nothing, () => measure(BIN('remark'), ['--no-config', '--no-ignore', '--quiet', '--no-stdout', '--use', plugin('remark-frontmatter'), '--use', plugin('remark-gfm'), '--use', plugin('remark-preset-lint-recommended'), '--use', plugin('remark-validate-links'), 'content'], corpus.root)),
+    );
+
+    if (size.trim() === '5000') {
+      // --changed after a one-file edit, with the cache warm from a full run before the edit.
+      const git = (...a: string[]) => execFileSync('git', a, { cwd: corpus.root, stdio: 'pipe' });
+      git('init', '-q', '-b', 'main');
+      writeFileSync(join(corpus.root, '.gitignore'), '.cache/\n');
+      git('add', '.');
+      git('-c', 'user.email=bench@example.com', '-c', 'user.name=bench', 'commit', '-q', '-m', 'generated corpus');
+      const target = execFileSync('git', ['ls-files', 'content/gotchas'], { cwd: corpus.root, encoding: 'utf8' }).split('\n')[0];
+      const original = readFileSync(join(corpus.root, target), 'utf8');
+      let edit = 0;
+      const changed = repeat(
+        n,
+        () => {
+          writeFileSync(join(corpus.root, target), original);
+          measure(NODE, lintArgs(), corpus.root);
+          writeFileSync(join(corpus.root, target), `${original}\nOne more line of prose, edit ${++edit}.\n`);
+        },
+        () => measure(NODE, lintArgs('--changed', 'HEAD'), corpus.root),
+      );
+      add('kb-lint --changed HEAD (1 file edited, cache warm)', changed);
+      notes.push(`--changed edited \`${target}\`.`);
+    }
+    if (!values.keep) rmSync(corpus.root, { recursive: true, force: true });
+    else notes.push(`${corpus.name} kept in ${corpus.root}`);
+  }
+  process.stdout.write(`${table(rows)}\n`);
+  if (notes.length) process.stdout.write(`\n${notes.join('\n')}\n`);
+}
+
+const { values: top } = parseArgs({ strict: false, options: { bare: { type: 'string' } } });
+if (typeof top.bare === 'string') await bare(top.bare);
+else await benchmark();
