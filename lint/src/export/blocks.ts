@@ -72,7 +72,7 @@ export function factsTables(p: Profile): RootContent[] {
   }
   // Variants (a family profile's members) only list what differs; the table shows each variant's value
   // beside the main one so a reader of one member sees every value that applies to it.
-  const variants = Object.entries((p as Profile & { overrideVariants?: Record<string, Partial<Record<string, string>>> }).overrideVariants ?? {});
+  const variants: [string, Partial<Record<string, string>>][] = Object.entries(p.overrideVariants);
   const value = (v: string | undefined): PhrasingContent[] => [text(v === undefined ? 'same' : v === '' ? '(unset)' : v)];
   out.push(
     heading(3, 'Template variables'),
