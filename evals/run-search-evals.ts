@@ -45,7 +45,7 @@ export function gotchaIds(contentDir = join(ROOT, 'content')): Set<string> {
 
 /** Parse and check a cases file: every expected id must be a gotcha that exists. */
 export function loadCases(path = CASES, known = gotchaIds()): SearchCase[] {
-  const name = relative(process.cwd(), path) || path;
+  const name = path.startsWith(process.cwd()) ? relative(process.cwd(), path) : path;
   const cases: SearchCase[] = [];
   const seen = new Map<string, number>();
   readFileSync(path, 'utf8').split('\n').forEach((text, i) => {
@@ -133,7 +133,16 @@ export async function evaluate(browser: Browser, url: string, cases: SearchCase[
     await page.goto(`${url}/gotchas/u6/`);
     const results: CaseResult[] = [];
     for (const c of cases) {
-      const { hrefs, note } = await searchInModal(page, c.query);
+      let found;
+      try {
+        found = await searchInModal(page, c.query);
+      } catch (e) {
+        // One query that never settles is a miss to report, not a reason to lose the whole run.
+        if ((e as Error).name !== 'TimeoutError') throw e;
+        found = { hrefs: [], note: 'the search modal did not settle within 20 s' };
+        await page.reload();
+      }
+      const { hrefs, note } = found;
       const got = hrefs.map((h) => idOf(h, ids));
       const index = got.findIndex((id) => c.expect.includes(id));
       results.push({ ...c, got, rank: index < 0 ? null : index + 1, note });
