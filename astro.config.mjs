@@ -6,6 +6,16 @@ import { remarkExplicitHeadingIds } from './lint/src/markdown/anchors.ts';
 import { remarkInternalLinks } from './lint/src/markdown/links.ts';
 import { rehypeGotchaSections } from './site/lib/rehype-gotcha-sections.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+
+// Astro's content cache is not invalidated when the schemas change, because they live outside
+// content.config.ts; key the cache folder by the schema sources so a schema change starts a fresh one.
+const schemaDir = new URL('./lint/src/schema/', import.meta.url);
+const schemaHash = createHash('sha256')
+  .update(readdirSync(schemaDir).sort().map((f) => readFileSync(new URL(f, schemaDir), 'utf8')).join('\0'))
+  .digest('hex')
+  .slice(0, 12);
 
 const base = '/';
 
@@ -16,7 +26,7 @@ export default defineConfig({
   publicDir: './site/public',
   outDir: './dist',
   // Builds of fixture content trees keep their own content cache so they never mix with the real one.
-  ...(process.env.KB_CACHE_DIR ? { cacheDir: process.env.KB_CACHE_DIR } : {}),
+  cacheDir: process.env.KB_CACHE_DIR ?? `./node_modules/.astro/schema-${schemaHash}`,
   base,
   site: process.env.KB_SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',

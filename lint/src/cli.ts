@@ -16,6 +16,7 @@ import { fixFiles } from './fix.ts';
 import { appendFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { staleMain } from './stale/command.ts';
+import { exportMain } from './export/command.ts';
 import { newMain } from './scaffold/command.ts';
 
 export interface Io {
@@ -30,6 +31,7 @@ export const VERSION = '0.1.0';
 
 export const HELP = `Usage: kb-lint [paths|globs...] [options]
        kb-lint stale [--format md|json] [--max-age N] [--today YYYY-MM]   (report every verified stamp)
+       kb-lint export skill [--out DIR] | export schemas [--check]         (agent skill bundle, JSON Schemas)
        kb-lint new gotcha --catalog <c> --title "…" | new profile <id>    (scaffold a file)
 
 Checks the field guide's content (content/**/*.md) and script templates (scripts/*.sh*) against the
@@ -82,6 +84,7 @@ export async function main(io: Io): Promise<number> {
   // Subcommands own their arguments; everything else is the linter.
   if (io.argv[0] === 'stale') return staleMain(io, [...io.argv.slice(1)]);
   if (io.argv[0] === 'new') return newMain(io, [...io.argv.slice(1)]);
+  if (io.argv[0] === 'export') return exportMain(io, [...io.argv.slice(1)]);
   try {
     const { values, positionals } = parseArgs({
       args: [...io.argv],

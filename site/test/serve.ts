@@ -57,7 +57,7 @@ export interface Preview { url: string; stop(): Promise<void> }
 /** Serve a built folder with `astro preview` on 127.0.0.1 and wait until it answers. */
 export async function preview(outDir = 'dist'): Promise<Preview> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [ASTRO, 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir], {
+  const child: ChildProcess = spawn(process.execPath, [ASTRO, 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir, '--ignore-lock'], {
     cwd: ROOT,
     env: childEnv(),
     stdio: 'ignore',
