@@ -79,7 +79,9 @@ export function ProfileSchema() {
     title: z.string().min(2),
     /** One sentence: what this platform is and who uses it. */
     description: z.string().min(10),
+    /** How the platform hands out machines: `ssh-rental`, `cloud-api`, `slurm`, `kubernetes`, `notebook` or `owned`. */
     kind: z.enum(PROFILE_KINDS, { error: (i) => `Expected one of ${PROFILE_KINDS.map((k) => `\`${k}\``).join(', ')}, got \`${String(i.input)}\`` }),
+    /** What stops billing, whether it destroys data, and what a gentler stop still bills. */
     meter: z.strictObject({
       /** The action that stops billing (`terminate`, `destroy`, `关机`, `none`). */
       stopVerb: z.string().min(1),
@@ -93,6 +95,7 @@ export function ProfileSchema() {
       primitive: z.string().min(2),
       survivesRestart: z.boolean(),
     }),
+    /** Interruptible capacity: whether it exists, the warning before the kill, and how a job learns of it. */
     spot: z.strictObject({
       available: z.boolean(),
       /** Warning before the kill (`~5s`, `30s`, `2m`), or `n/a`. */
@@ -100,6 +103,7 @@ export function ProfileSchema() {
       /** How a job learns it is being interrupted (`SIGTERM`, metadata endpoint, none). */
       signal: z.string().min(2),
     }),
+    /** Every storage tier with what survives a stop and a destroy; mark the tier to checkpoint to `durable: true`. */
     storage: z.array(StorageTierSchema()).min(1, { error: 'Expected at least one storage tier' }),
     /** Cross-instance shared filesystem, or `null` when there is none. */
     sharedFs: z.string().nullable(),
@@ -109,6 +113,7 @@ export function ProfileSchema() {
     freeEgress: z.boolean(),
     /** Whether the region sits behind the GFW and needs mirrors or a proxy. */
     chinaMirror: z.boolean(),
+    /** Timers that release instances or delete data (auto-release, low balance, idle shutdown). */
     dangerClocks: z.array(DangerClockSchema()).default([]),
     /** Values for the script templates' variables on this platform (its main variant when there are several). */
     overrides: z.strictObject(Object.fromEntries(OVERRIDE_KEYS.map((k) => [k, z.string()])) as Record<(typeof OVERRIDE_KEYS)[number], z.ZodString>),
@@ -119,7 +124,9 @@ export function ProfileSchema() {
     overrideVariants: z
       .record(z.string().min(2), z.strictObject(Object.fromEntries(OVERRIDE_KEYS.map((k) => [k, z.string().optional()])) as Record<(typeof OVERRIDE_KEYS)[number], z.ZodOptional<z.ZodString>>))
       .default({}),
+    /** Where the facts above can be checked. */
     sources: SourcesSchema(),
+    /** Month the facts were last checked against the sources, `YYYY-MM`. */
     verified: VerifiedStampSchema(),
     /** Sidebar order among profiles. */
     order: z.number().int().default(100),
