@@ -17,6 +17,8 @@ import { appendFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { staleMain } from './stale/command.ts';
 import { exportMain } from './export/command.ts';
+import { deadLinkFindings } from './check-links/findings.ts';
+import { compareFindings } from './engine/run.ts';
 import { newMain } from './scaffold/command.ts';
 
 export interface Io {
@@ -45,6 +47,8 @@ Options:
   --today <YYYY-MM>   the month ages are measured against (default: this month, UTC)
   --rule <id=level>   set a rule to off, warn or error; repeatable
   --fix               apply safe mechanical fixes (stamp formats) in place, atomically
+  --check-links       also fetch every source URL once (HEAD, then GET; 10 s timeout; 2 retries; results
+                      cached a week in .cache/kb-lint/links.json) and report dead ones
   --root <dir>        project root (default: the current directory)
   --jobs <n>          worker threads parsing beside the main one; 0 = main only (default: cores - 1 for big runs)
   --no-cache          neither read nor write the cache (default: .cache/kb-lint/ under the root)
@@ -97,6 +101,7 @@ export async function main(io: Io): Promise<number> {
         today: { type: 'string' },
         rule: { type: 'string', multiple: true, default: [] },
         fix: { type: 'boolean', default: false },
+        'check-links': { type: 'boolean', default: false },
         root: { type: 'string' },
         jobs: { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
@@ -140,6 +145,13 @@ export async function main(io: Io): Promise<number> {
         io.stderr(`Fixed ${changed.length} file(s): ${changed.join(', ')}\n`);
         findings = (await lint({ root, corpus: all, targets, maxAge, today, severities, workers, cacheDir })).findings;
       }
+    }
+
+    if (values['check-links'] && severities.get('source-url') !== 'off') {
+      const wanted = new Set(targets ?? all);
+      const dead = await deadLinkFindings(result.files.filter((f) => wanted.has(f.path)), { cacheFile: join(root, '.cache/kb-lint/links.json') });
+      const soft = severities.get('source-url') === 'warning';
+      findings = [...findings, ...dead.map((f) => (soft ? { ...f, severity: 'warning' as const } : f))].sort(compareFindings);
     }
 
     const reported = targets ?? all;

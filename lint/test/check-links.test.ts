@@ -76,3 +76,19 @@ describe('link checker', () => {
     expect(hits.get('HEAD /gone')).toBe((goneBefore ?? 0) + 1);
   });
 });
+
+describe('--check-links findings', () => {
+  it('reports each dead source at its URL in the frontmatter, as source-url errors', async () => {
+    const { deadLinkFindings } = await import('../src/check-links/findings.ts');
+    const { loadFile } = await import('../src/engine/load.ts');
+    const { GOTCHA } = await import('./corpus.ts');
+    const text = GOTCHA('AL3').replace('sources:\n', 'sources:\n  - title: Gone page\n    url: https://docs.example.org/gone\n');
+    const file = loadFile('content/gotchas/alpha/al3-links.md', new TextEncoder().encode(text));
+    // Public-looking URLs are answered by the loopback server, so nothing leaves the machine.
+    const local: typeof fetch = (input, init) => fetch(`${base}${new URL(String(input)).pathname === '/gone' ? '/gone' : '/ok'}`, init);
+    const findings = await deadLinkFindings([file], { ...fast, fetch: local });
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      'content/gotchas/alpha/al3-links.md:10:10 source-url Dead source `https://docs.example.org/gone`: HTTP 404',
+    ]);
+  });
+});
