@@ -153,7 +153,8 @@ export function labelSearchControls(): void {
     const name = document.createElement('span');
     name.className = 'sr-only';
     name.textContent = label;
-    button.append(name);
+    // First, not last: Starlight pushes the last child (the shortcut hint) to the far end of the button.
+    button.prepend(name);
     button.removeAttribute('aria-label');
     button.querySelector(':scope > kbd')?.setAttribute('aria-hidden', 'true');
   }
