@@ -103,13 +103,18 @@ export function summarise(file: LintFile): FileSummary {
   };
 }
 
+/** A file that could not be read: no text and no tree, so only readable-file has anything to say. */
+export function unreadableFile(path: string, reason: string): LintFile {
+  const { tree: _, ...file } = loadFile(path, new Uint8Array());
+  return { ...file, readProblem: { message: `Cannot read file: ${reason}` } };
+}
+
 /**
  * Parse one file and run the rules that can run without the index. `readError` stands in for the bytes
  * when the file could not be read at all.
  */
 export function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string): Analysis {
-  let file = loadFile(path, bytes);
-  if (readError !== undefined) file = { ...file, readProblem: { message: `Cannot read file: ${readError}` } };
+  const file = readError === undefined ? loadFile(path, bytes) : unreadableFile(path, readError);
   const findings: Finding[] = [];
   const deferred: string[] = [];
   const options = { maxAge: config.maxAge, today: config.today };

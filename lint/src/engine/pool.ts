@@ -55,10 +55,16 @@ export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, 
     starts.push(offset);
     offset += b.length;
   }
-  const workers = Array.from({ length: Math.min(count, queue.length) }, () => new Worker(new URL('./worker.ts', import.meta.url)));
+  // Young-generation garbage is most of a parser's footprint; a small nursery keeps each thread's memory close
+  // to what it holds. The old-generation cap is far above one batch's trees and only stops a runaway; a worker
+  // that hits it hands its batch back to this thread instead of failing the run.
+  const workers = Array.from({ length: Math.min(count, queue.length) }, () => new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 } }));
   let next = 0;
-  let outstanding = 0;
+  let ready = 0;
   let localDone = false;
+  const busy = new Map<Worker, number>();
+  const retry: number[] = [];
+  const runHere = (batch: number) => queue[batch].forEach((job, i) => onResult(starts[batch] + i, analyse(job.path, job.bytes, config, job.readError)));
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
@@ -67,37 +73,52 @@ export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, 
         reject(error);
       };
       const finishIfDone = () => {
-        if (localDone && outstanding === 0 && next >= queue.length) resolve();
+        if (localDone && busy.size === 0 && next >= queue.length && retry.length === 0) resolve();
       };
       const send = (worker: Worker) => {
+        busy.delete(worker);
         if (failed || next >= queue.length) return finishIfDone();
         const batch = next++;
-        outstanding++;
+        busy.set(worker, batch);
         worker.postMessage({ batch, config, files: queue[batch] } satisfies BatchRequest);
       };
       for (const worker of workers) {
         worker.on('message', (reply: BatchReply) => {
-          if ('ready' in reply) return send(worker);
-          outstanding--;
+          if ('ready' in reply) {
+            ready++;
+            return send(worker);
+          }
           if ('error' in reply) return fail(new Error(`kb-lint worker failed: ${reply.error}`));
           reply.results.forEach((result, i) => onResult(starts[reply.batch] + i, result));
           send(worker);
         });
-        worker.on('error', fail);
-        worker.on('exit', (code) => {
-          if (!localDone || outstanding > 0) fail(new Error(`kb-lint worker exited early with code ${code}`));
+        worker.on('error', (error: Error & { code?: string }) => {
+          const batch = busy.get(worker);
+          busy.delete(worker);
+          if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return fail(error);
+          if (batch !== undefined) retry.push(batch);
+          if (localDone) drain();
         });
       }
-      // A worker announces itself once its modules are loaded; until then, and after, this thread parses too.
+      // Batches a worker could not finish, done here; the main thread has no such cap.
+      const drain = () => {
+        try {
+          while (retry.length) runHere(retry.shift()!);
+          if (workers.every((w) => w.threadId === -1)) while (next < queue.length) runHere(next++);
+          finishIfDone();
+        } catch (error) {
+          fail(error as Error);
+        }
+      };
+      // Until a worker has loaded its modules this thread parses, so small runs finish before any worker is
+      // up; after that it only hands out batches and keeps its own heap small.
       (async () => {
-        while (next < queue.length && !failed) {
-          const batch = next++;
-          queue[batch].forEach((job, i) => onResult(starts[batch] + i, analyse(job.path, job.bytes, config, job.readError)));
-          // Let worker messages in between batches, so a worker gets its next batch while this thread parses.
+        while (next < queue.length && !failed && ready === 0) {
+          runHere(next++);
           await yieldToEvents();
         }
         localDone = true;
-        finishIfDone();
+        drain();
       })().catch(fail);
     });
   } finally {

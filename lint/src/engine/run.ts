@@ -7,11 +7,11 @@
  * compare it with `lintParsed`, the plain all-in-memory run.
  */
 import { constants } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleOptions } from '../rules/define.ts';
-import { activeRules, analyse, lightFile, toFinding, type Analysis, type Finding, type RunConfig } from './analyse.ts';
+import { activeRules, analyse, lightFile, toFinding, unreadableFile, type Analysis, type Finding, type RunConfig } from './analyse.ts';
 import { LintCache, contentHash, type CacheEntry } from './cache.ts';
 import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.ts';
 import { loadFile } from './load.ts';
@@ -62,14 +62,13 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 export async function parseFiles(root: string, paths: readonly string[], read?: LintOptions['read']): Promise<LintFile[]> {
-  const reader = read ?? ((p: string) => readFile(join(root, p)));
+  const reader = read ?? ((p: string) => readRegularFile(join(root, p)));
   return Promise.all(
     paths.map(async (p) => {
       try {
         return loadFile(p, await reader(p));
       } catch (error) {
-        const file = loadFile(p, new Uint8Array());
-        return { ...file, readProblem: { message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
+        return unreadableFile(p, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
       }
     }),
   );

@@ -1,0 +1,105 @@
+/**
+ * What the guide's own routes, collections and plugins cost on top of Starlight: a full `astro build` of
+ * the guide (real content, then a generated corpus of 5,000 gotchas) beside a bare Starlight site built from
+ * the same number of plain Markdown pages holding the same bodies. Each build starts from an empty cache.
+ * Target: the guide within 1.3× of the bare site. Prints a table; never fails on the figures.
+ *
+ * Usage: node bench/site.ts [--sizes real,5000] [--keep]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus, writeCorpus } from './generate.ts';
+import { buildSite, ROOT } from '../site/test/serve.ts';
+
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+interface Build {
+  seconds: number;
+  pages: number;
+  ok: boolean;
+}
+
+function htmlPages(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) n++;
+  return n;
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The guide's build on a content tree, through the same helper the site tests use. */
+async function guideBuild(contentDir: string, work: string): Promise<Build> {
+  const outDir = join(work, 'guide-dist');
+  const start = process.hrtime.bigint();
+  const r = await buildSite({ contentDir, outDir });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.code !== 0) process.stderr.write(`guide build failed:\n${r.output.split('\n').slice(-15).join('\n')}\n`);
+  return { seconds, pages: r.code === 0 ? htmlPages(outDir) : 0, ok: r.code === 0 };
+}
+
+/**
+ * A Starlight site with nothing of ours: `pages` plain Markdown pages in the docs collection, bodies taken
+ * from the content files in turn so both builds render the same amount of Markdown. It reuses the
+ * repository's node_modules through a symlink, so the same Astro and Starlight versions build it.
+ */
+function bareBuild(contentDir: string, pages: number, work: string): Build {
+  const site = join(work, 'bare-site');
+  const docs = join(site, 'src/content/docs');
+  mkdirSync(docs, { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'), 'dir');
+  writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'bare-starlight-bench', private: true, type: 'module' }));
+  writeFileSync(
+    join(site, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n\nexport default defineConfig({\n  integrations: [starlight({ title: 'Bare Starlight', sidebar: [{ label: 'Pages', autogenerate: { directory: 'pages' } }], pagefind: true })],\n});\n`,
+  );
+  writeFileSync(
+    join(site, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\n\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
+  );
+  const bodies = markdownFiles(contentDir).map((f) => readFileSync(f, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ''));
+  mkdirSync(join(docs, 'pages'), { recursive: true });
+  writeFileSync(join(docs, 'index.md'), '---\ntitle: Bare Starlight\n---\n\nThe baseline site for bench/site.ts.\n');
+  // Scheme links (gotcha:U6) mean nothing to a bare site; keep their text, drop the target.
+  for (let i = 0; i < Math.max(0, pages - 1); i++) {
+    writeFileSync(join(docs, 'pages', `page-${i + 1}.md`), `---\ntitle: "Page ${i + 1}"\n---\n\n${bodies[i % bodies.length].replace(/\]\((gotcha|profile|principle|ref|catalog|script):[^)]*\)/g, ']')}`);
+  }
+  const outDir = join(work, 'bare-dist');
+  const start = process.hrtime.bigint();
+  const args = [ASTRO, 'build', '--root', site, '--outDir', outDir];
+  const r = spawnSync(process.execPath, args, { cwd: site, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) process.stderr.write(`bare build failed:\n${`${r.stdout}${r.stderr}`.split('\n').slice(-15).join('\n')}\n`);
+  return { seconds, pages: r.status === 0 ? htmlPages(outDir) : 0, ok: r.status === 0 };
+}
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'real,5000' }, keep: { type: 'boolean', default: false } } });
+const rows: string[][] = [];
+for (const size of values.sizes.split(',').map((s) => s.trim())) {
+  const work = mkdtempSync(join(tmpdir(), `kb-site-bench-${size}-`));
+  let contentDir = join(ROOT, 'content');
+  if (size !== 'real') {
+    writeCorpus(work, generateCorpus({ gotchas: Number(size), profiles: 8, catalogs: Math.max(1, Math.ceil(Number(size) / 120)), paragraphs: 1, seed: 5 }));
+    contentDir = join(work, 'content');
+  }
+  const label = size === 'real' ? 'real corpus' : `${size} gotchas`;
+  process.stderr.write(`${label}: building the guide from ${relative(process.cwd(), contentDir) || contentDir} …\n`);
+  const guide = await guideBuild(contentDir, work);
+  process.stderr.write(`  guide: ${guide.seconds.toFixed(1)} s, ${guide.pages} pages; building a bare Starlight site with as many pages …\n`);
+  const bare = bareBuild(contentDir, Math.max(guide.pages, markdownFiles(contentDir).length), work);
+  process.stderr.write(`  bare: ${bare.seconds.toFixed(1)} s, ${bare.pages} pages\n`);
+  rows.push([label, guide.ok ? guide.seconds.toFixed(1) : 'failed', String(guide.pages), bare.ok ? bare.seconds.toFixed(1) : 'failed', String(bare.pages), guide.ok && bare.ok ? `${(guide.seconds / bare.seconds).toFixed(2)}×` : '—']);
+  if (values.keep) process.stderr.write(`  kept ${work}\n`);
+  else rmSync(work, { recursive: true, force: true });
+}
+const head = ['corpus', 'guide build (s)', 'guide pages', 'bare Starlight (s)', 'bare pages', 'guide ÷ bare (target ≤ 1.3×)'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+process.stdout.write(`${[line(head), `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n')}\n`);
