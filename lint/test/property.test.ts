@@ -105,7 +105,7 @@ interface Case {
   kind: Kind;
   breaking: Breaking;
   stress: Stress[];
-  bytes?: { at: number; seq: number[] };
+  bytes?: { at: number; seq: readonly number[] };
 }
 
 const caseFor = (kind: Kind): fc.Arbitrary<Case> =>
