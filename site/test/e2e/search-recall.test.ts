@@ -35,6 +35,17 @@ afterAll(async () => {
 });
 
 describe('site search retrieval', () => {
+  it('the forgiving search is installed in the modal', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/gotchas/u6/`);
+      const installed = await page.locator('#starlight__search[data-forgiving]').count();
+      expect(installed, "Search override not wired: starlight({ components: { Search: './site/components/Search.astro' } }) in astro.config.mjs").toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
   it(`recall@3 stays at or above ${MIN_RECALL_AT_3}`, () => {
     const r = recall(results);
     expect(r.at3, report(results)).toBeGreaterThanOrEqual(MIN_RECALL_AT_3);
