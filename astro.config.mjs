@@ -43,6 +43,8 @@ export default defineConfig({
       description: 'What to know before the meter runs: platforms, gotchas and scripts for training on rented or owned GPUs.',
       sidebar: buildSidebar(),
       customCss: ['./site/styles/guide.css'],
+      // Wraps Starlight's search modal with a fallback that drops query words no page contains.
+      components: { Search: './site/components/Search.astro' },
       pagefind: true,
     }),
   ],
