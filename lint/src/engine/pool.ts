@@ -2,8 +2,8 @@
  * Parse and run file rules on several threads. Files go out in batches that each thread pulls as it finishes
  * the last one, so one slow file (a huge profile) does not leave a core idle. The main thread takes batches
  * too: a worker spends its first few hundred milliseconds loading the parser and the schemas, and the main
- * thread, which has them loaded already, parses meanwhile instead of waiting. Answers come back as plain data
- * (engine/analyse.ts `Analysis`), never as trees.
+ * thread, which has them loaded already, parses meanwhile and keeps parsing after. Answers come back as
+ * plain data (engine/analyse.ts `Analysis`), never as trees.
  */
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
@@ -60,7 +60,6 @@ export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, 
   // that hits it hands its batch back to this thread instead of failing the run.
   const workers = Array.from({ length: Math.min(count, queue.length) }, () => new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 } }));
   let next = 0;
-  let ready = 0;
   let localDone = false;
   const busy = new Map<Worker, number>();
   const retry: number[] = [];
@@ -84,10 +83,7 @@ export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, 
       };
       for (const worker of workers) {
         worker.on('message', (reply: BatchReply) => {
-          if ('ready' in reply) {
-            ready++;
-            return send(worker);
-          }
+          if ('ready' in reply) return send(worker);
           if ('error' in reply) return fail(new Error(`kb-lint worker failed: ${reply.error}`));
           reply.results.forEach((result, i) => onResult(starts[reply.batch] + i, result));
           send(worker);
@@ -110,10 +106,10 @@ export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, 
           fail(error as Error);
         }
       };
-      // Until a worker has loaded its modules this thread parses, so small runs finish before any worker is
-      // up; after that it only hands out batches and keeps its own heap small.
+      // This thread parses too: it has the modules loaded while a worker is still loading them, and on two
+      // cores one worker plus this thread is all the parallelism there is, without a third heap.
       (async () => {
-        while (next < queue.length && !failed && ready === 0) {
+        while (next < queue.length && !failed) {
           runHere(next++);
           await yieldToEvents();
         }
