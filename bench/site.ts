@@ -58,7 +58,7 @@ function bareBuild(contentDir: string, pages: number, work: string): Build {
   writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'bare-starlight-bench', private: true, type: 'module' }));
   writeFileSync(
     join(site, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n\nexport default defineConfig({\n  integrations: [starlight({ title: 'Bare Starlight', sidebar: [{ label: 'Pages', autogenerate: { directory: 'pages' } }], pagefind: true })],\n});\n`,
+    `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n\nexport default defineConfig({\n  integrations: [starlight({ title: 'Bare Starlight', sidebar: [{ label: 'Pages', items: [{ autogenerate: { directory: 'pages' } }] }], pagefind: true })],\n});\n`,
   );
   writeFileSync(
     join(site, 'src/content.config.ts'),
