@@ -7,7 +7,7 @@
  * Usage: node bench/site.ts [--sizes real,5000] [--keep]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -47,15 +47,18 @@ async function guideBuild(contentDir: string, work: string): Promise<Build> {
 
 /**
  * A Starlight site with nothing of ours: `pages` plain Markdown pages in the docs collection, bodies taken
- * from the content files in turn so both builds render the same amount of Markdown. It reuses the
- * repository's node_modules through a symlink, so the same Astro and Starlight versions build it.
+ * from the content files in turn so both builds render the same amount of Markdown. It lives under the
+ * repository's ignored .cache/ so it resolves the same node_modules (same Astro and Starlight) by walking up;
+ * a symlinked node_modules confuses Vite, which sees each Starlight component under two paths.
  */
 function bareBuild(contentDir: string, pages: number, work: string): Build {
-  const site = join(work, 'bare-site');
+  mkdirSync(join(ROOT, '.cache'), { recursive: true });
+  const site = mkdtempSync(join(ROOT, '.cache', 'bench-bare-site-'));
   const docs = join(site, 'src/content/docs');
   mkdirSync(docs, { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'), 'dir');
-  writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'bare-starlight-bench', private: true, type: 'module' }));
+  // Astro finds the packages whose components it must bundle from the dependencies listed here.
+  const versions = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'bare-starlight-bench', private: true, type: 'module', dependencies: { astro: versions('astro'), '@astrojs/starlight': versions('@astrojs/starlight') } }));
   writeFileSync(
     join(site, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n\nexport default defineConfig({\n  integrations: [starlight({ title: 'Bare Starlight', sidebar: [{ label: 'Pages', items: [{ autogenerate: { directory: 'pages' } }] }], pagefind: true })],\n});\n`,
@@ -76,6 +79,7 @@ function bareBuild(contentDir: string, pages: number, work: string): Build {
   const args = [ASTRO, 'build', '--root', site, '--outDir', outDir];
   const r = spawnSync(process.execPath, args, { cwd: site, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  rmSync(site, { recursive: true, force: true });
   if (r.status !== 0) process.stderr.write(`bare build failed:\n${`${r.stdout}${r.stderr}`.split('\n').slice(-15).join('\n')}\n`);
   return { seconds, pages: r.status === 0 ? htmlPages(outDir) : 0, ok: r.status === 0 };
 }
