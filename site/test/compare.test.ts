@@ -63,7 +63,7 @@ describe('comparison pages follow the profile facts', () => {
   });
   const rowOf = (page: string, key: 'before' | 'after') => html[key][page].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
   it.each([
-    ['survival', 'terminate'],
+    ['survival', 'Root disk cap: 20 GB / yes no'],
     ['teardown', 'terminate'],
     ['danger-clocks', '3 days'],
     ['spot', '~2m'],
