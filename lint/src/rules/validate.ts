@@ -15,10 +15,16 @@ export interface FieldIssue {
 
 const cache = new WeakMap<LintFile, FieldIssue[]>();
 
+/** The gotcha schema depends on the catalogs and profiles of the corpus, so build it once per index. */
+const gotchaSchemas = new WeakMap<CorpusIndex, ZodType>();
+
 function schemaFor(kind: Kind, index: CorpusIndex): ZodType | undefined {
   switch (kind) {
-    case 'gotcha':
-      return GotchaSchema(knownIds(index));
+    case 'gotcha': {
+      let schema = gotchaSchemas.get(index);
+      if (!schema) gotchaSchemas.set(index, (schema = GotchaSchema(knownIds(index))));
+      return schema;
+    }
     case 'profile':
       return ProfileSchema();
     case 'catalog':
