@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, preview, ROOT, type Preview } from '../serve.ts';
+import { preview, ROOT, type Preview } from '../serve.ts';
+import { builtSite } from './built.ts';
 import { corpusFiles } from '../../../lint/src/files.ts';
 import { parseFiles } from '../../../lint/src/engine/run.ts';
 import { GotchaSchema, ProfileSchema } from '../../../lint/src/schema/index.ts';
@@ -15,15 +16,11 @@ import { parseMarkdown } from '../../../lint/src/markdown/parse.ts';
 import { headingAnchors } from '../../../lint/src/markdown/anchors.ts';
 import type { LintFile } from '../../../lint/src/engine/types.ts';
 
-const OUT = process.env.KB_E2E_DIST ?? join(ROOT, '.cache/e2e-dist');
+const OUT = builtSite();
 let server: Preview;
 let files: LintFile[];
 
 beforeAll(async () => {
-  if (!process.env.KB_E2E_DIST) {
-    const { code, output } = await buildSite({ outDir: OUT });
-    if (code !== 0) throw new Error(`site build failed:\n${output.slice(-3000)}`);
-  }
   server = await preview(OUT);
   files = await parseFiles(ROOT, await corpusFiles(ROOT));
 });

@@ -9,21 +9,18 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, loadCases, recall, report, type CaseResult } from '../../../evals/run-search-evals.ts';
 import { launch } from '../browser.ts';
-import { buildSite, preview, ROOT, type Preview } from '../serve.ts';
+import { preview, ROOT, type Preview } from '../serve.ts';
+import { builtSite } from './built.ts';
 
 // Measured on 2026-11-29 with 71 cases: recall@3 70/71 (98.6 %), recall@1 67/71 (94.4 %). Rounded down.
 const MIN_RECALL_AT_3 = 0.98;
 
-const OUT = process.env.KB_E2E_DIST ?? join(ROOT, '.cache/e2e-search-dist');
+const OUT = builtSite();
 let server: Preview;
 let browser: Browser;
 let results: CaseResult[];
 
 beforeAll(async () => {
-  if (!process.env.KB_E2E_DIST) {
-    const { code, output } = await buildSite({ outDir: OUT });
-    if (code !== 0) throw new Error(`site build failed:\n${output.slice(-3000)}`);
-  }
   server = await preview(OUT);
   browser = await launch();
   results = await evaluate(browser, server.url, loadCases());

@@ -8,18 +8,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../browser.ts';
-import { buildSite, preview, ROOT, type Preview } from '../serve.ts';
+import { preview, ROOT, type Preview } from '../serve.ts';
+import { builtSite } from './built.ts';
 
-const OUT = process.env.KB_E2E_DIST ?? join(ROOT, '.cache/e2e-dist');
+const OUT = builtSite();
 let server: Preview;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!process.env.KB_E2E_DIST) {
-    const { code, output } = await buildSite({ outDir: OUT });
-    if (code !== 0) throw new Error(`site build failed:\n${output.slice(-3000)}`);
-  }
   server = await preview(OUT);
   browser = await launch();
   page = await browser.newPage();
