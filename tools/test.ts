@@ -2,6 +2,7 @@
  * `npm test`: every suite of the project, then one closing line `N passed, N failed` for CI.
  *   1. system packages (Chromium, shellcheck) — installed when missing and root, else a clear failure
  *   2. vitest: lint rules and CLI, schemas, the site build on fixtures, the real site in Chromium
+ *   2b. tsc --noEmit over the TypeScript sources
  *   3. bats: the shell templates and the workflow helper script, shellcheck included
  *   4. originality of content/ and scripts/ against the upstream knowledge base, when its tool is beside the repo
  * Usage: node tools/test.ts [--skip-e2e]
@@ -46,6 +47,10 @@ for (const project of ['lint', 'site', ...(skipE2e ? [] : ['e2e'])]) {
     tallies.push({ suite: `vitest ${project}`, passed: 0, failed: 1, note: 'vitest wrote no report' });
   }
 }
+
+// 2b. Types: strict TypeScript over lint/, site/ helpers, tests and tools (Astro components are checked by the build).
+const tsc = run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
+tallies.push({ suite: 'typecheck', passed: tsc.code === 0 ? 1 : 0, failed: tsc.code === 0 ? 0 : 1 });
 
 // 3. bats suites (each run prints its own `N passed, N failed`).
 const batsFiles = ['scripts/test', '.github/scripts/test'].filter((d) => existsSync(join(ROOT, d))).flatMap((d) => readdirSync(join(ROOT, d)).filter((f) => f.endsWith('.bats')).map((f) => `${d}/${f}`));

@@ -60,7 +60,9 @@ export function remarkExplicitHeadingIds() {
         if (id) {
           const last = heading.children.at(-1) as Text;
           last.value = last.value.replace(EXPLICIT_ID, '');
-          heading.data = { ...heading.data, hProperties: { ...(heading.data?.hProperties ?? {}), id } };
+          // hProperties is how remark-rehype carries attributes into HTML (typed by mdast-util-to-hast).
+          const data = (heading.data ?? {}) as { hProperties?: Record<string, unknown> };
+          heading.data = { ...data, hProperties: { ...data.hProperties, id } } as Heading['data'];
         }
         return;
       }
