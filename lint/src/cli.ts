@@ -11,13 +11,14 @@ import { lint, type Finding } from './engine/run.ts';
 import { RULES, ruleById } from './rules/index.ts';
 import type { SeveritySetting } from './engine/types.ts';
 import { currentMonth, VERIFIED_PATTERN } from './schema/verified.ts';
-import { changedFiles, corpusFiles, expandOperands, UsageError } from './files.ts';
+import { changedFiles, corpusFiles, expandOperands, UsageError, addedFiles } from './files.ts';
 import { fixFiles } from './fix.ts';
 import { appendFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { staleMain } from './stale/command.ts';
 import { exportMain } from './export/command.ts';
 import { deadLinkFindings } from './check-links/findings.ts';
+import { newGotchaFindings } from './new-files/fresh.ts';
 import { compareFindings } from './engine/run.ts';
 import { newMain } from './scaffold/command.ts';
 
@@ -145,6 +146,13 @@ export async function main(io: Io): Promise<number> {
         io.stderr(`Fixed ${changed.length} file(s): ${changed.join(', ')}\n`);
         findings = (await lint({ root, corpus: all, targets, maxAge, today, severities, workers, cacheDir })).findings;
       }
+    }
+
+    // Gotchas the change adds must carry facts checked now (issue forms and `new` stamp today's month).
+    if (values.changed && severities.get('verified-stamp') !== 'off') {
+      const added = new Set(await addedFiles(values.changed, root));
+      const reportedSet = new Set(targets ?? all);
+      findings = [...findings, ...newGotchaFindings(result.files.filter((f) => reportedSet.has(f.path)), added, today)].sort(compareFindings);
     }
 
     if (values['check-links'] && severities.get('source-url') !== 'off') {

@@ -85,3 +85,14 @@ export async function changedFiles(ref: string, root: string): Promise<string[]>
     .map((p) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p))
     .sort();
 }
+
+/** Corpus files added since `ref` (new in the diff, or untracked): the files a PR introduces. */
+export async function addedFiles(ref: string, root: string): Promise<string[]> {
+  const diff = await run('git', ['diff', '--name-only', '--diff-filter=A', '-z', ref, '--'], { cwd: root, maxBuffer: 64 << 20 });
+  const untracked = await run('git', ['ls-files', '--others', '--exclude-standard', '-z'], { cwd: root, maxBuffer: 64 << 20 });
+  const prefix = (await run('git', ['rev-parse', '--show-prefix'], { cwd: root })).stdout.trim();
+  return [...new Set([...diff.stdout.split('\0'), ...untracked.stdout.split('\0')])]
+    .filter(Boolean)
+    .map((p) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p))
+    .sort();
+}

@@ -1,0 +1,38 @@
+/**
+ * Stricter checks for gotchas a change adds (with `--changed`): a new entry must carry facts checked now, so
+ * its `verified` month may be at most one month before today. Old entries keep the ordinary ageing rules; the
+ * other requirements for new entries (a source, a fresh id, the three sections, no TODO) hold for every file.
+ */
+import type { Finding } from '../engine/run.ts';
+import type { LintFile } from '../engine/types.ts';
+import { ruleUrl } from '../engine/urls.ts';
+import { monthsBetween, VERIFIED_PATTERN } from '../schema/verified.ts';
+
+/** The month before `today` (`2026-01` → `2025-12`). */
+export function previousMonth(today: string): string {
+  const [y, m] = today.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export function newGotchaFindings(files: readonly LintFile[], added: ReadonlySet<string>, today: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of files) {
+    if (file.kind !== 'gotcha' || !added.has(file.path)) continue;
+    const month = file.frontmatter.data.verified;
+    if (typeof month !== 'string' || !VERIFIED_PATTERN.test(month) || monthsBetween(month, today) <= 1) continue;
+    const place = file.frontmatter.positionOf(['verified']);
+    findings.push({
+      file: file.path,
+      line: place.start.line,
+      column: place.start.column,
+      endLine: place.end.line,
+      endColumn: place.end.column,
+      ruleId: 'verified-stamp',
+      severity: 'error',
+      message: `Unexpected \`verified: ${month}\` on a new gotcha, expected the month its facts were checked (\`${previousMonth(today)}\` or later)`,
+      note: 'A new entry is checked against its sources when it is written; stamp that month.',
+      url: ruleUrl('verified-stamp'),
+    });
+  }
+  return findings;
+}
