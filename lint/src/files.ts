@@ -77,19 +77,19 @@ export async function changedFiles(ref: string, root: string): Promise<string[]>
   } catch {
     throw new UsageError(`Unknown git ref \`${ref}\` for --changed (is the history fetched? CI clones may need fetch-depth: 0)`);
   }
-  const diff = await run('git', ['diff', '--name-only', '--diff-filter=ACMRT', '-z', ref, '--'], { cwd: root, maxBuffer: 64 << 20 });
-  const untracked = await run('git', ['ls-files', '--others', '--exclude-standard', '-z'], { cwd: root, maxBuffer: 64 << 20 });
-  const prefix = (await run('git', ['rev-parse', '--show-prefix'], { cwd: root })).stdout.trim();
-  return [...new Set([...diff.stdout.split('\0'), ...untracked.stdout.split('\0')])]
-    .filter(Boolean)
-    .map((p) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p))
-    .sort();
+  return diffPaths(ref, root, 'ACMRT');
 }
 
 /** Corpus files added since `ref` (new in the diff, or untracked): the files a PR introduces. */
 export async function addedFiles(ref: string, root: string): Promise<string[]> {
-  const diff = await run('git', ['diff', '--name-only', '--diff-filter=A', '-z', ref, '--'], { cwd: root, maxBuffer: 64 << 20 });
+  return diffPaths(ref, root, 'A');
+}
+
+/** Paths (relative to `root`) that `git diff --diff-filter` reports against `ref`, plus untracked files. */
+async function diffPaths(ref: string, root: string, filter: string): Promise<string[]> {
+  const diff = await run('git', ['diff', '--name-only', `--diff-filter=${filter}`, '-z', ref, '--'], { cwd: root, maxBuffer: 64 << 20 });
   const untracked = await run('git', ['ls-files', '--others', '--exclude-standard', '-z'], { cwd: root, maxBuffer: 64 << 20 });
+  // git prints paths from the repository top; the corpus is relative to root, which may be a subfolder.
   const prefix = (await run('git', ['rev-parse', '--show-prefix'], { cwd: root })).stdout.trim();
   return [...new Set([...diff.stdout.split('\0'), ...untracked.stdout.split('\0')])]
     .filter(Boolean)
