@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = `${ROOT}node_modules/astro/bin/astro.mjs`;
@@ -22,7 +23,10 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 export interface BuildResult { code: number; output: string }
 
-/** `astro build` with an optional content tree and output folder; never throws, returns the log. */
+/**
+ * `astro build` with an optional content tree and output folder; never throws, returns the log as plain text
+ * (CI sets FORCE_COLOR, and Astro then paints the backticked words of an error message bold).
+ */
 export function buildSite(options: { contentDir?: string; outDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
   return new Promise((resolve) => {
     const args = [ASTRO, 'build'];
@@ -37,7 +41,7 @@ export function buildSite(options: { contentDir?: string; outDir?: string; env?:
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output: stripVTControlCharacters(output) }));
   });
 }
 
