@@ -115,7 +115,7 @@ async function benchmark() {
     process.stderr.write(`${corpus.name}: ${corpus.files} files, ${corpus.mib.toFixed(1)} MiB\n`);
     const label = `${corpus.name} (${corpus.files} files, ${corpus.mib.toFixed(1)} MiB)`;
     const cacheDir = join(corpus.root, '.cache', 'kb-lint');
-    const lintArgs = (...extra: string[]) => [join(REPO, 'lint/bin.ts'), '--root', corpus.root, '--format', 'json', ...extra];
+    const lintArgs = (...extra: string[]) => [join(REPO, 'lint/bin.js'), '--root', corpus.root, '--format', 'json', ...extra];
     const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
     const nothing = () => undefined;
 

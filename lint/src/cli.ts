@@ -3,24 +3,18 @@
  * code. 0 = no errors (warnings allowed), 1 = errors found, 2 = usage or internal error.
  */
 import { parseArgs } from 'node:util';
-import { formatText } from './formatters/text.ts';
-import { formatJson } from './formatters/json.ts';
-import { formatGithub, formatGithubSummary } from './formatters/github.ts';
-import { formatSarif } from './formatters/sarif.ts';
-import { lint, type Finding } from './engine/run.ts';
-import { RULES, ruleById } from './rules/index.ts';
-import type { SeveritySetting } from './engine/types.ts';
-import { currentMonth, VERIFIED_PATTERN } from './schema/verified.ts';
-import { changedFiles, corpusFiles, expandOperands, UsageError, addedFiles } from './files.ts';
-import { fixFiles } from './fix.ts';
 import { appendFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { staleMain } from './stale/command.ts';
-import { exportMain } from './export/command.ts';
-import { deadLinkFindings } from './check-links/findings.ts';
-import { newGotchaFindings } from './new-files/fresh.ts';
-import { compareFindings } from './engine/run.ts';
-import { newMain } from './scaffold/command.ts';
+import type { Finding } from './engine/analyse.ts';
+import type { SeveritySetting } from './engine/types.ts';
+import { contentHash } from './engine/keys.ts';
+import { readAllFrom } from './engine/read.ts';
+import { recalled, remember, type RunInput } from './engine/run-record.ts';
+import { currentMonth, VERIFIED_PATTERN } from './schema/month.ts';
+import { changedFiles, corpusFiles, expandOperands, UsageError, addedFiles } from './files.ts';
+
+// Everything heavier (the parser, the schemas, the rules, the formatters, the subcommands) is imported where
+// it is used: a re-run that the run record answers (engine/run-record.ts) never loads it.
 
 export interface Io {
   argv: readonly string[];
@@ -32,7 +26,10 @@ export interface Io {
 
 export const VERSION = '0.1.0';
 
-export const HELP = `Usage: kb-lint [paths|globs...] [options]
+/** The usage text; it lists the rules, so it loads them. */
+export async function help(): Promise<string> {
+  const { RULES } = await import('./rules/index.ts');
+  return `Usage: kb-lint [paths|globs...] [options]
        kb-lint stale [--format md|json] [--max-age N] [--today YYYY-MM]   (report every verified stamp)
        kb-lint export skill [--out DIR] | export schemas [--check]         (agent skill bundle, JSON Schemas)
        kb-lint new gotcha --catalog <c> --title "…" | new profile <id>    (scaffold a file)
@@ -65,9 +62,12 @@ it checks 0 files and exits 0, as does --changed when nothing changed.
 Rules:
 ${RULES.map((r) => `  ${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}
 `;
+}
 
-function parseRuleSettings(values: readonly string[]): Map<string, SeveritySetting> {
+async function parseRuleSettings(values: readonly string[]): Promise<Map<string, SeveritySetting>> {
   const out = new Map<string, SeveritySetting>();
+  if (!values.length) return out;
+  const { ruleById } = await import('./rules/index.ts');
   for (const value of values) {
     const m = /^([a-z0-9-]+)=(off|warn|warning|error)$/.exec(value);
     if (!m) throw new UsageError(`Unexpected --rule \`${value}\`, expected \`<rule-id>=off|warn|error\``);
@@ -87,9 +87,9 @@ async function checkRoot(root: string, given: string | undefined) {
 
 export async function main(io: Io): Promise<number> {
   // Subcommands own their arguments; everything else is the linter.
-  if (io.argv[0] === 'stale') return staleMain(io, [...io.argv.slice(1)]);
-  if (io.argv[0] === 'new') return newMain(io, [...io.argv.slice(1)]);
-  if (io.argv[0] === 'export') return exportMain(io, [...io.argv.slice(1)]);
+  if (io.argv[0] === 'stale') return (await import('./stale/command.ts')).staleMain(io, [...io.argv.slice(1)]);
+  if (io.argv[0] === 'new') return (await import('./scaffold/command.ts')).newMain(io, [...io.argv.slice(1)]);
+  if (io.argv[0] === 'export') return (await import('./export/command.ts')).exportMain(io, [...io.argv.slice(1)]);
   try {
     const { values, positionals } = parseArgs({
       args: [...io.argv],
@@ -112,9 +112,12 @@ export async function main(io: Io): Promise<number> {
         version: { type: 'boolean', short: 'v', default: false },
       },
     });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(await help()), 0;
     if (values.version) return io.stdout(`${VERSION}\n`), 0;
-    if (values['list-rules']) return io.stdout(RULES.map((r) => `${r.id}\t${r.severity}\t${r.description}`).join('\n') + '\n'), 0;
+    if (values['list-rules']) {
+      const { RULES } = await import('./rules/index.ts');
+      return io.stdout(RULES.map((r) => `${r.id}\t${r.severity}\t${r.description}`).join('\n') + '\n'), 0;
+    }
 
     const format = values.format;
     if (!['text', 'json', 'github', 'sarif'].includes(format)) throw new UsageError(`Unknown --format \`${format}\`, expected text, json, github or sarif`);
@@ -122,7 +125,7 @@ export async function main(io: Io): Promise<number> {
     if (!Number.isInteger(maxAge) || maxAge < 1) throw new UsageError(`Unexpected --max-age \`${values['max-age']}\`, expected a whole number of months ≥ 1`);
     const today = values.today ?? currentMonth();
     if (!VERIFIED_PATTERN.test(today)) throw new UsageError(`Unexpected --today \`${today}\`, expected YYYY-MM`);
-    const severities = parseRuleSettings(values.rule);
+    const severities = await parseRuleSettings(values.rule);
     const workers = values.jobs === undefined ? undefined : Number(values.jobs);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) throw new UsageError(`Unexpected --jobs \`${values.jobs}\`, expected a whole number from 0 to 64`);
     const root = values.root ? resolve(io.cwd, values.root) : io.cwd;
@@ -131,53 +134,69 @@ export async function main(io: Io): Promise<number> {
 
     const corpus = await corpusFiles(root);
     let targets: string[] | undefined = positionals.length ? await expandOperands(positionals, io.cwd, root) : undefined;
+    let added: Set<string> | undefined;
     if (values.changed) {
       const changed = new Set(await changedFiles(values.changed, root));
       targets = (targets ?? corpus).filter((p) => changed.has(p));
+      // Gotchas the change adds must carry facts checked now (issue forms and `new` stamp today's month).
+      if (severities.get('verified-stamp') !== 'off') added = new Set(await addedFiles(values.changed, root));
     }
     // Explicitly named files outside the corpus globs are still linted (and join the index).
     const all = [...new Set([...corpus, ...(targets ?? [])])].sort();
-    const result = await lint({ root, corpus: all, targets, maxAge, today, severities, workers, cacheDir });
-    let findings: Finding[] = result.findings;
+    const contents = readAllFrom(root, all);
+    const hashes = contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
+    const config = { maxAge, today, severities: [...severities] };
+    const record: RunInput = { config, paths: all, hashes, errors: contents.map((c) => c.error), targets, extra: added ? [...added].sort() : [] };
+    // --fix writes files and --check-links asks the network: neither is answered from a record.
+    const recordable = cacheDir !== undefined && !values.fix && !values['check-links'];
 
-    if (values.fix) {
-      const changed = await fixFiles(root, findings);
-      if (changed.length) {
-        io.stderr(`Fixed ${changed.length} file(s): ${changed.join(', ')}\n`);
-        findings = (await lint({ root, corpus: all, targets, maxAge, today, severities, workers, cacheDir })).findings;
+    let findings = recordable ? await recalled(cacheDir, record) : undefined;
+    if (!findings) {
+      const { lint, compareFindings } = await import('./engine/run.ts');
+      const run = () => lint({ root, corpus: all, contents, hashes, targets, maxAge, today, severities, workers, cacheDir });
+      let result = await run();
+      if (values.fix) {
+        const { fixFiles } = await import('./fix.ts');
+        const changed = await fixFiles(root, result.findings);
+        if (changed.length) {
+          io.stderr(`Fixed ${changed.length} file(s): ${changed.join(', ')}\n`);
+          result = await lint({ root, corpus: all, targets, maxAge, today, severities, workers, cacheDir });
+        }
       }
-    }
-
-    // Gotchas the change adds must carry facts checked now (issue forms and `new` stamp today's month).
-    if (values.changed && severities.get('verified-stamp') !== 'off') {
-      const added = new Set(await addedFiles(values.changed, root));
+      findings = result.findings;
       const reportedSet = new Set(targets ?? all);
-      findings = [...findings, ...newGotchaFindings(result.files.filter((f) => reportedSet.has(f.path)), added, today)].sort(compareFindings);
-    }
-
-    if (values['check-links'] && severities.get('source-url') !== 'off') {
-      const wanted = new Set(targets ?? all);
-      const dead = await deadLinkFindings(result.files.filter((f) => wanted.has(f.path)), { cacheFile: join(root, '.cache/kb-lint/links.json') });
-      const soft = severities.get('source-url') === 'warning';
-      findings = [...findings, ...dead.map((f) => (soft ? { ...f, severity: 'warning' as const } : f))].sort(compareFindings);
+      if (added) {
+        const { newGotchaFindings } = await import('./new-files/fresh.ts');
+        findings = [...findings, ...newGotchaFindings(result.files.filter((f) => reportedSet.has(f.path)), added, today)].sort(compareFindings);
+      }
+      if (recordable) await remember(cacheDir, record, findings);
+      if (values['check-links'] && severities.get('source-url') !== 'off') {
+        const { deadLinkFindings } = await import('./check-links/findings.ts');
+        const dead = await deadLinkFindings(result.files.filter((f) => reportedSet.has(f.path)), { cacheFile: join(root, '.cache/kb-lint/links.json') });
+        const soft = severities.get('source-url') === 'warning';
+        findings = [...findings, ...dead.map((f) => (soft ? { ...f, severity: 'warning' as const } : f))].sort(compareFindings);
+      }
     }
 
     const reported = targets ?? all;
     switch (format) {
       case 'json':
-        io.stdout(formatJson(findings));
+        io.stdout((await import('./formatters/json.ts')).formatJson(findings));
         break;
       case 'github': {
+        const { formatGithub, formatGithubSummary } = await import('./formatters/github.ts');
         io.stdout(formatGithub(findings));
         const summary = io.env?.GITHUB_STEP_SUMMARY;
         if (summary) await appendFile(summary, formatGithubSummary(findings));
         break;
       }
-      case 'sarif':
+      case 'sarif': {
+        const [{ formatSarif }, { RULES }] = await Promise.all([import('./formatters/sarif.ts'), import('./rules/index.ts')]);
         io.stdout(formatSarif(findings, RULES, VERSION));
         break;
+      }
       default: {
-        const text = formatText(findings, { verbose: values.verbose, color: false });
+        const text = (await import('./formatters/text.ts')).formatText(findings, { verbose: values.verbose, color: false });
         io.stderr(`${text}${text ? '\n' : ''}${reported.length} file(s) checked\n`);
       }
     }

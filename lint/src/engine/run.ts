@@ -6,8 +6,6 @@
  * hash, so an unchanged file is not parsed again. The result never depends on threads or cache: the tests
  * compare it with `lintParsed`, the plain all-in-memory run.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleOptions } from '../rules/define.ts';
@@ -15,6 +13,7 @@ import { activeRules, analyse, lightFile, toFinding, unreadableFile, type Analys
 import { LintCache, contentHash, type CacheEntry } from './cache.ts';
 import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.ts';
 import { loadFile } from './load.ts';
+import { readAll, readAllFrom, readRegularFile, type ReadResult } from './read.ts';
 import { analyseInWorkers, autoWorkers, type Job } from './pool.ts';
 import type { LintFile, Report, SeveritySetting } from './types.ts';
 
@@ -28,6 +27,10 @@ export interface LintOptions extends RuleOptions {
   targets?: readonly string[];
   /** Per-rule severity overrides. */
   severities?: ReadonlyMap<string, SeveritySetting>;
+  /** The corpus already read, in the order of `corpus`, so a caller that hashed it does not read it twice. */
+  contents?: readonly ReadResult[];
+  /** Content hashes of `contents` (undefined where unreadable), when the caller has them already. */
+  hashes?: readonly (string | undefined)[];
   /** Bytes of a file, for tests and caches; read from disk when absent. */
   read?: (path: string) => Promise<Uint8Array>;
   /** Worker threads for parsing: 0 parses on this thread; omitted, decided by the amount of work. */
@@ -74,45 +77,11 @@ export async function parseFiles(root: string, paths: readonly string[], read?: 
   );
 }
 
-/**
- * Read a file from disk without ever blocking on it: a FIFO or a device that matched a glob is opened
- * non-blocking and refused, instead of hanging the run waiting for a writer.
- */
-export async function readRegularFile(path: string): Promise<Uint8Array> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: `not a regular file (${info.isFIFO() ? 'a FIFO' : info.isDirectory() ? 'a folder' : 'a device or socket'})` });
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Read every path with at most `limit` files open at once (thousands of files must not hit EMFILE). */
-async function readAll(paths: readonly string[], reader: (p: string) => Promise<Uint8Array>, limit = 64): Promise<{ bytes: Uint8Array; error?: string }[]> {
-  const out: { bytes: Uint8Array; error?: string }[] = new Array(paths.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < paths.length) {
-      const i = next++;
-      try {
-        out[i] = { bytes: await reader(paths[i]) };
-      } catch (error) {
-        out[i] = { bytes: new Uint8Array(), error: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, paths.length) }, lane));
-  return out;
-}
-
 export async function lint(options: LintOptions): Promise<LintResult> {
   const config: RunConfig = { maxAge: options.maxAge, today: options.today, severities: [...(options.severities ?? [])] };
   const paths = [...options.corpus];
-  const reader = options.read ?? ((p: string) => readRegularFile(join(options.root, p)));
-  const contents = await readAll(paths, reader);
-  const hashes = contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
+  const contents = options.contents ?? (options.read ? await readAll(paths, options.read) : readAllFrom(options.root, paths));
+  const hashes = options.hashes ?? contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
   const cache = options.cacheDir ? await LintCache.open(options.cacheDir, config) : undefined;
 
   // Per file: from the cache when its bytes are unchanged, otherwise analysed now.

@@ -4,8 +4,9 @@
  */
 import { z } from 'astro/zod';
 
-/** `YYYY-MM` with a real month (01–12). */
-export const VERIFIED_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+import { VERIFIED_PATTERN } from './month.ts';
+
+export { VERIFIED_PATTERN, monthsBetween, currentMonth } from './month.ts';
 
 /** A month stamp such as `2026-06`. No check against today here: age is a lint concern. */
 export function VerifiedStampSchema() {
@@ -15,15 +16,3 @@ export function VerifiedStampSchema() {
 }
 
 export type VerifiedStamp = z.infer<ReturnType<typeof VerifiedStampSchema>>;
-
-/** Months between a stamp and a reference month (both `YYYY-MM`); positive when the stamp is older. */
-export function monthsBetween(stamp: string, today: string): number {
-  const [sy, sm] = stamp.split('-').map(Number);
-  const [ty, tm] = today.split('-').map(Number);
-  return (ty - sy) * 12 + (tm - sm);
-}
-
-/** The current month as `YYYY-MM` (UTC, so a CI run at midnight agrees with itself). */
-export function currentMonth(now: Date = new Date()): string {
-  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-}

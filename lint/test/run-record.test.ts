@@ -1,0 +1,107 @@
+/**
+ * The run record answers a re-run only when nothing that decides the answer changed: every byte of every
+ * file, the file list, the options, the files reported on and the files a change adds.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.ts';
+import type { Finding } from '../src/engine/analyse.ts';
+import { recalled, remember, type RunInput } from '../src/engine/run-record.ts';
+import { baseCorpus } from './corpus.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const temp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'kb-record-'));
+  dirs.push(d);
+  return d;
+};
+
+const FINDING: Finding = { file: 'content/a.md', line: 3, column: 1, ruleId: 'cross-ref', severity: 'error', message: 'Unknown gotcha id `X9`', url: 'http://localhost:4321/lint/cross-ref/' };
+const input = (over: Partial<RunInput> = {}): RunInput => ({
+  config: { maxAge: 6, today: '2026-11', severities: [] },
+  paths: ['content/a.md', 'content/b.md'],
+  hashes: ['hash-a', 'hash-b'],
+  errors: [undefined, undefined],
+  ...over,
+});
+
+describe('run record', () => {
+  it('gives back what was remembered for the same input', async () => {
+    const dir = temp();
+    await remember(dir, input(), [FINDING]);
+    expect(await recalled(dir, input())).toEqual([FINDING]);
+  });
+
+  it.each<[string, Partial<RunInput>]>([
+    ['a file’s bytes', { hashes: ['hash-a', 'hash-b2'] }],
+    ['a file added', { paths: ['content/a.md', 'content/b.md', 'content/c.md'], hashes: ['hash-a', 'hash-b', 'hash-c'], errors: [undefined, undefined, undefined] }],
+    ['a file now unreadable', { hashes: ['hash-a', undefined], errors: [undefined, 'EACCES'] }],
+    ['the month', { config: { maxAge: 6, today: '2026-12', severities: [] } }],
+    ['--max-age', { config: { maxAge: 3, today: '2026-11', severities: [] } }],
+    ['a rule setting', { config: { maxAge: 6, today: '2026-11', severities: [['cross-ref', 'off']] } }],
+    ['the files reported on', { targets: ['content/a.md'] }],
+    ['the files a change adds', { extra: ['content/b.md'] }],
+  ])('misses when %s changed', async (_, over) => {
+    const dir = temp();
+    await remember(dir, input(), [FINDING]);
+    expect(await recalled(dir, input(over))).toBeUndefined();
+  });
+
+  it('treats a damaged record as a miss, and a folder it cannot write as no record', async () => {
+    const dir = temp();
+    await remember(dir, input(), [FINDING]);
+    for (const name of readdirSync(dir)) writeFileSync(join(dir, name), '{"format":1,"key":');
+    expect(await recalled(dir, input())).toBeUndefined();
+    const file = join(temp(), 'a-file');
+    writeFileSync(file, '');
+    await expect(remember(join(file, 'cache'), input(), [FINDING])).resolves.toBeUndefined();
+    expect(await recalled(join(file, 'cache'), input())).toBeUndefined();
+  });
+});
+
+describe('the command line and its run record', () => {
+  function project(): string {
+    const root = temp();
+    for (const [p, text] of Object.entries(baseCorpus())) {
+      mkdirSync(dirname(join(root, p)), { recursive: true });
+      writeFileSync(join(root, p), text);
+    }
+    return root;
+  }
+  async function run(cwd: string, ...argv: string[]) {
+    let stdout = '';
+    const code = await main({ argv: [...argv, '--today', '2026-11', '--format', 'json'], cwd, stdout: (t) => (stdout += t), stderr: () => undefined, env: {} });
+    return { code, findings: JSON.parse(stdout) as Finding[] };
+  }
+  const recordFiles = (root: string) => readdirSync(join(root, '.cache/kb-lint')).filter((n) => n.endsWith('.run.json')).map((n) => join(root, '.cache/kb-lint', n));
+
+  it('answers an unchanged re-run from the record, and stops the moment one byte changes', async () => {
+    const root = project();
+    const first = await run(root);
+    expect(first).toEqual({ code: 0, findings: [] });
+    // Plant a finding in the record: if the next run prints it, the record answered.
+    const [record] = recordFiles(root);
+    const planted = JSON.parse(readFileSync(record, 'utf8'));
+    planted.findings = [FINDING];
+    writeFileSync(record, JSON.stringify(planted));
+    expect(await run(root)).toEqual({ code: 1, findings: [expect.objectContaining({ message: FINDING.message })] });
+
+    const gotcha = join(root, 'content/gotchas/alpha/al1-disk-full.md');
+    writeFileSync(gotcha, `${readFileSync(gotcha, 'utf8')}\nOne more sentence.\n`);
+    expect(await run(root)).toEqual({ code: 0, findings: [] });
+  });
+
+  it('does not answer --no-cache or --fix runs from a record, nor write one for them', async () => {
+    const root = project();
+    await run(root, '--no-cache');
+    expect(() => recordFiles(root)).toThrow();
+    await run(root, '--fix');
+    expect(() => recordFiles(root)).not.toThrow();
+    expect(recordFiles(root)).toEqual([]);
+  });
+});
