@@ -1,7 +1,13 @@
 /**
- * Frontmatter with positions. YAML is parsed with `yaml`'s LineCounter so any key path can be mapped back to
- * the line and column an author has to edit (the approach of starlight-links-validator's frontmatter.ts).
+ * Frontmatter with positions. Positions come from `yaml`, parsed with its LineCounter so any key path can be
+ * mapped back to the line and column an author has to edit (the approach of starlight-links-validator's
+ * frontmatter.ts). That parser is thorough and slow (a third of a cold run's time went into it), and most
+ * files never need a position because nothing is wrong with their frontmatter. So a well-formed block is
+ * read with `js-yaml` (the parser Astro itself reads frontmatter with) under the same YAML 1.2 core schema,
+ * and `yaml` runs only when a position is asked for, or when `js-yaml` refuses the block, so that every
+ * syntax error is reported in `yaml`'s words at `yaml`'s positions as before.
  */
+import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode } from 'yaml';
 import type { Point, Position } from 'unist';
 
@@ -33,17 +39,30 @@ export interface OutlineNode {
   seq?: (OutlineNode | null)[];
 }
 
-/** Everything a Frontmatter holds except its functions; `revive` turns it back into one. */
+/** Where a frontmatter block sits, enough to parse it again for positions. */
+export interface FrontmatterSource {
+  text: string;
+  startLine: number;
+  startOffset: number;
+  columnOffset: number;
+}
+
+/**
+ * Everything a Frontmatter holds except its functions; `revive` turns it back into one. A block read on the
+ * fast path carries its `source` instead of a `root`: positions are worked out only if asked for.
+ */
 export interface FrontmatterOutline {
   data: Record<string, unknown>;
   present: boolean;
   problems: FrontmatterProblem[];
   blockStart: Position;
   root: OutlineNode | null;
+  source?: FrontmatterSource;
 }
 
 /** Rebuild a Frontmatter from its outline; lookups follow the same rules as on the live YAML document. */
 export function reviveFrontmatter(outline: FrontmatterOutline): Frontmatter {
+  if (outline.source) return deferPositions(outline.data, outline.source, outline.blockStart);
   const lookup = (path: readonly PropertyKey[], wantKey: boolean): Position => {
     let node = outline.root;
     let best = node?.range ?? outline.blockStart;
@@ -80,18 +99,21 @@ export function reviveFrontmatter(outline: FrontmatterOutline): Frontmatter {
 const MAX_DEPTH = 64;
 
 /**
- * Offset of the first `[` or `{` that opens a flow collection deeper than MAX_DEPTH, outside quotes and
- * comments; `undefined` when there is none. Counting is approximate YAML lexing, which is enough: its only job
- * is to refuse input built to overflow the parser.
+ * A rough lexing pass (quotes and comments are skipped): the offset of the first `[` or `{` that opens a flow
+ * collection deeper than MAX_DEPTH, and whether a quoted scalar runs over a line end. Approximate is enough:
+ * the first only refuses input built to overflow the parser, the second only sends a block the thorough way.
  */
-function deepNesting(text: string): number | undefined {
+function scan(text: string): { tooDeep?: number; quoteSpansLines: boolean; indicator: boolean } {
   let depth = 0;
   let quote = '';
   let comment = false;
+  let quoteSpansLines = false;
+  let indicator = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n') {
       comment = false;
+      if (quote) quoteSpansLines = true;
       continue;
     }
     if (comment) continue;
@@ -100,12 +122,13 @@ function deepNesting(text: string): number | undefined {
       continue;
     }
     if ((c === '"' || c === "'") && opensScalar(text, i)) quote = c;
+    else if ('&*?!%@`'.includes(c) && opensScalar(text, i)) indicator = true;
     else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
     else if (c === '[' || c === '{') {
-      if (++depth > MAX_DEPTH) return i;
+      if (++depth > MAX_DEPTH) return { tooDeep: i, quoteSpansLines, indicator };
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
-  return undefined;
+  return { quoteSpansLines, indicator };
 }
 
 /** Whether a quote at `i` starts a quoted scalar: first on its line or after `:`, `-`, `,`, `[`, `{` and spaces. */
@@ -122,12 +145,74 @@ function opensScalar(text: string, i: number): boolean {
  * @param columnOffset characters stripped from the start of every line (2 for `# ` in script metadata)
  */
 export function readFrontmatter(yamlText: string | undefined, startLine = 1, startOffset = 0, columnOffset = 0): Frontmatter {
-  const blockStart: Position = { start: { line: startLine, column: 1 }, end: { line: startLine, column: 4 } };
+  const blockStart = blockStartAt(startLine);
   if (yamlText === undefined) {
     return reviveFrontmatter({ data: {}, present: false, problems: [], blockStart, root: null });
   }
+  const data = quickData(yamlText);
+  if (data) return deferPositions(data, { text: yamlText, startLine, startOffset, columnOffset }, blockStart);
+  return fullFrontmatter(yamlText, startLine, startOffset, columnOffset);
+}
+
+const blockStartAt = (line: number): Position => ({ start: { line, column: 1 }, end: { line, column: 4 } });
+
+/**
+ * Where the two parsers part ways under the core schema, found by the generated-mapping test in
+ * lint/test/frontmatter.test.ts: js-yaml reads `0b101` and `-0x1` as numbers and `yaml` keeps them strings;
+ * `yaml` reads `-.5` as a number and js-yaml a string; js-yaml accepts a quoted scalar continued on a line
+ * indented less than its key, which `yaml` refuses. A block with any of these goes the thorough way.
+ */
+const DISPUTED_NUMBER = /(^|[\s:[{,-])([-+]?0b[01]|[-+]0[xo]|[-+]\.\d)/im;
+/** Compact nested lists (`- - a`) and empty list entries, where js-yaml's nesting can differ from `yaml`'s. */
+const DISPUTED_LIST = /^[ \t]*-[ \t]+-([ \t]|$)|^[ \t]*-[ \t]*(#|$)/m;
+
+/**
+ * The data of a block that `js-yaml` reads as a mapping without complaint, or undefined for anything else
+ * (a syntax error, a duplicate key, a scalar or a list at the top, anchors, nesting built to overflow).
+ */
+function quickData(yamlText: string): Record<string, unknown> | undefined {
+  if (DISPUTED_NUMBER.test(yamlText) || DISPUTED_LIST.test(yamlText)) return undefined;
+  // Anchors and aliases go the thorough way, which caps alias expansion ("billion laughs"); so do tags,
+  // complex keys and reserved indicators, where the two disagree on what a bare `!` or `?` means.
+  const shape = scan(yamlText);
+  if (shape.tooDeep !== undefined || shape.quoteSpansLines || shape.indicator) return undefined;
+  let value: unknown;
+  try {
+    value = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  if (yamlText.includes('-0') && hasZero(value)) return undefined;
+  if (value === null || value === undefined) return {};
+  return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** Whether a zero is anywhere in `value`: js-yaml reads `-0` as 0, `yaml` as -0. */
+function hasZero(value: unknown): boolean {
+  if (value === 0) return true;
+  if (Array.isArray(value)) return value.some(hasZero);
+  return typeof value === 'object' && value !== null && Object.values(value).some(hasZero);
+}
+
+/** A frontmatter whose data is known and whose positions are computed by `yaml` on first use. */
+function deferPositions(data: Record<string, unknown>, source: FrontmatterSource, blockStart: Position): Frontmatter {
+  let full: Frontmatter | undefined;
+  const positions = () => (full ??= fullFrontmatter(source.text, source.startLine, source.startOffset, source.columnOffset));
+  return {
+    data,
+    present: true,
+    problems: [],
+    positionOf: (path) => positions().positionOf(path),
+    keyPositionOf: (path) => positions().keyPositionOf(path),
+    outline: { data, present: true, problems: [], blockStart, root: null, source },
+  };
+}
+
+/** The thorough read: `yaml`'s document, its errors and warnings, and positions for every key. */
+export function fullFrontmatter(yamlText: string, startLine = 1, startOffset = 0, columnOffset = 0): Frontmatter {
+  const blockStart = blockStartAt(startLine);
   const counter = new LineCounter();
-  const tooDeep = deepNesting(yamlText);
+  const { tooDeep } = scan(yamlText);
   if (tooDeep !== undefined) {
     counter.addNewLine(0);
     for (let i = 0; i < tooDeep; i++) if (yamlText.charCodeAt(i) === 10) counter.addNewLine(i + 1);

@@ -20,8 +20,9 @@ function assigned(code: string): Set<string> {
  * (`${NAME:-x}`, `${NAME-x}`, `${NAME:?}`) and those it expands without ever assigning them.
  */
 export function environmentReads(code: string): Map<string, number> {
-  // Comment lines are blanked with spaces, not removed, so offsets still point into the script.
-  const body = code.split('\n').map((l) => (/^\s*#/.test(l) ? ' '.repeat(l.length) : l)).join('\n');
+  // Comment lines are masked, not removed, so offsets still point into the script. The mask is `#`, not a
+  // space: a long run of blanks made the assignment pattern, which may start at any blank, quadratic in it.
+  const body = code.split('\n').map((l) => (/^\s*#/.test(l) ? '#'.repeat(l.length) : l)).join('\n');
   const mine = assigned(body);
   const reads = new Map<string, number>();
   const note = (name: string, index: number) => {

@@ -5,10 +5,15 @@ import { defineRule, type RuleContext } from '../define.ts';
 import { frontmatterIssues, ownerOf } from '../validate.ts';
 import { normalizeMonth } from './normalize.ts';
 
-/** Age findings for one valid month. */
-function age(month: string, where: string, place: Position, file: LintFile, ctx: RuleContext) {
+/**
+ * Age findings for one valid month. `at` gives the place only when there is something to report: working
+ * out a frontmatter position parses the YAML a second time, and most stamps are in date.
+ */
+function age(month: string, where: string, at: () => Position, file: LintFile, ctx: RuleContext) {
   const { maxAge, today } = ctx.options;
   const months = monthsBetween(month, today);
+  if (months >= 0 && months <= maxAge) return;
+  const place = at();
   if (months < 0) {
     ctx.report(file, { message: `Unexpected future month \`${month}\` in ${where}, expected \`${today}\` or earlier`, place, note: 'A stamp records a check that already happened.' });
   } else if (months > maxAge * 2) {
@@ -47,11 +52,11 @@ export default defineRule({
     const clocks = file.frontmatter.data.dangerClocks;
     if (Array.isArray(clocks)) clocks.forEach((c, i) => stamps.push({ value: (c as Record<string, unknown>)?.verified, path: ['dangerClocks', i, 'verified'] }));
     for (const { value, path } of stamps) {
-      if (typeof value === 'string' && VERIFIED_PATTERN.test(value)) age(value, `\`${path.join('.')}\``, file.frontmatter.positionOf(path), file, ctx);
+      if (typeof value === 'string' && VERIFIED_PATTERN.test(value)) age(value, `\`${path.join('.')}\``, () => file.frontmatter.positionOf(path), file, ctx);
     }
     for (const stamp of file.stamps) {
       if (VERIFIED_PATTERN.test(stamp.month)) {
-        age(stamp.month, `the inline stamp under “${stamp.context || 'the top of the page'}”`, stamp.position, file, ctx);
+        age(stamp.month, `the inline stamp under “${stamp.context || 'the top of the page'}”`, () => stamp.position, file, ctx);
       } else {
         const month = normalizeMonth(stamp.month);
         ctx.report(file, {
