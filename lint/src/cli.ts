@@ -10,6 +10,8 @@ import type { SeveritySetting } from './engine/types.ts';
 import { contentHash } from './engine/keys.ts';
 import { readAllFrom } from './engine/read.ts';
 import { recalled, remember, type RunInput } from './engine/run-record.ts';
+import { LintCache } from './engine/cache.ts';
+import { startWorkers, workersFor } from './engine/spawn.ts';
 import { currentMonth, VERIFIED_PATTERN } from './schema/month.ts';
 import { changedFiles, corpusFiles, expandOperands, UsageError, addedFiles } from './files.ts';
 
@@ -152,9 +154,20 @@ export async function main(io: Io): Promise<number> {
 
     let findings = recordable ? await recalled(cacheDir, record) : undefined;
     if (!findings) {
+      // Know what must be parsed, and start the threads for it, before loading the engine here: they load it
+      // on the other core meanwhile.
+      const cache = cacheDir ? await LintCache.open(cacheDir, config) : undefined;
+      let toParse = 0;
+      let bytes = 0;
+      all.forEach((path, i) => {
+        if (hashes[i] !== undefined && cache?.get(path, hashes[i])) return;
+        toParse++;
+        bytes += contents[i].bytes.length;
+      });
+      const threads = toParse > 1 ? Math.min(workers ?? workersFor(toParse, bytes), Math.ceil(toParse / 2)) : 0;
+      const started = startWorkers(threads);
       const { lint, compareFindings } = await import('./engine/run.ts');
-      const run = () => lint({ root, corpus: all, contents, hashes, targets, maxAge, today, severities, workers, cacheDir });
-      let result = await run();
+      let result = await lint({ root, corpus: all, contents, hashes, targets, maxAge, today, severities, cacheDir, cache, started });
       if (values.fix) {
         const { fixFiles } = await import('./fix.ts');
         const changed = await fixFiles(root, result.findings);

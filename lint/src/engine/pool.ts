@@ -5,10 +5,10 @@
  * thread, which has them loaded already, parses meanwhile and keeps parsing after. Answers come back as
  * plain data (engine/analyse.ts `Analysis`), never as trees.
  */
-import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { analyse, type Analysis, type RunConfig } from './analyse.ts';
+import { BATCH_FILES, startWorkers, workersFor, type StartedWorker } from './spawn.ts';
 import type { BatchReply, BatchRequest } from './worker.ts';
 
 export interface Job {
@@ -17,16 +17,11 @@ export interface Job {
   readError?: string;
 }
 
-/** Below this much work, starting threads (each loads the parser and the schemas) costs more than it saves. */
-export const MIN_PARALLEL_BYTES = 256 * 1024;
 const BATCH_BYTES = 64 * 1024;
-const BATCH_FILES = 64;
 
 /** How many workers to start for `jobs` when the caller did not say: one per core besides this one. */
 export function autoWorkers(jobs: readonly Job[]): number {
-  const bytes = jobs.reduce((n, j) => n + j.bytes.length, 0);
-  if (bytes < MIN_PARALLEL_BYTES) return 0;
-  return Math.max(0, Math.min(availableParallelism() - 1, 7, Math.ceil(jobs.length / BATCH_FILES) - 1));
+  return workersFor(jobs.length, jobs.reduce((n, j) => n + j.bytes.length, 0));
 }
 
 function batches(jobs: readonly Job[]): Job[][] {
@@ -46,8 +41,11 @@ function batches(jobs: readonly Job[]): Job[][] {
   return out;
 }
 
-/** Analyse `jobs` on `count` worker threads and this one; `onResult` gets each job's index in `jobs`. */
-export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, count: number, onResult: (index: number, result: Analysis) => void): Promise<void> {
+/**
+ * Analyse `jobs` on worker threads and this one; `onResult` gets each job's index in `jobs`. `threads` is a
+ * count to start now, or workers the caller started earlier (engine/spawn.ts), which this terminates too.
+ */
+export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, threads: number | StartedWorker[], onResult: (index: number, result: Analysis) => void): Promise<void> {
   const queue = batches(jobs);
   const starts: number[] = [];
   let offset = 0;
@@ -55,10 +53,8 @@ export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, 
     starts.push(offset);
     offset += b.length;
   }
-  // Young-generation garbage is most of a parser's footprint; a small nursery keeps each thread's memory close
-  // to what it holds. The old-generation cap is far above one batch's trees and only stops a runaway; a worker
-  // that hits it hands its batch back to this thread instead of failing the run.
-  const workers = Array.from({ length: Math.min(count, queue.length) }, () => new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 } }));
+  const started = typeof threads === 'number' ? startWorkers(Math.min(threads, queue.length)) : threads;
+  const workers = started.map((s) => s.worker);
   let next = 0;
   let localDone = false;
   const busy = new Map<Worker, number>();
@@ -81,9 +77,10 @@ export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, 
         busy.set(worker, batch);
         worker.postMessage({ batch, config, files: queue[batch] } satisfies BatchRequest);
       };
-      for (const worker of workers) {
+      for (const { worker, ready } of started) {
+        ready.then(() => send(worker), () => undefined);
         worker.on('message', (reply: BatchReply) => {
-          if ('ready' in reply) return send(worker);
+          if ('ready' in reply) return;
           if ('error' in reply) return fail(new Error(`kb-lint worker failed: ${reply.error}`));
           reply.results.forEach((result, i) => onResult(starts[reply.batch] + i, result));
           send(worker);

@@ -15,6 +15,7 @@ import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.t
 import { loadFile } from './load.ts';
 import { readAll, readAllFrom, readRegularFile, type ReadResult } from './read.ts';
 import { analyseInWorkers, autoWorkers, type Job } from './pool.ts';
+import type { StartedWorker } from './spawn.ts';
 import type { LintFile, Report, SeveritySetting } from './types.ts';
 
 export type { Finding } from './analyse.ts';
@@ -37,6 +38,10 @@ export interface LintOptions extends RuleOptions {
   workers?: number;
   /** Folder of the on-disk cache; no cache when omitted. */
   cacheDir?: string;
+  /** The cache for this run's configuration, when the caller opened it already (it must match `cacheDir`). */
+  cache?: LintCache;
+  /** Worker threads the caller started already (engine/spawn.ts); used instead of `workers`, and terminated. */
+  started?: StartedWorker[];
 }
 
 export interface LintResult {
@@ -82,7 +87,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const paths = [...options.corpus];
   const contents = options.contents ?? (options.read ? await readAll(paths, options.read) : readAllFrom(options.root, paths));
   const hashes = options.hashes ?? contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
-  const cache = options.cacheDir ? await LintCache.open(options.cacheDir, config) : undefined;
+  const cache = options.cache ?? (options.cacheDir ? await LintCache.open(options.cacheDir, config) : undefined);
 
   // Per file: from the cache when its bytes are unchanged, otherwise analysed now.
   const analyses: (CacheEntry | Analysis)[] = new Array(paths.length);
@@ -96,10 +101,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       jobIndex.push(i);
     }
   });
-  const workers = Math.max(0, Math.floor(options.workers ?? autoWorkers(jobs)));
+  const workers = options.started ? options.started.length : Math.max(0, Math.floor(options.workers ?? autoWorkers(jobs)));
   if (workers > 0 && jobs.length > 1) {
-    await analyseInWorkers(jobs, config, workers, (k, result) => (analyses[jobIndex[k]] = result));
+    await analyseInWorkers(jobs, config, options.started ?? workers, (k, result) => (analyses[jobIndex[k]] = result));
   } else {
+    await Promise.all((options.started ?? []).map((s) => s.worker.terminate()));
     jobs.forEach((job, k) => (analyses[jobIndex[k]] = analyse(job.path, job.bytes, config, job.readError)));
   }
 
