@@ -57,9 +57,11 @@ export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, 
   const workers = started.map((s) => s.worker);
   let next = 0;
   let localDone = false;
-  const busy = new Map<Worker, number>();
+  // Batches each worker holds (being analysed, or queued behind that one).
+  const busy = new Map<Worker, number[]>();
   const retry: number[] = [];
   const runHere = (batch: number) => queue[batch].forEach((job, i) => onResult(starts[batch] + i, analyse(job.path, job.bytes, config, job.readError)));
+  const outstanding = () => [...busy.values()].reduce((n, held) => n + held.length, 0);
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
@@ -68,28 +70,35 @@ export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, 
         reject(error);
       };
       const finishIfDone = () => {
-        if (localDone && busy.size === 0 && next >= queue.length && retry.length === 0) resolve();
+        if (localDone && outstanding() === 0 && next >= queue.length && retry.length === 0) resolve();
       };
-      const send = (worker: Worker) => {
-        busy.delete(worker);
-        if (failed || next >= queue.length) return finishIfDone();
-        const batch = next++;
-        busy.set(worker, batch);
-        worker.postMessage({ batch, config, files: queue[batch] } satisfies BatchRequest);
+      // A worker holds two batches: when it answers one it has the next already, instead of waiting for this
+      // thread, which only reads messages between its own batches, to send one.
+      const topUp = (worker: Worker) => {
+        const held = busy.get(worker) ?? [];
+        busy.set(worker, held);
+        while (!failed && held.length < 2 && next < queue.length) {
+          const batch = next++;
+          held.push(batch);
+          worker.postMessage({ batch, config, files: queue[batch] } satisfies BatchRequest);
+        }
+        finishIfDone();
       };
       for (const { worker, ready } of started) {
-        ready.then(() => send(worker), () => undefined);
+        ready.then(() => topUp(worker), () => undefined);
         worker.on('message', (reply: BatchReply) => {
           if ('ready' in reply) return;
           if ('error' in reply) return fail(new Error(`kb-lint worker failed: ${reply.error}`));
           reply.results.forEach((result, i) => onResult(starts[reply.batch] + i, result));
-          send(worker);
+          const held = busy.get(worker) ?? [];
+          held.splice(held.indexOf(reply.batch), 1);
+          topUp(worker);
         });
         worker.on('error', (error: Error & { code?: string }) => {
-          const batch = busy.get(worker);
+          const held = busy.get(worker) ?? [];
           busy.delete(worker);
           if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return fail(error);
-          if (batch !== undefined) retry.push(batch);
+          retry.push(...held);
           if (localDone) drain();
         });
       }
