@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../src/cli.ts';
 import { parseFiles } from '../src/engine/run.ts';
+import { loadForStamps } from '../src/stale/load.ts';
 import { corpusFiles } from '../src/files.ts';
 import { collectStamps, compareEntries, isStale, type StaleEntry } from '../src/stale/collect.ts';
 import { staleMain } from '../src/stale/command.ts';
 import { formatStaleJson, formatStaleMarkdown, staleSummary } from '../src/stale/report.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/stale/', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const TODAY = '2026-08';
 
 let root: string;
@@ -25,6 +27,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
+});
+
+describe('the staleness loader', () => {
+  it('gives the report of the fully parsed corpus, for the fixture and for the real content', async () => {
+    for (const dir of [root, REPO]) {
+      const paths = await corpusFiles(dir);
+      const full = collectStamps(await parseFiles(dir, paths), TODAY);
+      expect(full.length).toBeGreaterThan(0);
+      expect(collectStamps(await loadForStamps(dir, paths), TODAY)).toEqual(full);
+    }
+  });
 });
 
 function capture(): Io & { out: string; err: string } {

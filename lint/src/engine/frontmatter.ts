@@ -202,9 +202,35 @@ function deferPositions(data: Record<string, unknown>, source: FrontmatterSource
     data,
     present: true,
     problems: [],
-    positionOf: (path) => positions().positionOf(path),
-    keyPositionOf: (path) => positions().keyPositionOf(path),
+    positionOf: (path) => simpleLine(source, path)?.value ?? positions().positionOf(path),
+    keyPositionOf: (path) => simpleLine(source, path)?.key ?? positions().keyPositionOf(path),
     outline: { data, present: true, problems: [], blockStart, root: null, source },
+  };
+}
+
+/**
+ * Positions of a top-level key written the plain way, `key: value` on one line with a plain scalar and no
+ * comment, found by looking at that one line; anything else is left to `yaml`. The staleness report asks
+ * every file where its `verified` is, and this answers it without a second parse (the frontmatter test
+ * checks these positions against yaml's for every key of the real corpus).
+ */
+function simpleLine(source: FrontmatterSource, path: readonly PropertyKey[]): { key: Position; value: Position } | undefined {
+  if (path.length !== 1 || typeof path[0] !== 'string' || !/^[A-Za-z][\w-]*$/.test(path[0])) return undefined;
+  const key = path[0];
+  const text = source.text;
+  let at = text.startsWith(`${key}:`) ? 0 : text.indexOf(`\n${key}:`) + 1;
+  if (at === 0 && !text.startsWith(`${key}:`)) return undefined;
+  if (text.indexOf(`\n${key}:`, at) !== -1) return undefined;
+  const end = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
+  const line = text.slice(at, end);
+  const m = /^[\w-]+:([ \t]+)([^\s#'"[\]{}&*!|>%@`,?:-][^#\t]*?|-[^\s#'"[\]{}&*!|>%@`,?:][^#\t]*?)[ \t]*$/.exec(line);
+  if (!m || m[2].includes(': ')) return undefined;
+  const lineNo = source.startLine + 1 + (text.slice(0, at).match(/\n/g)?.length ?? 0);
+  const point = (column: number) => ({ line: lineNo, column: column + 1 + source.columnOffset, offset: at + column + source.startOffset });
+  const valueStart = key.length + 1 + m[1].length;
+  return {
+    key: { start: point(0), end: point(key.length) },
+    value: { start: point(valueStart), end: point(valueStart + m[2].length) },
   };
 }
 

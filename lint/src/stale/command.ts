@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Io } from '../cli.ts';
-import { parseFiles } from '../engine/run.ts';
+import { loadForStamps } from './load.ts';
 import { corpusFiles, UsageError } from '../files.ts';
 import { currentMonth, VERIFIED_PATTERN } from '../schema/verified.ts';
 import { collectStamps, isStale } from './collect.ts';
@@ -59,7 +59,7 @@ export async function staleMain(io: Io, argv: readonly string[]): Promise<number
     const info = await stat(root).catch(() => undefined);
     if (!info?.isDirectory()) throw new UsageError(`No such folder \`${values.root ?? root}\` for --root`);
 
-    const files = await parseFiles(root, await corpusFiles(root));
+    const files = await loadForStamps(root, await corpusFiles(root));
     const entries = collectStamps(files, today);
     const linkBase = values['link-base'];
     if (linkBase !== undefined && !/^https:\/\/\S+\/$/.test(linkBase)) throw new UsageError(`Unexpected --link-base \`${linkBase}\`, expected an https URL ending in /`);
