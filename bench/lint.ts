@@ -4,7 +4,8 @@
  * tool runs as its own process under `/usr/bin/time -v` so peak memory is the whole process's. Prints a
  * table; the figures are for reading, and nothing here fails on them.
  *
- * Usage: node bench/lint.ts [--sizes real,10x,5000] [--repeat N] [--keep]
+ * Usage: node bench/lint.ts [--sizes real,10x,5000] [--repeat N] [--others-repeat N] [--keep]
+ *        (the other linters run `--others-repeat` times, default 1: remark-cli alone takes minutes at 10×)
  *        node bench/lint.ts --bare <root>     (the floor itself, used as a child process)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -95,6 +96,7 @@ function makeCorpus(size: string): Corpus {
 
 interface Row {
   corpus: string;
+  mib: number;
   tool: string;
   sample: Sample;
   ratio: number;
@@ -109,9 +111,10 @@ function table(rows: Row[]): string {
 }
 
 async function benchmark() {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'real,10x,5000' }, repeat: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'real,10x,5000' }, repeat: { type: 'string', default: '3' }, 'others-repeat': { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
   const n = Math.max(1, Number(values.repeat));
-  process.stdout.write(`kb-lint benchmark: ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}, median of ${n}, peak RSS from ${TIME ? '/usr/bin/time -v' : 'process.resourceUsage()'}\n\n`);
+  const others = Math.max(1, Number(values['others-repeat']));
+  process.stdout.write(`kb-lint benchmark: ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}, median of ${n} (other linters: ${others}), peak RSS from ${TIME ? '/usr/bin/time -v' : 'process.resourceUsage()'}\n\n`);
   const rows: Row[] = [];
   const notes: string[] = [];
   for (const size of values.sizes.split(',')) {
@@ -128,18 +131,18 @@ async function benchmark() {
     measure(NODE, lintArgs('--no-cache'), corpus.root);
     const bareSample = repeat(n, nothing, () => measure(NODE, [fileURLToPath(import.meta.url), '--bare', corpus.root], corpus.root));
     const add = (tool: string, sample: Sample) => {
-      rows.push({ corpus: label, tool, sample, ratio: sample.seconds / bareSample.seconds });
+      rows.push({ corpus: label, mib: corpus.mib, tool, sample, ratio: sample.seconds / bareSample.seconds });
       process.stderr.write(`  ${tool}: ${sample.seconds.toFixed(2)} s, ${sample.rssMiB.toFixed(0)} MiB\n`);
     };
     add('bare read + parse (1 thread)', bareSample);
     add('kb-lint cold (empty cache)', repeat(n, clearCache, () => measure(NODE, lintArgs(), corpus.root)));
     add('kb-lint cold, one thread', repeat(n, clearCache, () => measure(NODE, lintArgs('--jobs', '0'), corpus.root)));
     add('kb-lint warm (cache, nothing changed)', repeat(n, nothing, () => measure(NODE, lintArgs(), corpus.root)));
-    add('markdownlint-cli2', repeat(n, nothing, () => measure(BIN('markdownlint-cli2'), ['content/**/*.md'], corpus.root)));
+    add('markdownlint-cli2', repeat(others, nothing, () => measure(BIN('markdownlint-cli2'), ['content/**/*.md'], corpus.root)));
     const plugin = (name: string) => join(REPO, 'node_modules', name, 'index.js');
     add(
       'remark-cli (lint-recommended + validate-links)',
-      repeat(n, nothing, () => measure(BIN('remark'), ['--no-config', '--no-ignore', '--quiet', '--no-stdout', '--use', plugin('remark-frontmatter'), '--use', plugin('remark-gfm'), '--use', plugin('remark-preset-lint-recommended'), '--use', plugin('remark-validate-links'), 'content'], corpus.root)),
+      repeat(others, nothing, () => measure(BIN('remark'), ['--no-config', '--no-ignore', '--quiet', '--no-stdout', '--use', plugin('remark-frontmatter'), '--use', plugin('remark-gfm'), '--use', plugin('remark-preset-lint-recommended'), '--use', plugin('remark-validate-links'), 'content'], corpus.root)),
     );
 
     if (size.trim() === '5000') {
@@ -168,6 +171,10 @@ async function benchmark() {
     else notes.push(`${corpus.name} kept in ${corpus.root}`);
   }
   process.stdout.write(`${table(rows)}\n`);
+  // Growth: seconds per MiB of input for each tool at each size; flat figures mean linear growth.
+  const tools = [...new Set(rows.map((r) => r.tool))];
+  const growth = tools.map((tool) => `  ${tool}: ${rows.filter((r) => r.tool === tool).map((r) => `${(r.sample.seconds / r.mib).toFixed(2)} s/MiB at ${r.mib.toFixed(1)} MiB`).join(', ')}`);
+  process.stdout.write(`\nTime per MiB of input (flat = linear growth):\n${growth.join('\n')}\n`);
   if (notes.length) process.stdout.write(`\n${notes.join('\n')}\n`);
 }
 
