@@ -90,8 +90,14 @@ export function activeRules(config: RunConfig): { rule: Rule; setting: SeverityS
   return RULES.map((rule) => ({ rule, setting: overrides.get(rule.id) ?? rule.severity })).filter((r) => r.setting !== 'off');
 }
 
+/**
+ * The summary is cloned, not just picked out: the parser builds link URLs, heading texts and YAML values as
+ * slices of the file's text, and V8 keeps a whole string alive for any slice of it. Kept as they are, five
+ * thousand summaries held five thousand file texts (34 MiB of heap against 8 MiB of files), which the
+ * garbage collector then copied and promoted over and over. A clone has strings of its own.
+ */
 export function summarise(file: LintFile): FileSummary {
-  return {
+  return structuredClone({
     path: file.path,
     kind: file.kind,
     slug: file.slug,
@@ -100,7 +106,7 @@ export function summarise(file: LintFile): FileSummary {
     anchors: file.anchors.map(({ depth, text, id, explicit }) => ({ depth, text, id, explicit })),
     links: file.links,
     stamps: file.stamps,
-  };
+  });
 }
 
 /** A file that could not be read: no text and no tree, so only readable-file has anything to say. */
