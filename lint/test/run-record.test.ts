@@ -53,6 +53,18 @@ describe('run record', () => {
     expect(await recalled(dir, input(over))).toBeUndefined();
   });
 
+  it('keeps the eight newest records and forgets older ones', async () => {
+    const dir = temp();
+    for (let i = 0; i < 10; i++) {
+      await remember(dir, input({ targets: [`content/${i}.md`] }), [FINDING]);
+      // mtimes order the records; make them differ even on a coarse clock.
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    expect(readdirSync(dir).filter((n) => n.endsWith('.run.json'))).toHaveLength(8);
+    expect(await recalled(dir, input({ targets: ['content/9.md'] }))).toEqual([FINDING]);
+    expect(await recalled(dir, input({ targets: ['content/0.md'] }))).toBeUndefined();
+  });
+
   it('treats a damaged record as a miss, and a folder it cannot write as no record', async () => {
     const dir = temp();
     await remember(dir, input(), [FINDING]);

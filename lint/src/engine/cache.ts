@@ -9,11 +9,12 @@
  * that did, their findings together with the fingerprint of the index they saw. Project rules always run
  * again, over all summaries.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis, Finding, RunConfig } from './analyse.ts';
 import { cacheKey, FORMAT } from './keys.ts';
+import { keepNewest } from './prune.ts';
 
 export { cacheKey, contentHash, linterFingerprint } from './keys.ts';
 
@@ -69,15 +70,6 @@ export class LintCache {
       await rm(temporary, { force: true });
       throw error;
     }
-    await prune(dir);
+    await keepNewest(dir, NAME, KEEP);
   }
-}
-
-/** Drop all but the most recently written configurations. */
-async function prune(dir: string) {
-  const names = (await readdir(dir)).filter((n) => NAME.test(n));
-  if (names.length <= KEEP) return;
-  const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })));
-  dated.sort((a, b) => b.t - a.t);
-  await Promise.all(dated.slice(KEEP).map(({ n }) => rm(join(dir, n), { force: true })));
 }

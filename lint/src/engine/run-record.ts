@@ -6,10 +6,11 @@
  * would otherwise spend. Any difference, one byte in one file included, misses and runs the real thing.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding, RunConfig } from './analyse.ts';
 import { cacheKey } from './keys.ts';
+import { keepNewest } from './prune.ts';
 
 /** Bump when the layout of a record changes. */
 const FORMAT = 1;
@@ -68,17 +69,9 @@ export async function remember(dir: string, input: RunInput, findings: readonly 
     await mkdir(dir, { recursive: true });
     await writeFile(temporary, JSON.stringify({ format: FORMAT, key, findings } satisfies RunRecord));
     await rename(temporary, file);
-    await prune(dir);
+    await keepNewest(dir, NAME, KEEP);
   } catch {
     // A read-only checkout costs the next run its shortcut, never this run its answer.
     await rm(temporary, { force: true }).catch(() => undefined);
   }
-}
-
-async function prune(dir: string) {
-  const names = (await readdir(dir)).filter((n) => NAME.test(n));
-  if (names.length <= KEEP) return;
-  const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })));
-  dated.sort((a, b) => b.t - a.t);
-  await Promise.all(dated.slice(KEEP).map(({ n }) => rm(join(dir, n), { force: true })));
 }
