@@ -2,8 +2,7 @@
  * Turning what the user typed (files, folders, globs) into corpus paths, and `--changed` into the files that
  * differ from a git ref. Every failure here is a usage error with one clear line.
  */
-import { constants } from 'node:fs';
-import { globSync } from 'node:fs';
+import { constants, globSync } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { CORPUS_GLOBS } from './engine/classify.ts';

@@ -7,10 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.ts';
-import { baseCorpus } from './corpus.ts';
+import { writeTree } from './corpus.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -20,11 +20,7 @@ afterEach(() => {
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'kb-robust-'));
   dirs.push(root);
-  for (const [p, text] of Object.entries(baseCorpus())) {
-    mkdirSync(dirname(join(root, p)), { recursive: true });
-    writeFileSync(join(root, p), text);
-  }
-  return root;
+  return writeTree(root);
 }
 
 async function run(cwd: string, ...argv: string[]) {

@@ -2,10 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.ts';
-import { baseCorpus, GOTCHA } from './corpus.ts';
+import { baseCorpus, GOTCHA, writeTree } from './corpus.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -15,11 +15,7 @@ afterEach(() => {
 function project(files: Record<string, string> = baseCorpus()): string {
   const root = mkdtempSync(join(tmpdir(), 'kb-lint-'));
   dirs.push(root);
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, p)), { recursive: true });
-    writeFileSync(join(root, p), text);
-  }
-  return root;
+  return writeTree(root, files);
 }
 
 async function run(cwd: string, ...argv: string[]) {

@@ -2,6 +2,8 @@
  * An in-memory corpus for rule and engine tests: a small valid project (one catalog, one profile, the
  * principles page, two gotchas, one script template) that a test changes file by file.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { lint, type Finding } from '../src/engine/run.ts';
 import type { SeveritySetting } from '../src/engine/types.ts';
 
@@ -111,3 +113,12 @@ export const show = (findings: readonly Finding[]) => findings.map((f) => `${f.f
 
 /** Findings of one rule only. */
 export const only = (findings: readonly Finding[], ruleId: string) => show(findings.filter((f) => f.ruleId === ruleId));
+
+/** Write `files` (root-relative path → text) under `root`, creating folders; returns `root`. */
+export function writeTree(root: string, files: Record<string, string> = baseCorpus()): string {
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, p)), { recursive: true });
+    writeFileSync(join(root, p), text);
+  }
+  return root;
+}

@@ -2,14 +2,14 @@
  * The run record answers a re-run only when nothing that decides the answer changed: every byte of every
  * file, the file list, the options, the files reported on and the files a change adds.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.ts';
 import type { Finding } from '../src/engine/analyse.ts';
 import { recalled, remember, type RunInput } from '../src/engine/run-record.ts';
-import { baseCorpus } from './corpus.ts';
+import { writeTree } from './corpus.ts';
 import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
 
 const dirs: string[] = [];
@@ -78,14 +78,7 @@ describe('run record', () => {
 });
 
 describe('the command line and its run record', () => {
-  function project(): string {
-    const root = temp();
-    for (const [p, text] of Object.entries(baseCorpus())) {
-      mkdirSync(dirname(join(root, p)), { recursive: true });
-      writeFileSync(join(root, p), text);
-    }
-    return root;
-  }
+  const project = () => writeTree(temp());
   async function run(cwd: string, ...argv: string[]) {
     let stdout = '';
     const code = await main({ argv: [...argv, '--today', '2026-11', '--format', 'json'], cwd, stdout: (t) => (stdout += t), stderr: () => undefined, env: {} });

@@ -2,9 +2,9 @@
  * Turn link-check results into `source-url` findings at the position of each dead URL, so `--check-links`
  * output goes through the same formatters and exit codes as every other finding.
  */
-import type { Finding } from '../engine/run.ts';
+import { toFinding, type Finding } from '../engine/analyse.ts';
 import type { LintFile } from '../engine/types.ts';
-import { ruleUrl } from '../engine/urls.ts';
+import { ruleById } from '../rules/index.ts';
 import { checkUrls, type CheckOptions } from './check.ts';
 
 interface SourceUse { file: LintFile; index: number; url: string }
@@ -30,19 +30,13 @@ export async function deadLinkFindings(files: readonly LintFile[], options: Chec
   for (const use of uses) {
     const result = results.get(use.url);
     if (!result || result.ok) continue;
-    const place = use.file.frontmatter.positionOf(['sources', use.index, 'url']);
-    findings.push({
-      file: use.file.path,
-      line: place.start.line,
-      column: place.start.column,
-      endLine: place.end.line,
-      endColumn: place.end.column,
-      ruleId: 'source-url',
-      severity: 'error',
-      message: `Dead source \`${use.url}\`: ${result.status ? `HTTP ${result.status}` : result.error}`,
-      note: 'Find where the page moved (or an archived copy) and update the URL; re-check the fact it supports.',
-      url: ruleUrl('source-url'),
-    });
+    findings.push(
+      toFinding(ruleById.get('source-url')!, 'error', use.file, {
+        message: `Dead source \`${use.url}\`: ${result.status ? `HTTP ${result.status}` : result.error}`,
+        place: use.file.frontmatter.positionOf(['sources', use.index, 'url']),
+        note: 'Find where the page moved (or an archived copy) and update the URL; re-check the fact it supports.',
+      }),
+    );
   }
   return findings;
 }

@@ -12,7 +12,7 @@
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleContext, RuleOptions } from '../rules/define.ts';
 import { reviveFrontmatter, type FrontmatterOutline } from './frontmatter.ts';
-import { decode, loadFile } from './load.ts';
+import { decode, loadFile, unreadableFile } from './load.ts';
 import type { FileAnchor, InlineStamp, Kind, LintFile, LinkUse, Report, Severity, SeveritySetting } from './types.ts';
 import { ruleUrl } from './urls.ts';
 
@@ -107,12 +107,6 @@ export function summarise(file: LintFile): FileSummary {
     links: file.links,
     stamps: file.stamps,
   });
-}
-
-/** A file that could not be read: no text and no tree, so only readable-file has anything to say. */
-export function unreadableFile(path: string, reason: string): LintFile {
-  const { tree: _, ...file } = loadFile(path, new Uint8Array());
-  return { ...file, readProblem: { message: `Cannot read file: ${reason}` } };
 }
 
 /**

@@ -16,8 +16,6 @@ import type { Analysis, Finding, RunConfig } from './analyse.ts';
 import { cacheKey, FORMAT } from './keys.ts';
 import { keepNewest } from './prune.ts';
 
-export { cacheKey, contentHash, linterFingerprint } from './keys.ts';
-
 /** Configurations kept side by side (a CI job and a local run with other options need not evict each other). */
 const KEEP = 4;
 const NAME = /^[0-9a-f]{24}\.v8$/;

@@ -218,11 +218,11 @@ function simpleLine(source: FrontmatterSource, path: readonly PropertyKey[]): { 
   if (path.length !== 1 || typeof path[0] !== 'string' || !/^[A-Za-z][\w-]*$/.test(path[0])) return undefined;
   const key = path[0];
   const text = source.text;
-  let at = text.startsWith(`${key}:`) ? 0 : text.indexOf(`\n${key}:`) + 1;
-  if (at === 0 && !text.startsWith(`${key}:`)) return undefined;
-  if (text.indexOf(`\n${key}:`, at) !== -1) return undefined;
-  const end = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
-  const line = text.slice(at, end);
+  // The key's only line: at the very start, or after a newline, and nowhere later.
+  const at = text.startsWith(`${key}:`) ? 0 : text.indexOf(`\n${key}:`) + 1;
+  if ((at === 0 && !text.startsWith(`${key}:`)) || text.includes(`\n${key}:`, at)) return undefined;
+  const newline = text.indexOf('\n', at);
+  const line = text.slice(at, newline === -1 ? text.length : newline);
   const m = /^[\w-]+:([ \t]+)([^\s#'"[\]{}&*!|>%@`,?:-][^#\t]*?|-[^\s#'"[\]{}&*!|>%@`,?:][^#\t]*?)[ \t]*$/.exec(line);
   if (!m || m[2].includes(': ')) return undefined;
   const lineNo = source.startLine + 1 + (text.slice(0, at).match(/\n/g)?.length ?? 0);

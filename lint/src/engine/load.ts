@@ -10,6 +10,7 @@ import { parseInternalLink } from '../markdown/links.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { classify } from './classify.ts';
 import { readTemplateMeta } from './template-meta.ts';
+import type { ReadResult } from './read.ts';
 import type { InlineStamp, LintFile, LinkUse } from './types.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -108,4 +109,15 @@ export function loadFile(path: string, bytes: Uint8Array): LintFile {
   const frontmatter = readFrontmatter(yaml?.value, yaml?.position?.start.line ?? 1, yamlStart);
   const { links, stamps } = collect(tree, text);
   return { ...empty, tree, frontmatter, anchors: headingAnchors(tree), links, stamps };
+}
+
+/** A file that could not be read: no text and no tree, so only readable-file has anything to say. */
+export function unreadableFile(path: string, reason: string): LintFile {
+  const { tree: _, ...file } = loadFile(path, new Uint8Array());
+  return { ...file, readProblem: { message: `Cannot read file: ${reason}` } };
+}
+
+/** The LintFile for what reading a path gave: parsed bytes, or the reason it could not be read. */
+export function fileFromRead(path: string, read: ReadResult): LintFile {
+  return read.error === undefined ? loadFile(path, read.bytes) : unreadableFile(path, read.error);
 }

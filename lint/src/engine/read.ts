@@ -3,7 +3,6 @@
  * besides hashing, so this module imports nothing but Node.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface ReadResult {
@@ -12,28 +11,18 @@ export interface ReadResult {
   error?: string;
 }
 
-/**
- * Read a file from disk without ever blocking on it: a FIFO or a device that matched a glob is opened
- * non-blocking and refused, instead of hanging the run waiting for a writer.
- */
-export async function readRegularFile(path: string): Promise<Uint8Array> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    refuseIrregular(await handle.stat());
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
-}
+/** What a failed read says: the errno code when there is one. */
+const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
 function refuseIrregular(info: Stats) {
   if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: `not a regular file (${info.isFIFO() ? 'a FIFO' : info.isDirectory() ? 'a folder' : 'a device or socket'})` });
 }
 
 /**
- * Every path under `root`, read the same way but synchronously: for thousands of small local files the
- * promise round trips of the async API (open, stat, read, close, each through the thread pool) cost
- * several times the reading itself.
+ * Every path under `root`, read synchronously: for thousands of small local files the promise round trips
+ * of the async API (open, stat, read, close, each through the thread pool) cost several times the reading
+ * itself. A file is opened non-blocking and refused unless it is a regular file, so a FIFO or a device
+ * that matched a glob never hangs the run waiting for a writer.
  */
 export function readAllFrom(root: string, paths: readonly string[]): ReadResult[] {
   return paths.map((path) => {
@@ -43,7 +32,7 @@ export function readAllFrom(root: string, paths: readonly string[]): ReadResult[
       refuseIrregular(fstatSync(fd));
       return { bytes: readFileSync(fd) };
     } catch (error) {
-      return { bytes: new Uint8Array(), error: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+      return { bytes: new Uint8Array(), error: reason(error) };
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
@@ -60,7 +49,7 @@ export async function readAll(paths: readonly string[], reader: (p: string) => P
       try {
         out[i] = { bytes: await reader(paths[i]) };
       } catch (error) {
-        out[i] = { bytes: new Uint8Array(), error: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+        out[i] = { bytes: new Uint8Array(), error: reason(error) };
       }
     }
   };

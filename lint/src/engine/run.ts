@@ -6,14 +6,14 @@
  * hash, so an unchanged file is not parsed again. The result never depends on threads or cache: the tests
  * compare it with `lintParsed`, the plain all-in-memory run.
  */
-import { join } from 'node:path';
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleOptions } from '../rules/define.ts';
-import { activeRules, analyse, lightFile, toFinding, unreadableFile, type Analysis, type Finding, type RunConfig } from './analyse.ts';
-import { LintCache, contentHash, type CacheEntry } from './cache.ts';
+import { activeRules, analyse, lightFile, toFinding, type Analysis, type Finding, type RunConfig } from './analyse.ts';
+import { LintCache, type CacheEntry } from './cache.ts';
+import { contentHash } from './keys.ts';
 import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.ts';
-import { loadFile } from './load.ts';
-import { readAll, readAllFrom, readRegularFile, type ReadResult } from './read.ts';
+import { fileFromRead } from './load.ts';
+import { readAll, readAllFrom, type ReadResult } from './read.ts';
 import { analyseInWorkers, autoWorkers, type Job } from './pool.ts';
 import type { StartedWorker } from './spawn.ts';
 import type { LintFile, Report, SeveritySetting } from './types.ts';
@@ -70,16 +70,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 export async function parseFiles(root: string, paths: readonly string[], read?: LintOptions['read']): Promise<LintFile[]> {
-  const reader = read ?? ((p: string) => readRegularFile(join(root, p)));
-  return Promise.all(
-    paths.map(async (p) => {
-      try {
-        return loadFile(p, await reader(p));
-      } catch (error) {
-        return unreadableFile(p, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
-      }
-    }),
-  );
+  const contents = read ? await readAll(paths, read) : readAllFrom(root, paths);
+  return paths.map((p, i) => fileFromRead(p, contents[i]));
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {

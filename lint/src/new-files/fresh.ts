@@ -3,9 +3,9 @@
  * its `verified` month may be at most one month before today. Old entries keep the ordinary ageing rules; the
  * other requirements for new entries (a source, a fresh id, the three sections, no TODO) hold for every file.
  */
-import type { Finding } from '../engine/run.ts';
+import { toFinding, type Finding } from '../engine/analyse.ts';
 import type { LintFile } from '../engine/types.ts';
-import { ruleUrl } from '../engine/urls.ts';
+import { ruleById } from '../rules/index.ts';
 import { monthsBetween, VERIFIED_PATTERN } from '../schema/verified.ts';
 
 /** The month before `today` (`2026-01` → `2025-12`). */
@@ -20,19 +20,13 @@ export function newGotchaFindings(files: readonly LintFile[], added: ReadonlySet
     if (file.kind !== 'gotcha' || !added.has(file.path)) continue;
     const month = file.frontmatter.data.verified;
     if (typeof month !== 'string' || !VERIFIED_PATTERN.test(month) || monthsBetween(month, today) <= 1) continue;
-    const place = file.frontmatter.positionOf(['verified']);
-    findings.push({
-      file: file.path,
-      line: place.start.line,
-      column: place.start.column,
-      endLine: place.end.line,
-      endColumn: place.end.column,
-      ruleId: 'verified-stamp',
-      severity: 'error',
-      message: `Unexpected \`verified: ${month}\` on a new gotcha, expected the month its facts were checked (\`${previousMonth(today)}\` or later)`,
-      note: 'A new entry is checked against its sources when it is written; stamp that month.',
-      url: ruleUrl('verified-stamp'),
-    });
+    findings.push(
+      toFinding(ruleById.get('verified-stamp')!, 'error', file, {
+        message: `Unexpected \`verified: ${month}\` on a new gotcha, expected the month its facts were checked (\`${previousMonth(today)}\` or later)`,
+        place: file.frontmatter.positionOf(['verified']),
+        note: 'A new entry is checked against its sources when it is written; stamp that month.',
+      }),
+    );
   }
   return findings;
 }

@@ -59,7 +59,7 @@ export async function staleMain(io: Io, argv: readonly string[]): Promise<number
     const info = await stat(root).catch(() => undefined);
     if (!info?.isDirectory()) throw new UsageError(`No such folder \`${values.root ?? root}\` for --root`);
 
-    const files = await loadForStamps(root, await corpusFiles(root));
+    const files = loadForStamps(root, await corpusFiles(root));
     const entries = collectStamps(files, today);
     const linkBase = values['link-base'];
     if (linkBase !== undefined && !/^https:\/\/\S+\/$/.test(linkBase)) throw new UsageError(`Unexpected --link-base \`${linkBase}\`, expected an https URL ending in /`);

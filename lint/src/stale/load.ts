@@ -7,9 +7,8 @@
  */
 import { classify } from '../engine/classify.ts';
 import { readFrontmatter } from '../engine/frontmatter.ts';
-import { decode } from '../engine/load.ts';
+import { decode, fileFromRead } from '../engine/load.ts';
 import { readAllFrom } from '../engine/read.ts';
-import { parseFiles } from '../engine/run.ts';
 import type { LintFile } from '../engine/types.ts';
 
 /** An opening `---` line, the YAML, and a closing `---` line, as remark-frontmatter reads them (LF files). */
@@ -26,16 +25,6 @@ function withoutTree(path: string, bytes: Uint8Array): LintFile | undefined {
 }
 
 /** Every path under `root` ready for `collectStamps`. */
-export async function loadForStamps(root: string, paths: readonly string[]): Promise<LintFile[]> {
-  const contents = readAllFrom(root, paths);
-  const light = paths.map((path, i) => (contents[i].error === undefined ? withoutTree(path, contents[i].bytes) : undefined));
-  const at = new Map(paths.map((path, i) => [path, contents[i]]));
-  const read = async (path: string) => {
-    const { bytes, error } = at.get(path)!;
-    if (error !== undefined) throw Object.assign(new Error(error), { code: error });
-    return bytes;
-  };
-  const parsed = await parseFiles(root, paths.filter((_, i) => !light[i]), read);
-  const byPath = new Map(parsed.map((f) => [f.path, f]));
-  return paths.map((path, i) => light[i] ?? byPath.get(path)!);
+export function loadForStamps(root: string, paths: readonly string[]): LintFile[] {
+  return readAllFrom(root, paths).map((read, i) => (read.error === undefined ? withoutTree(paths[i], read.bytes) : undefined) ?? fileFromRead(paths[i], read));
 }
