@@ -3,6 +3,7 @@
  * code. 0 = no errors (warnings allowed), 1 = errors found, 2 = usage or internal error.
  */
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Finding } from './engine/analyse.ts';
@@ -11,7 +12,8 @@ import { contentHash } from './engine/keys.ts';
 import { readAllFrom } from './engine/read.ts';
 import { recalled, remember, type RunInput } from './engine/run-record.ts';
 import { LintCache } from './engine/cache.ts';
-import { startWorkers, workersFor } from './engine/spawn.ts';
+import { ParsePool, spawnWorkers, stopWorkers, workersFor } from './engine/pool.ts';
+import { planWork } from './engine/plan.ts';
 import { currentMonth, VERIFIED_PATTERN } from './schema/month.ts';
 import { changedFiles, corpusFiles, expandOperands, UsageError, addedFiles } from './files.ts';
 
@@ -134,7 +136,14 @@ export async function main(io: Io): Promise<number> {
     await checkRoot(root, values.root);
     const cacheDir = values['no-cache'] ? undefined : join(root, '.cache', 'kb-lint');
 
+    const config = { maxAge, today, severities: [...severities] };
+
     const corpus = await corpusFiles(root);
+    // With no cache for this configuration everything will be parsed: threads start loading the engine now,
+    // while this one reads and hashes. Otherwise they wait until the cache says what is left (a re-run that
+    // the record answers would only pay for starting and stopping them).
+    const cold = cacheDir === undefined || !existsSync(LintCache.fileFor(cacheDir, config));
+    let early = cold ? spawnWorkers(workers ?? workersFor(corpus.length)) : [];
     let targets: string[] | undefined = positionals.length ? await expandOperands(positionals, io.cwd, root) : undefined;
     let added: Set<string> | undefined;
     if (values.changed) {
@@ -147,27 +156,27 @@ export async function main(io: Io): Promise<number> {
     const all = [...new Set([...corpus, ...(targets ?? [])])].sort();
     const contents = readAllFrom(root, all);
     const hashes = contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
-    const config = { maxAge, today, severities: [...severities] };
     const record: RunInput = { config, paths: all, hashes, errors: contents.map((c) => c.error), targets, extra: added ? [...added].sort() : [] };
     // --fix writes files and --check-links asks the network: neither is answered from a record.
     const recordable = cacheDir !== undefined && !values.fix && !values['check-links'];
 
     let findings = recordable ? await recalled(cacheDir, record) : undefined;
+    if (findings) void stopWorkers(early);
     if (!findings) {
-      // Know what must be parsed, and start the threads for it, before loading the engine here: they load it
-      // on the other core meanwhile.
+      // Know what must be parsed, and start the threads on it, before loading the engine here: they load it on
+      // the other core meanwhile and begin on their first batches as soon as they have (engine/pool.ts).
       const cache = cacheDir ? await LintCache.open(cacheDir, config) : undefined;
-      let toParse = 0;
-      let bytes = 0;
-      all.forEach((path, i) => {
-        if (hashes[i] !== undefined && cache?.get(path, hashes[i])) return;
-        toParse++;
-        bytes += contents[i].bytes.length;
+      const plan = planWork(all, contents, hashes, cache);
+      const toParse = plan.jobs.length;
+      const threads = toParse > 1 ? Math.min(workers ?? workersFor(toParse, plan.bytes), Math.ceil(toParse / 2)) : 0;
+      void stopWorkers(early.slice(threads));
+      early = [...early.slice(0, threads), ...spawnWorkers(Math.max(0, threads - early.length))];
+      const pool = threads > 0 ? new ParsePool(plan.jobs, config, early) : undefined;
+      const { lint, compareFindings } = await import('./engine/run.ts').catch(async (error) => {
+        await pool?.close();
+        throw error;
       });
-      const threads = toParse > 1 ? Math.min(workers ?? workersFor(toParse, bytes), Math.ceil(toParse / 2)) : 0;
-      const started = startWorkers(threads);
-      const { lint, compareFindings } = await import('./engine/run.ts');
-      let result = await lint({ root, corpus: all, contents, hashes, targets, maxAge, today, severities, cacheDir, cache, started });
+      let result = await lint({ root, corpus: all, contents, hashes, targets, maxAge, today, severities, cacheDir, cache, plan, pool });
       if (values.fix) {
         const { fixFiles } = await import('./fix.ts');
         const changed = await fixFiles(root, result.findings);

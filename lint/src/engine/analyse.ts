@@ -56,7 +56,8 @@ export interface Analysis {
   deferred: string[];
 }
 
-class NeedsIndex extends Error {}
+/** Thrown to stop a rule that asked for the index; not an Error, whose stack trace costs more than the rule. */
+class NeedsIndex {}
 
 /** `[start, end]` of a report's place; a bare point has no end. */
 function ends(place: Report['place']) {
@@ -94,10 +95,11 @@ export function activeRules(config: RunConfig): { rule: Rule; setting: SeverityS
  * The summary is cloned, not just picked out: the parser builds link URLs, heading texts and YAML values as
  * slices of the file's text, and V8 keeps a whole string alive for any slice of it. Kept as they are, five
  * thousand summaries held five thousand file texts (34 MiB of heap against 8 MiB of files), which the
- * garbage collector then copied and promoted over and over. A clone has strings of its own.
+ * garbage collector then copied and promoted over and over. A clone has strings of its own. A summary that
+ * is about to be posted to another thread is copied by the posting, and `copy: false` skips the clone.
  */
-export function summarise(file: LintFile): FileSummary {
-  return structuredClone({
+export function summarise(file: LintFile, copy = true): FileSummary {
+  const summary: FileSummary = {
     path: file.path,
     kind: file.kind,
     slug: file.slug,
@@ -106,14 +108,15 @@ export function summarise(file: LintFile): FileSummary {
     anchors: file.anchors.map(({ depth, text, id, explicit }) => ({ depth, text, id, explicit })),
     links: file.links,
     stamps: file.stamps,
-  });
+  };
+  return copy ? structuredClone(summary) : summary;
 }
 
 /**
  * Parse one file and run the rules that can run without the index. `readError` stands in for the bytes
- * when the file could not be read at all.
+ * when the file could not be read at all; `posted` says the result goes to another thread (see summarise).
  */
-export function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string): Analysis {
+export function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string, posted = false): Analysis {
   const file = readError === undefined ? loadFile(path, bytes) : unreadableFile(path, readError);
   const findings: Finding[] = [];
   const deferred: string[] = [];
@@ -123,7 +126,7 @@ export function analyse(path: string, bytes: Uint8Array, config: RunConfig, read
     const mine: Finding[] = [];
     const ctx: RuleContext = {
       get index(): never {
-        throw new NeedsIndex(rule.id);
+        throw new NeedsIndex();
       },
       options,
       report: (target, report) => void mine.push(toFinding(rule, setting, target, report)),
@@ -136,7 +139,7 @@ export function analyse(path: string, bytes: Uint8Array, config: RunConfig, read
       deferred.push(rule.id);
     }
   }
-  return { summary: summarise(file), findings, deferred };
+  return { summary: summarise(file, !posted), findings, deferred };
 }
 
 /**

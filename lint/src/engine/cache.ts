@@ -35,9 +35,14 @@ export class LintCache {
     this.entries = entries;
   }
 
+  /** Where the cache of a configuration lives. */
+  static fileFor(dir: string, config: RunConfig): string {
+    return join(dir, `${cacheKey(config)}.v8`);
+  }
+
   /** Open the cache for a configuration; an unreadable or corrupt file is an empty cache, never an error. */
   static async open(dir: string, config: RunConfig): Promise<LintCache> {
-    const file = join(dir, `${cacheKey(config)}.v8`);
+    const file = LintCache.fileFor(dir, config);
     let entries = new Map<string, CacheEntry>();
     try {
       const data = deserialize(await readFile(file)) as { format?: number; entries?: Map<string, CacheEntry> };

@@ -1,14 +1,18 @@
 /**
- * Parse and run file rules on several threads. Files go out in batches that each thread pulls as it finishes
- * the last one, so one slow file (a huge profile) does not leave a core idle. The main thread takes batches
- * too: a worker spends its first few hundred milliseconds loading the parser and the schemas, and the main
- * thread, which has them loaded already, parses meanwhile and keeps parsing after. Answers come back as
- * plain data (engine/analyse.ts `Analysis`), never as trees.
- */
+ * Parsing on several threads. Workers are started as soon as the command line has listed the corpus
+ * (`spawnWorkers`), and load the engine while it reads, hashes and asks the cache what needs parsing; the
+ * pool then gives them their first batches at once (a message waits in a worker's port until the worker has
+ * loaded), so they start parsing the moment they are ready instead of when this thread gets round to sending
+ * work. This thread joins in (`finish`) once it has loaded the engine itself: on two cores one worker plus
+ * this thread is all the parallelism there is, without a third heap.
+ *
+ * Batches are cut as they are handed out, smaller as the queue empties (guided self-scheduling), so that no
+ * thread is left at the end with a full batch while the others wait. Answers come back as plain data
+ * (engine/analyse.ts `Analysis`), never as trees. Light on purpose: it imports nothing of the engine. */
+import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import type { Worker } from 'node:worker_threads';
-import { analyse, type Analysis, type RunConfig } from './analyse.ts';
-import { BATCH_FILES, startWorkers, workersFor, type StartedWorker } from './spawn.ts';
+import { Worker } from 'node:worker_threads';
+import type { Analysis, RunConfig } from './analyse.ts';
 import type { BatchReply, BatchRequest } from './worker.ts';
 
 export interface Job {
@@ -17,114 +21,189 @@ export interface Job {
   readError?: string;
 }
 
+/** Below this much work, starting threads (each loads the parser and the schemas) costs more than it saves. */
+export const MIN_PARALLEL_BYTES = 256 * 1024;
+/** Most files in one batch; also the smallest share worth a thread of its own. */
+export const BATCH_FILES = 64;
 const BATCH_BYTES = 64 * 1024;
+/** Smallest batch at the tail, where a message per file would cost more than the imbalance it saves. */
+const MIN_BATCH_BYTES = 4 * 1024;
+/** Batches a worker holds (one being analysed, one waiting), so it never idles waiting for this thread. */
+const HELD = 2;
+/** Longest this thread parses without looking at its messages. */
+const YIELD_MS = 10;
 
-/** How many workers to start for `jobs` when the caller did not say: one per core besides this one. */
-export function autoWorkers(jobs: readonly Job[]): number {
-  return workersFor(jobs.length, jobs.reduce((n, j) => n + j.bytes.length, 0));
+/**
+ * How many workers to start for `files` files of `bytes` bytes to parse: one per core besides this one. Before
+ * the files are read, their number is all there is to go on.
+ */
+export function workersFor(files: number, bytes = MIN_PARALLEL_BYTES): number {
+  if (bytes < MIN_PARALLEL_BYTES) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, 7, Math.ceil(files / BATCH_FILES) - 1));
 }
 
-function batches(jobs: readonly Job[]): Job[][] {
-  const out: Job[][] = [];
-  let current: Job[] = [];
-  let size = 0;
-  for (const job of jobs) {
-    current.push(job);
-    size += job.bytes.length;
-    if (size >= BATCH_BYTES || current.length >= BATCH_FILES) {
-      out.push(current);
-      current = [];
-      size = 0;
-    }
-  }
-  if (current.length) out.push(current);
-  return out;
+/** `[start, end)` indices into the pool's jobs. */
+type Batch = readonly [number, number];
+
+/** A worker thread started before its jobs are known, and whether it has stopped meanwhile. */
+export interface Spawned {
+  worker: Worker;
+  exited: boolean;
+  error?: Error & { code?: string };
 }
 
 /**
- * Analyse `jobs` on worker threads and this one; `onResult` gets each job's index in `jobs`. `threads` is a
- * count to start now, or workers the caller started earlier (engine/spawn.ts), which this terminates too.
+ * Start `count` worker threads; they load the engine while the caller works out what they will parse. Young-
+ * generation garbage is most of a parser's footprint, and a small nursery keeps each thread's memory close to
+ * what it holds. The old-generation cap is far above one batch's trees and only stops a runaway; a worker that
+ * hits it hands its batches back to the main thread instead of failing the run.
  */
-export async function analyseInWorkers(jobs: readonly Job[], config: RunConfig, threads: number | StartedWorker[], onResult: (index: number, result: Analysis) => void): Promise<void> {
-  const queue = batches(jobs);
-  const starts: number[] = [];
-  let offset = 0;
-  for (const b of queue) {
-    starts.push(offset);
-    offset += b.length;
+export function spawnWorkers(count: number): Spawned[] {
+  return Array.from({ length: count }, () => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 } });
+    // Not holding the process open until a pool takes it: a run that fails first (a bad git ref) still exits.
+    worker.unref();
+    const spawned: Spawned = { worker, exited: false };
+    // Until a pool takes the worker, remember how it ended, so the pool never waits on a thread that is gone.
+    worker.on('error', (error: Error & { code?: string }) => (spawned.error ??= error));
+    worker.on('exit', () => (spawned.exited = true));
+    return spawned;
+  });
+}
+
+/** Stop workers that turned out not to be needed (a re-run answered from the record, fewer jobs than threads). */
+export async function stopWorkers(spawned: readonly Spawned[]): Promise<void> {
+  await Promise.all(spawned.map((s) => s.worker.terminate()));
+}
+
+export class ParsePool {
+  readonly workers: Worker[];
+  private readonly jobs: readonly Job[];
+  private readonly config: RunConfig;
+  private readonly results: (Analysis | undefined)[];
+  private next = 0;
+  /** Bytes not yet handed out. */
+  private left: number;
+  /** Batches each live worker holds. */
+  private readonly held = new Map<Worker, Batch[]>();
+  /** Batches a worker took but did not answer (it ran out of memory or exited): done on this thread. */
+  private readonly retry: Batch[] = [];
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  /** `threads` are started here, or taken from `spawnWorkers`; the pool owns them from now on and stops them. */
+  constructor(jobs: readonly Job[], config: RunConfig, threads: number | readonly Spawned[]) {
+    this.jobs = jobs;
+    this.config = config;
+    this.results = new Array(jobs.length);
+    this.left = jobs.reduce((n, job) => n + job.bytes.length, 0);
+    const spawned = typeof threads === 'number' ? spawnWorkers(Math.max(0, Math.min(threads, jobs.length))) : threads;
+    this.workers = spawned.map((s) => s.worker);
+    for (const s of spawned) {
+      if (s.error && s.error.code !== 'ERR_WORKER_OUT_OF_MEMORY') this.fail(s.error);
+      if (!s.exited) this.adopt(s.worker);
+    }
   }
-  const started = typeof threads === 'number' ? startWorkers(Math.min(threads, queue.length)) : threads;
-  const workers = started.map((s) => s.worker);
-  let next = 0;
-  let localDone = false;
-  // Batches each worker holds (being analysed, or queued behind that one).
-  const busy = new Map<Worker, number[]>();
-  const retry: number[] = [];
-  const runHere = (batch: number) => queue[batch].forEach((job, i) => onResult(starts[batch] + i, analyse(job.path, job.bytes, config, job.readError)));
-  const outstanding = () => [...busy.values()].reduce((n, held) => n + held.length, 0);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let failed = false;
-      const fail = (error: Error) => {
-        failed = true;
-        reject(error);
-      };
-      const finishIfDone = () => {
-        if (localDone && outstanding() === 0 && next >= queue.length && retry.length === 0) resolve();
-      };
-      // A worker holds two batches: when it answers one it has the next already, instead of waiting for this
-      // thread, which only reads messages between its own batches, to send one.
-      const topUp = (worker: Worker) => {
-        const held = busy.get(worker) ?? [];
-        busy.set(worker, held);
-        while (!failed && held.length < 2 && next < queue.length) {
-          const batch = next++;
-          held.push(batch);
-          worker.postMessage({ batch, config, files: queue[batch] } satisfies BatchRequest);
-        }
-        finishIfDone();
-      };
-      for (const { worker, ready } of started) {
-        ready.then(() => topUp(worker), () => undefined);
-        worker.on('message', (reply: BatchReply) => {
-          if ('ready' in reply) return;
-          if ('error' in reply) return fail(new Error(`kb-lint worker failed: ${reply.error}`));
-          reply.results.forEach((result, i) => onResult(starts[reply.batch] + i, result));
-          const held = busy.get(worker) ?? [];
-          held.splice(held.indexOf(reply.batch), 1);
-          topUp(worker);
-        });
-        worker.on('error', (error: Error & { code?: string }) => {
-          const held = busy.get(worker) ?? [];
-          busy.delete(worker);
-          if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return fail(error);
-          retry.push(...held);
-          if (localDone) drain();
-        });
-      }
-      // Batches a worker could not finish, done here; the main thread has no such cap.
-      const drain = () => {
-        try {
-          while (retry.length) runHere(retry.shift()!);
-          if (workers.every((w) => w.threadId === -1)) while (next < queue.length) runHere(next++);
-          finishIfDone();
-        } catch (error) {
-          fail(error as Error);
-        }
-      };
-      // This thread parses too: it has the modules loaded while a worker is still loading them, and on two
-      // cores one worker plus this thread is all the parallelism there is, without a third heap.
-      (async () => {
-        while (next < queue.length && !failed) {
-          runHere(next++);
-          await yieldToEvents();
-        }
-        localDone = true;
-        drain();
-      })().catch(fail);
+
+  private adopt(worker: Worker) {
+    worker.ref();
+    this.held.set(worker, []);
+    worker.on('message', (reply: BatchReply) => {
+      const held = this.held.get(worker) ?? [];
+      const at = held.findIndex(([start]) => start === reply.start);
+      if (at >= 0) held.splice(at, 1);
+      if ('error' in reply) this.fail(new Error(`kb-lint worker failed: ${reply.error}`));
+      else reply.results.forEach((result, i) => (this.results[reply.start + i] = result));
+      this.topUp(worker);
+      this.poke();
     });
-  } finally {
-    localDone = true;
-    await Promise.all(workers.map((w) => w.terminate()));
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') this.fail(error);
+    });
+    // Whatever a worker held when it stopped (out of memory, or terminated by someone else) is redone here.
+    worker.on('exit', () => {
+      this.retry.push(...(this.held.get(worker) ?? []));
+      this.held.delete(worker);
+      this.poke();
+    });
+    this.topUp(worker);
+  }
+
+  /**
+   * The next batch off the queue: a share of what is left (half of it divided among the threads), at most
+   * BATCH_FILES files and BATCH_BYTES bytes, at least MIN_BATCH_BYTES unless one file is bigger.
+   */
+  private take(): Batch | undefined {
+    if (this.next >= this.jobs.length) return undefined;
+    const threads = this.held.size + 1;
+    const share = Math.min(BATCH_BYTES, Math.max(MIN_BATCH_BYTES, Math.ceil(this.left / (2 * threads))));
+    const start = this.next;
+    let end = start;
+    let bytes = 0;
+    while (end < this.jobs.length && end - start < BATCH_FILES && (end === start || bytes < share)) bytes += this.jobs[end++].bytes.length;
+    this.next = end;
+    this.left -= bytes;
+    return [start, end];
+  }
+
+  private topUp(worker: Worker) {
+    const held = this.held.get(worker);
+    while (held && !this.failure && held.length < HELD) {
+      const batch = this.take();
+      if (!batch) return;
+      held.push(batch);
+      worker.postMessage({ start: batch[0], config: this.config, files: this.jobs.slice(batch[0], batch[1]) } satisfies BatchRequest);
+    }
+  }
+
+  private fail(error: Error) {
+    this.failure ??= error;
+    this.poke();
+  }
+
+  private poke() {
+    this.wake?.();
+    this.wake = undefined;
+  }
+
+  private outstanding(): number {
+    let n = 0;
+    for (const held of this.held.values()) n += held.length;
+    return n;
+  }
+
+  /**
+   * Take batches on this thread with `analyse` until the queue is empty, wait for the workers' answers, and
+   * return every job's analysis in job order. The workers are terminated whatever happens.
+   */
+  async finish(analyse: (job: Job) => Analysis): Promise<Analysis[]> {
+    try {
+      for (;;) {
+        if (this.failure) throw this.failure;
+        const batch = this.retry.shift() ?? this.take();
+        if (batch) {
+          // Worker answers (and their next batches) wait until this thread yields: yield every few
+          // milliseconds, not only between batches, or a worker can run dry behind a batch of big files here.
+          let since = performance.now();
+          for (let i = batch[0]; i < batch[1]; i++) {
+            this.results[i] = analyse(this.jobs[i]);
+            if (performance.now() - since < YIELD_MS) continue;
+            await yieldToEvents();
+            since = performance.now();
+          }
+          continue;
+        }
+        if (this.outstanding() === 0) break;
+        await new Promise<void>((resolve) => (this.wake = resolve));
+      }
+      return this.results as Analysis[];
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Stop every worker; a pool that is not finished (the run failed before it joined) must still be closed. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -14,8 +14,8 @@ import { contentHash } from './keys.ts';
 import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.ts';
 import { fileFromRead } from './load.ts';
 import { readAll, readAllFrom, type ReadResult } from './read.ts';
-import { analyseInWorkers, autoWorkers, type Job } from './pool.ts';
-import type { StartedWorker } from './spawn.ts';
+import { ParsePool, workersFor, type Job } from './pool.ts';
+import { planWork, type WorkPlan } from './plan.ts';
 import type { LintFile, Report, SeveritySetting } from './types.ts';
 
 export type { Finding } from './analyse.ts';
@@ -40,8 +40,10 @@ export interface LintOptions extends RuleOptions {
   cacheDir?: string;
   /** The cache for this run's configuration, when the caller opened it already (it must match `cacheDir`). */
   cache?: LintCache;
-  /** Worker threads the caller started already (engine/spawn.ts); used instead of `workers`, and terminated. */
-  started?: StartedWorker[];
+  /** What to parse, when the caller worked it out already (engine/plan.ts), from this run's cache and contents. */
+  plan?: WorkPlan;
+  /** Threads the caller started on `plan`'s jobs with this run's configuration (engine/pool.ts); used instead of `workers`. */
+  pool?: ParsePool;
 }
 
 export interface LintResult {
@@ -82,24 +84,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const cache = options.cache ?? (options.cacheDir ? await LintCache.open(options.cacheDir, config) : undefined);
 
   // Per file: from the cache when its bytes are unchanged, otherwise analysed now.
-  const analyses: (CacheEntry | Analysis)[] = new Array(paths.length);
-  const jobs: Job[] = [];
-  const jobIndex: number[] = [];
-  paths.forEach((path, i) => {
-    const hit = hashes[i] !== undefined ? cache?.get(path, hashes[i]) : undefined;
-    if (hit) analyses[i] = hit;
-    else {
-      jobs.push({ path, bytes: contents[i].bytes, readError: contents[i].error });
-      jobIndex.push(i);
-    }
-  });
-  const workers = options.started ? options.started.length : Math.max(0, Math.floor(options.workers ?? autoWorkers(jobs)));
-  if (workers > 0 && jobs.length > 1) {
-    await analyseInWorkers(jobs, config, options.started ?? workers, (k, result) => (analyses[jobIndex[k]] = result));
-  } else {
-    await Promise.all((options.started ?? []).map((s) => s.worker.terminate()));
-    jobs.forEach((job, k) => (analyses[jobIndex[k]] = analyse(job.path, job.bytes, config, job.readError)));
-  }
+  const plan = options.plan ?? planWork(paths, contents, hashes, cache);
+  const { jobs, jobIndex } = plan;
+  const threads = jobs.length > 1 ? Math.max(0, Math.floor(options.workers ?? workersFor(jobs.length, plan.bytes))) : 0;
+  const pool = options.pool ?? (threads > 0 ? new ParsePool(jobs, config, threads) : undefined);
+  const here = (job: Job) => analyse(job.path, job.bytes, config, job.readError);
+  const results = pool ? await pool.finish(here) : jobs.map(here);
+  const workers = pool?.workers.length ?? 0;
+  results.forEach((result, k) => (plan.analyses[jobIndex[k]] = result));
+  const analyses = plan.analyses as (CacheEntry | Analysis)[];
 
   const files = analyses.map((a, i) => lightFile(a.summary, contents[i].bytes));
   const index = buildIndex(files);
@@ -133,7 +126,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const targets = options.targets ? new Set(options.targets) : undefined;
   const reported = targets ? findings.filter((f) => targets.has(f.file)) : findings;
   reported.sort(compareFindings);
-  return { findings: reported, files, index, stats: { parsed: jobs.length, cached: paths.length - jobs.length, workers: workers > 0 && jobs.length > 1 ? Math.min(workers, jobs.length) : 0 } };
+  return { findings: reported, files, index, stats: { parsed: jobs.length, cached: paths.length - jobs.length, workers } };
 }
 
 /**
