@@ -4,15 +4,6 @@
 // (about half a second of a re-run that has nothing else to do). The cache lives where Node puts it
 // (NODE_COMPILE_CACHE, or a folder under the system's temporary directory) and is keyed by file contents.
 import module from 'node:module';
-import v8 from 'node:v8';
-
-// V8 pretenures an allocation site once a scavenge finds most of its recent objects alive. Parsing file after
-// file, a scavenge that lands mid-file finds that file's tokens and nodes alive, and from then on the parser's
-// objects are allocated in the old generation, where only a full mark-compact frees them: on 5,000 gotchas a
-// cold run spent three times as long in scavenges and peaked 100 MiB higher. What the linter keeps (a small
-// summary per file) is too little to gain from pretenuring. V8 reads the flag at each garbage collection, so
-// setting it here takes effect, and for worker threads too (V8 flags are per process).
-v8.setFlagsFromString('--no-allocation-site-pretenuring');
 
 const cache = module.enableCompileCache?.();
 // Worker threads start their own module loaders; the variable lets them find the same cache.
