@@ -135,6 +135,9 @@ async function benchmark() {
       process.stderr.write(`  ${tool}: ${sample.seconds.toFixed(2)} s, ${sample.rssMiB.toFixed(0)} MiB\n`);
     };
     add('bare read + parse (1 thread)', bareSample);
+    // The same floor under the V8 flag kb-lint's launcher sets (lint/bin.js), so a reader can see how much of
+    // kb-lint's lead over the floor is that flag rather than the engine.
+    add('  same, allocation-site pretenuring off', repeat(n, nothing, () => measure(NODE, ['--no-allocation-site-pretenuring', fileURLToPath(import.meta.url), '--bare', corpus.root], corpus.root)));
     add('kb-lint cold (empty cache)', repeat(n, clearCache, () => measure(NODE, lintArgs(), corpus.root)));
     add('kb-lint cold, one thread', repeat(n, clearCache, () => measure(NODE, lintArgs('--jobs', '0'), corpus.root)));
     add('kb-lint warm (cache, nothing changed)', repeat(n, nothing, () => measure(NODE, lintArgs(), corpus.root)));
