@@ -48,7 +48,7 @@ describe('threaded and cached runs give the plain run’s findings', () => {
     const root = temp('generated');
     const generated = generateCorpus({ gotchas: 150, profiles: 4, catalogs: 6, paragraphs: 1, seed: 7 });
     writeCorpus(root, generated);
-    const [a, b, c, d] = [...generated.files.keys()].filter((p) => p.startsWith('content/gotchas/')).slice(0, 4);
+    const [a, b, c, d, e] = [...generated.files.keys()].filter((p) => p.startsWith('content/gotchas/')).slice(0, 5);
     const salt: Record<string, (text: string) => string> = {
       // An unknown gotcha, an unknown profile anchor and a path link: cross-ref on the summary.
       [a]: (t) => t.replace('## Fix\n', '## Fix\n\nSee [nothing](gotcha:ZZ9), [x](profile:platform-1#nowhere) and [y](../y.md).\n'),
@@ -58,6 +58,8 @@ describe('threaded and cached runs give the plain run’s findings', () => {
       [c]: (t) => t.replace(/^id: .*$/m, `id: ${generated.gotchaIds[0]}`).replace('## Root cause', '## Reason'),
       // Broken YAML and a TODO.
       [d]: (t) => t.replace(/^title: /m, 'title: [unclosed ').replace('## Fix\n', '## Fix\n\nTODO\n'),
+      // Well-formed frontmatter naming a platform and a catalog the corpus lacks: only the index can tell.
+      [e]: (t) => t.replace(/^platforms: .*$/m, 'platforms: [all, platform-99]').replace(/^catalog: .*$/m, 'catalog: family-99'),
     };
     for (const [path, change] of Object.entries(salt)) writeFileSync(join(root, path), change(readFileSync(join(root, path), 'utf8')));
     const corpus = await corpusFiles(root);
@@ -79,6 +81,14 @@ describe('threaded and cached runs give the plain run’s findings', () => {
     expect(await check('prose edit')).toMatchObject({ parsed: 1 });
     writeFileSync(join(root, 'content/profiles/platform-1.md'), readFileSync(join(root, 'content/profiles/platform-1.md'), 'utf8') + '\n## Nowhere\n\nNow the anchor exists.\n');
     expect(await check('new anchor')).toMatchObject({ parsed: 1 });
+    // A profile goes: gotchas that name it, unchanged and cached as valid, must now fail their schema.
+    const naming = [...generated.files].filter(([p, t]) => p.startsWith('content/gotchas/') && /^platforms: \[platform-2\]$/m.test(t));
+    expect(naming.length).toBeGreaterThan(0);
+    rmSync(join(root, 'content/profiles/platform-2.md'));
+    const remaining = await corpusFiles(root);
+    const afterRemoval = await reference({ ...options, corpus: remaining });
+    expect(afterRemoval.some((f) => f.file === naming[0][0] && /Unknown platform `platform-2`/.test(f.message))).toBe(true);
+    expect((await lint({ ...options, corpus: remaining, workers: 2, cacheDir })).findings).toEqual(afterRemoval);
     // Targets filter what is reported, never what is indexed.
     const targets = [a, c];
     expect((await lint({ ...options, targets, workers: 2, cacheDir })).findings).toEqual(lintParsed(await parseFiles(root, corpus), { ...options, targets }).findings);

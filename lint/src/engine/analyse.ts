@@ -11,6 +11,7 @@
  */
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleContext, RuleOptions } from '../rules/define.ts';
+import { passesWithoutIndex } from '../rules/validate.ts';
 import { reviveFrontmatter, type FrontmatterOutline } from './frontmatter.ts';
 import { decode, loadFile, unreadableFile } from './load.ts';
 import type { FileAnchor, InlineStamp, Kind, LintFile, LinkUse, Report, Severity, SeveritySetting } from './types.ts';
@@ -46,6 +47,7 @@ export interface FileSummary {
   anchors: FileAnchor[];
   links: LinkUse[];
   stamps: InlineStamp[];
+  passesWithoutIndex?: boolean;
 }
 
 export interface Analysis {
@@ -108,6 +110,7 @@ export function summarise(file: LintFile, copy = true): FileSummary {
     anchors: file.anchors.map(({ depth, text, id, explicit }) => ({ depth, text, id, explicit })),
     links: file.links,
     stamps: file.stamps,
+    ...(file.passesWithoutIndex ? { passesWithoutIndex: true } : {}),
   };
   return copy ? structuredClone(summary) : summary;
 }
@@ -118,6 +121,8 @@ export function summarise(file: LintFile, copy = true): FileSummary {
  */
 export function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string, posted = false): Analysis {
   const file = readError === undefined ? loadFile(path, bytes) : unreadableFile(path, readError);
+  // Schema validation is most of what the index-consulting rules do; done here, it runs on every thread.
+  if (!file.readProblem && passesWithoutIndex(file)) file.passesWithoutIndex = true;
   const findings: Finding[] = [];
   const deferred: string[] = [];
   const options = { maxAge: config.maxAge, today: config.today };
@@ -157,6 +162,7 @@ export function lightFile(summary: FileSummary, bytes: Uint8Array): LintFile {
     anchors: summary.anchors,
     links: summary.links,
     stamps: summary.stamps,
+    ...(summary.passesWithoutIndex ? { passesWithoutIndex: true } : {}),
     get text() {
       text ??= summary.readProblem ? '' : decode(bytes).text;
       return text;

@@ -51,6 +51,8 @@ export interface LintFile {
   stamps: InlineStamp[];
   /** For gotchas: the catalog folder; for references: the path under content/references without `.md`. */
   slug: string;
+  /** Set where the file was parsed when its frontmatter passed its schema short of the index checks (rules/validate.ts). */
+  passesWithoutIndex?: boolean;
 }
 
 /** What a rule reports; the engine adds rule id, severity, docs URL and the file. */
