@@ -7,12 +7,14 @@
  * this thread is all the parallelism there is, without a third heap.
  *
  * Batches are cut as they are handed out, smaller as the queue empties (guided self-scheduling), so that no
- * thread is left at the end with a full batch while the others wait. Answers come back as plain data
- * (engine/analyse.ts `Analysis`), never as trees. Light on purpose: it imports nothing of the engine. */
+ * thread is left at the end with a full batch while the others wait. Answers come back serialized
+ * (engine/analyse.ts `Analysis` through `node:v8`), never as trees, and keep their bytes for the cache. Light on
+ * purpose: nothing here loads the parser, the schemas or the rules. */
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Analysis, RunConfig } from './analyse.ts';
+import { analysisFrom } from './cache.ts';
 import type { BatchReply, BatchRequest } from './worker.ts';
 
 export interface Job {
@@ -113,7 +115,7 @@ export class ParsePool {
       const at = held.findIndex(([start]) => start === reply.start);
       if (at >= 0) held.splice(at, 1);
       if ('error' in reply) this.fail(new Error(`kb-lint worker failed: ${reply.error}`));
-      else reply.results.forEach((result, i) => (this.results[reply.start + i] = result));
+      else reply.analyses.forEach((bytes, i) => (this.results[reply.start + i] = analysisFrom(bytes)));
       this.topUp(worker);
       this.poke();
     });

@@ -9,7 +9,7 @@
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleOptions } from '../rules/define.ts';
 import { activeRules, analyse, lightFile, toFinding, type Analysis, type Finding, type RunConfig } from './analyse.ts';
-import { LintCache, type CacheEntry } from './cache.ts';
+import { cacheEntry, keepSerialized, LintCache, type CacheEntry } from './cache.ts';
 import { contentHash } from './keys.ts';
 import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.ts';
 import { fileFromRead } from './load.ts';
@@ -88,7 +88,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { jobs, jobIndex } = plan;
   const threads = jobs.length > 1 ? Math.max(0, Math.floor(options.workers ?? workersFor(jobs.length, plan.bytes))) : 0;
   const pool = options.pool ?? (threads > 0 ? new ParsePool(jobs, config, threads) : undefined);
-  const here = (job: Job) => analyse(job.path, job.bytes, config, job.readError);
+  // With a cache to write, this thread serializes what it analyses as it goes, while the workers are still busy.
+  const here = cache ? (job: Job) => keepSerialized(analyse(job.path, job.bytes, config, job.readError)) : (job: Job) => analyse(job.path, job.bytes, config, job.readError);
   const results = pool ? await pool.finish(here) : jobs.map(here);
   const workers = pool?.workers.length ?? 0;
   results.forEach((result, k) => (plan.analyses[jobIndex[k]] = result));
@@ -115,11 +116,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       indexed = { fingerprint, findings: sink };
     }
     findings.push(...indexed.findings);
-    if (hashes[i] !== undefined) entries.set(paths[i], { ...analysis, hash: hashes[i], indexed });
+    if (hashes[i] !== undefined) entries.set(paths[i], cacheEntry(analysis, hashes[i], indexed));
   });
   for (const { rule, setting } of active) if (rule.scope === 'project') rule.check(files.filter((f) => rule.kinds.includes(f.kind)), ctxFor(rule, setting, findings));
 
-  const changed = jobs.length > 0 || analyses.some((a) => !('hash' in a) || a.indexed?.fingerprint !== fingerprint) || (cache !== undefined && cache.entries.size !== entries.size);
+  const changed = jobs.length > 0 || analyses.some((a) => !('hash' in a) || a.indexed?.fingerprint !== fingerprint) || (cache !== undefined && cache.size !== entries.size);
   // A cache that cannot be written (a read-only checkout) costs speed next time, not this run's answer.
   if (cache && changed) await cache.save(entries).catch(() => undefined);
 

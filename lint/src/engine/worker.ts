@@ -3,6 +3,7 @@
  * message; an exception inside a rule is sent back as an error so the run fails loudly, as it would on the
  * main thread. Batches posted while this thread was still loading its modules wait in its port meanwhile.
  */
+import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { analyse, type Analysis, type RunConfig } from './analyse.ts';
 
@@ -13,13 +14,14 @@ export interface BatchRequest {
   files: { path: string; bytes: Uint8Array; readError?: string }[];
 }
 
-export type BatchReply = { start: number; results: Analysis[] } | { start: number; error: string };
+/** Each analysis serialized with `node:v8`: the main thread keeps these bytes for the cache (engine/cache.ts). */
+export type BatchReply = { start: number; analyses: Uint8Array[] } | { start: number; error: string };
 
 parentPort?.on('message', (request: BatchRequest) => {
   try {
-    // `posted`: the reply's copying gives the summaries strings of their own (engine/analyse.ts summarise).
-    const results = request.files.map((f) => analyse(f.path, f.bytes, request.config, f.readError, true));
-    parentPort?.postMessage({ start: request.start, results } satisfies BatchReply);
+    // `posted`: serializing gives the summaries strings of their own (engine/analyse.ts summarise).
+    const analyses = request.files.map((f) => serialize(analyse(f.path, f.bytes, request.config, f.readError, true) satisfies Analysis));
+    parentPort?.postMessage({ start: request.start, analyses } satisfies BatchReply);
   } catch (error) {
     parentPort?.postMessage({ start: request.start, error: (error as Error).stack ?? String(error) } satisfies BatchReply);
   }
