@@ -2,24 +2,15 @@
  * The per-file cache gives back exactly what was saved for the same bytes, nothing for other bytes, and
  * treats a damaged file or entry as a miss: it can cost a run its speed, never its answer.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyse, type RunConfig } from '../src/engine/analyse.ts';
 import { analysisFrom, cacheEntry, keepSerialized, LintCache } from '../src/engine/cache.ts';
 import { FORMAT } from '../src/engine/keys.ts';
+import { tempDirs } from './corpus.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const temp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'kb-cache-'));
-  dirs.push(d);
-  return d;
-};
+const temp = tempDirs('kb-cache-');
 
 const config: RunConfig = { maxAge: 6, today: '2026-11', severities: [] };
 const text = '---\nid: AL1\ntitle: "The disk fills up overnight"\n---\n\n## Symptom\n\nTODO\n';

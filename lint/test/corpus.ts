@@ -2,8 +2,10 @@
  * An in-memory corpus for rule and engine tests: a small valid project (one catalog, one profile, the
  * principles page, two gotchas, one script template) that a test changes file by file.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterEach } from 'vitest';
 import { lint, type Finding } from '../src/engine/run.ts';
 import type { SeveritySetting } from '../src/engine/types.ts';
 
@@ -121,4 +123,17 @@ export function writeTree(root: string, files: Record<string, string> = baseCorp
     writeFileSync(join(root, p), text);
   }
   return root;
+}
+
+/** A maker of temporary folders for one test file; each is removed after the test that made it. */
+export function tempDirs(prefix: string): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(d);
+    return d;
+  };
 }

@@ -2,25 +2,16 @@
  * The run record answers a re-run only when nothing that decides the answer changed: every byte of every
  * file, the file list, the options, the files reported on and the files a change adds.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.ts';
 import type { Finding } from '../src/engine/analyse.ts';
 import { recalled, remember, type RunInput } from '../src/engine/run-record.ts';
-import { writeTree } from './corpus.ts';
+import { tempDirs, writeTree } from './corpus.ts';
 import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const temp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'kb-record-'));
-  dirs.push(d);
-  return d;
-};
+const temp = tempDirs('kb-record-');
 
 const FINDING: Finding = { file: 'content/a.md', line: 3, column: 1, ruleId: 'cross-ref', severity: 'error', message: 'Unknown gotcha id `X9`', url: 'http://localhost:4321/lint/cross-ref/' };
 const input = (over: Partial<RunInput> = {}): RunInput => ({
