@@ -12,7 +12,7 @@ import { contentHash } from './engine/keys.ts';
 import { readAllFrom } from './engine/read.ts';
 import { recalled, remember, type RunInput } from './engine/run-record.ts';
 import { LintCache } from './engine/cache.ts';
-import { ParsePool, spawnWorkers, stopWorkers, workersFor } from './engine/pool.ts';
+import { ParsePool, spawnWorkers, stopWorkers, workersFor, type Spawned } from './engine/pool.ts';
 import { planWork } from './engine/plan.ts';
 import { currentMonth, VERIFIED_PATTERN } from './schema/month.ts';
 import { changedFiles, corpusFiles, expandOperands, UsageError, addedFiles } from './files.ts';
@@ -107,6 +107,8 @@ export async function main(io: Io): Promise<number> {
   if (io.argv[0] === 'stale') return (await import('./stale/command.ts')).staleMain(io, [...io.argv.slice(1)]);
   if (io.argv[0] === 'new') return (await import('./scaffold/command.ts')).newMain(io, [...io.argv.slice(1)]);
   if (io.argv[0] === 'export') return (await import('./export/command.ts')).exportMain(io, [...io.argv.slice(1)]);
+  // Threads started before the run knows it needs them; stopped on every way out that does not hand them to a pool.
+  let early: Spawned[] = [];
   try {
     const { values, positionals } = parseArgs({
       args: [...io.argv],
@@ -157,7 +159,7 @@ export async function main(io: Io): Promise<number> {
     // the record answers would only pay for starting and stopping them).
     const cold = cacheDir === undefined || !existsSync(LintCache.fileFor(cacheDir, config));
     if (cold) await tuneGcForParsing();
-    let early = cold ? spawnWorkers(workers ?? workersFor(corpus.length)) : [];
+    early = cold ? spawnWorkers(workers ?? workersFor(corpus.length)) : [];
     let targets: string[] | undefined = positionals.length ? await expandOperands(positionals, io.cwd, root) : undefined;
     let added: Set<string> | undefined;
     if (values.changed) {
@@ -239,6 +241,7 @@ export async function main(io: Io): Promise<number> {
     }
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
+    void stopWorkers(early);
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`kb-lint: ${(error as Error).message}\nRun \`kb-lint --help\` for usage.\n`);
       return 2;
