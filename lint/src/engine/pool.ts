@@ -1,6 +1,6 @@
 /**
- * Parsing on several threads. Workers are started as soon as the command line has listed the corpus
- * (`spawnWorkers`), and load the engine while it reads, hashes and asks the cache what needs parsing; the
+ * Parsing on several threads. On a cold cache, workers are started as soon as the command line has listed the
+ * corpus (`spawnWorkers`), and load the engine while it reads, hashes and asks the cache what needs parsing; the
  * pool then gives them their first batches at once (a message waits in a worker's port until the worker has
  * loaded), so they start parsing the moment they are ready instead of when this thread gets round to sending
  * work. This thread joins in (`finish`) once it has loaded the engine itself: on two cores one worker plus
@@ -9,7 +9,8 @@
  * Batches are cut as they are handed out, smaller as the queue empties (guided self-scheduling), so that no
  * thread is left at the end with a full batch while the others wait. Answers come back serialized
  * (engine/analyse.ts `Analysis` through `node:v8`), never as trees, and keep their bytes for the cache. Light on
- * purpose: nothing here loads the parser, the schemas or the rules. */
+ * purpose: nothing here loads the parser, the schemas or the rules.
+ */
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
