@@ -12,7 +12,7 @@ import { contentHash } from './engine/keys.ts';
 import { readAllFrom } from './engine/read.ts';
 import { recalled, remember, type RunInput } from './engine/run-record.ts';
 import { LintCache } from './engine/cache.ts';
-import { ParsePool, spawnWorkers, stopWorkers, workersFor, type Spawned } from './engine/pool.ts';
+import { ParsePool, spawnWorkers, stopWorkers, threadsFor, workersFor, type Spawned } from './engine/pool.ts';
 import { planWork } from './engine/plan.ts';
 import { currentMonth, VERIFIED_PATTERN } from './schema/month.ts';
 import { changedFiles, corpusFiles, expandOperands, UsageError, addedFiles } from './files.ts';
@@ -184,8 +184,7 @@ export async function main(io: Io): Promise<number> {
       // the other core meanwhile and begin on their first batches as soon as they have (engine/pool.ts).
       const cache = cacheDir ? await LintCache.open(cacheDir, config) : undefined;
       const plan = planWork(all, contents, hashes, cache);
-      const toParse = plan.jobs.length;
-      const threads = toParse > 1 ? Math.min(workers ?? workersFor(toParse, plan.bytes), Math.ceil(toParse / 2)) : 0;
+      const threads = threadsFor(plan.jobs.length, plan.bytes, workers);
       void stopWorkers(early.slice(threads));
       early = [...early.slice(0, threads), ...spawnWorkers(Math.max(0, threads - early.length))];
       const pool = threads > 0 ? new ParsePool(plan.jobs, config, early) : undefined;

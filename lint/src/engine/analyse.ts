@@ -98,7 +98,7 @@ export function activeRules(config: RunConfig): { rule: Rule; setting: SeverityS
  * slices of the file's text, and V8 keeps a whole string alive for any slice of it. Kept as they are, five
  * thousand summaries held five thousand file texts (34 MiB of heap against 8 MiB of files), which the
  * garbage collector then copied and promoted over and over. A clone has strings of its own. A summary that
- * is about to be posted to another thread is copied by the posting, and `copy: false` skips the clone.
+ * the caller copies anyway (serializing it, or posting it to another thread) skips the clone: `copy: false`.
  */
 export function summarise(file: LintFile, copy = true): FileSummary {
   const summary: FileSummary = {
@@ -117,9 +117,9 @@ export function summarise(file: LintFile, copy = true): FileSummary {
 
 /**
  * Parse one file and run the rules that can run without the index. `readError` stands in for the bytes
- * when the file could not be read at all; `posted` says the result goes to another thread (see summarise).
+ * when the file could not be read at all; `copied` says the caller serializes the result (see summarise).
  */
-export function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string, posted = false): Analysis {
+export function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string, copied = false): Analysis {
   const file = readError === undefined ? loadFile(path, bytes) : unreadableFile(path, readError);
   // Schema validation is most of what the index-consulting rules do; done here, it runs on every thread.
   if (!file.readProblem && passesWithoutIndex(file)) file.passesWithoutIndex = true;
@@ -144,7 +144,7 @@ export function analyse(path: string, bytes: Uint8Array, config: RunConfig, read
       deferred.push(rule.id);
     }
   }
-  return { summary: summarise(file, !posted), findings, deferred };
+  return { summary: summarise(file, !copied), findings, deferred };
 }
 
 /**

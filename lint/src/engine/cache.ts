@@ -35,8 +35,8 @@ interface Stored {
 
 /**
  * The serialized form of analyses that have one already: a worker sends its analyses serialized (it had to
- * serialize them to send them anyway), the main thread serializes its own while the workers are still busy,
- * and entries read from disk keep theirs. Saving the cache then copies bytes instead of serializing five
+ * serialize them to send them anyway), the main thread takes its own through the same form while the workers
+ * are still busy, and entries read from disk keep theirs. Saving the cache then copies bytes instead of serializing five
  * thousand summaries on the main thread after everything else is done.
  */
 const serialized = new WeakMap<object, Uint8Array>();
@@ -45,12 +45,6 @@ const serialized = new WeakMap<object, Uint8Array>();
 export function analysisFrom(bytes: Uint8Array): Analysis {
   const analysis = deserialize(bytes) as Analysis;
   serialized.set(analysis, bytes);
-  return analysis;
-}
-
-/** Serialize an analysis now and remember it, so that a later save does not do it again. */
-export function keepSerialized(analysis: Analysis): Analysis {
-  serialized.set(analysis, serializedAnalysis(analysis));
   return analysis;
 }
 

@@ -45,6 +45,15 @@ export function workersFor(files: number, bytes = MIN_PARALLEL_BYTES): number {
   return Math.max(0, Math.min(availableParallelism() - 1, 7, Math.ceil(files / BATCH_FILES) - 1));
 }
 
+/**
+ * Threads for `jobs` files of `bytes` bytes: as many as asked (`--jobs`), or as `workersFor` says; never more
+ * than half the files, and none for a single file. The command line and `lint` both decide by this.
+ */
+export function threadsFor(jobs: number, bytes: number, requested?: number): number {
+  if (jobs < 2) return 0;
+  return Math.min(requested ?? workersFor(jobs, bytes), Math.ceil(jobs / 2));
+}
+
 /** `[start, end)` indices into the pool's jobs. */
 type Batch = readonly [number, number];
 

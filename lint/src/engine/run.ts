@@ -6,15 +6,16 @@
  * hash, so an unchanged file is not parsed again. The result never depends on threads or cache: the tests
  * compare it with `lintParsed`, the plain all-in-memory run.
  */
+import { serialize } from 'node:v8';
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleOptions } from '../rules/define.ts';
 import { activeRules, analyse, lightFile, toFinding, type Analysis, type Finding, type RunConfig } from './analyse.ts';
-import { cacheEntry, keepSerialized, LintCache, type CacheEntry } from './cache.ts';
+import { analysisFrom, cacheEntry, LintCache, type CacheEntry } from './cache.ts';
 import { contentHash } from './keys.ts';
 import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.ts';
 import { fileFromRead } from './load.ts';
 import { readAll, readAllFrom, type ReadResult } from './read.ts';
-import { ParsePool, workersFor, type Job } from './pool.ts';
+import { ParsePool, threadsFor, type Job } from './pool.ts';
 import { planWork, type WorkPlan } from './plan.ts';
 import type { LintFile, Report, SeveritySetting } from './types.ts';
 
@@ -86,10 +87,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Per file: from the cache when its bytes are unchanged, otherwise analysed now.
   const plan = options.plan ?? planWork(paths, contents, hashes, cache);
   const { jobs, jobIndex } = plan;
-  const threads = jobs.length > 1 ? Math.max(0, Math.floor(options.workers ?? workersFor(jobs.length, plan.bytes))) : 0;
+  const threads = threadsFor(jobs.length, plan.bytes, options.workers === undefined ? undefined : Math.max(0, Math.floor(options.workers)));
   const pool = options.pool ?? (threads > 0 ? new ParsePool(jobs, config, threads) : undefined);
-  // With a cache to write, this thread serializes what it analyses as it goes, while the workers are still busy.
-  const here = cache ? (job: Job) => keepSerialized(analyse(job.path, job.bytes, config, job.readError)) : (job: Job) => analyse(job.path, job.bytes, config, job.readError);
+  // With a cache to write, this thread takes its analyses through their serialized form as the workers' come,
+  // while the workers are still busy: the copy gives the summary strings of its own, and the bytes are kept.
+  const here = cache ? (job: Job) => analysisFrom(serialize(analyse(job.path, job.bytes, config, job.readError, true))) : (job: Job) => analyse(job.path, job.bytes, config, job.readError);
   const results = pool ? await pool.finish(here) : jobs.map(here);
   const workers = pool?.workers.length ?? 0;
   results.forEach((result, k) => (plan.analyses[jobIndex[k]] = result));

@@ -19,7 +19,7 @@ export type BatchReply = { start: number; analyses: Uint8Array[] } | { start: nu
 
 parentPort?.on('message', (request: BatchRequest) => {
   try {
-    // `posted`: serializing gives the summaries strings of their own (engine/analyse.ts summarise).
+    // `copied`: serializing gives the summaries strings of their own (engine/analyse.ts summarise).
     const analyses = request.files.map((f) => serialize(analyse(f.path, f.bytes, request.config, f.readError, true) satisfies Analysis));
     parentPort?.postMessage({ start: request.start, analyses } satisfies BatchReply);
   } catch (error) {

@@ -17,14 +17,17 @@ const cache = new WeakMap<LintFile, FieldIssue[]>();
 
 /** The gotcha schema depends on the catalogs and profiles of the corpus, so build it once per index. */
 const gotchaSchemas = new WeakMap<CorpusIndex, ZodType>();
-/** Building a zod schema costs more than validating a file with it: each is built once per thread. */
+/**
+ * Building a zod schema costs more than validating a file with it: each is built once per thread. The gotcha
+ * schema without an index leaves out the known-id checks (see `passesWithoutIndex`).
+ */
 let openGotchaSchema: ZodType | undefined;
 const fixedSchemas = new Map<Kind, ZodType | undefined>();
 
 function schemaFor(kind: Kind, index: CorpusIndex | undefined): ZodType | undefined {
   switch (kind) {
     case 'gotcha': {
-      if (!index) throw new Error('The gotcha schema needs the corpus index');
+      if (!index) return (openGotchaSchema ??= GotchaSchema());
       let schema = gotchaSchemas.get(index);
       if (!schema) gotchaSchemas.set(index, (schema = GotchaSchema(knownIds(index))));
       return schema;
@@ -56,7 +59,7 @@ function fixedSchema(kind: Kind): ZodType | undefined {
  * parsed, on any thread, so the main thread later only checks the ids (`frontmatterIssues`).
  */
 export function passesWithoutIndex(file: LintFile): boolean {
-  const schema = file.kind === 'gotcha' ? (openGotchaSchema ??= GotchaSchema()) : schemaFor(file.kind, undefined);
+  const schema = schemaFor(file.kind, undefined);
   return schema !== undefined && file.frontmatter.present && file.frontmatter.problems.length === 0 && schema.safeParse(file.frontmatter.data).success;
 }
 
