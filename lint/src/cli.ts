@@ -192,7 +192,8 @@ export async function main(io: Io): Promise<number> {
         await pool?.close();
         throw error;
       });
-      let result = await lint({ root, corpus: all, contents, hashes, targets, maxAge, today, severities, cacheDir, cache, plan, pool });
+      // `workers` too: with no pool (`--jobs 0`, or too little to parse) the engine must not start one of its own.
+      let result = await lint({ root, corpus: all, contents, hashes, targets, maxAge, today, severities, workers, cacheDir, cache, plan, pool });
       if (values.fix) {
         const { fixFiles } = await import('./fix.ts');
         const changed = await fixFiles(root, result.findings);

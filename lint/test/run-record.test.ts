@@ -9,7 +9,6 @@ import { main } from '../src/cli.ts';
 import type { Finding } from '../src/engine/analyse.ts';
 import { recalled, remember, type RunInput } from '../src/engine/run-record.ts';
 import { tempDirs, writeTree } from './corpus.ts';
-import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
 
 const temp = tempDirs('kb-record-');
 
@@ -100,18 +99,5 @@ describe('the command line and its run record', () => {
     await run(root, '--fix');
     expect(() => recordFiles(root)).not.toThrow();
     expect(recordFiles(root)).toEqual([]);
-  });
-
-  it('gives the same answer with threads it starts itself as on one thread', async () => {
-    // Enough files for several batches, so the started worker really analyses some of them.
-    const root = temp();
-    writeCorpus(root, generateCorpus({ gotchas: 300, profiles: 3, catalogs: 3, paragraphs: 1, seed: 7 }));
-    const gotcha = readdirSync(join(root, 'content/gotchas'), { recursive: true }).map(String).find((p) => p.endsWith('.md'))!;
-    const broken = join(root, 'content/gotchas', gotcha);
-    writeFileSync(broken, readFileSync(broken, 'utf8').replace(/^verified: .*$/m, 'verified: 2026-13'));
-    const threaded = await run(root, '--no-cache', '--jobs', '1');
-    const single = await run(root, '--no-cache', '--jobs', '0');
-    expect(threaded.findings.length).toBeGreaterThan(0);
-    expect(threaded).toEqual(single);
   });
 });
