@@ -2,12 +2,11 @@
  * The per-file cache gives back exactly what was saved for the same bytes, nothing for other bytes, and
  * treats a damaged file or entry as a miss: it can cost a run its speed, never its answer.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { analyse, type RunConfig } from '../src/engine/analyse.ts';
 import { analysisFrom, cacheEntry, LintCache } from '../src/engine/cache.ts';
-import { FORMAT } from '../src/engine/keys.ts';
 import { tempDirs } from './corpus.ts';
 
 const temp = tempDirs('kb-cache-');
@@ -41,22 +40,28 @@ describe('LintCache', () => {
     expect((await LintCache.open(dir, config)).get('a.md', 'h1')).toEqual({ ...fresh, hash: 'h1', indexed });
   });
 
-  it('treats a corrupt file as empty and a damaged entry as a miss', async () => {
+  it('treats a foreign or cut-short file as empty and a damaged entry as a miss', async () => {
     const dir = temp();
     const file = LintCache.fileFor(dir, config);
     writeFileSync(file, 'not a cache');
     expect((await LintCache.open(dir, config)).size).toBe(0);
-    const good = serialize({ summary: analysis().summary, findings: [], deferred: [] });
-    const entries = new Map<string, unknown>([
-      ['good.md', { hash: 'h', analysis: good }],
-      ['torn.md', { hash: 'h', analysis: good.subarray(0, 20) }],
-      ['wrong.md', { hash: 'h', analysis: 'not bytes' }],
-    ]);
-    writeFileSync(file, serialize({ format: FORMAT, entries }));
+
+    const entry = (hash: string) => cacheEntry(analysis(), hash, undefined);
+    await (await LintCache.open(dir, config)).save(new Map([['good.md', entry('h1')], ['torn.md', entry('h2')]]));
+    const whole = readFileSync(file);
+    expect((await LintCache.open(dir, config)).size).toBe(2);
+    // Cut short (a full disk, a killed copy): nothing in it can be trusted to be where the header says.
+    writeFileSync(file, whole.subarray(0, whole.length - 10));
+    expect((await LintCache.open(dir, config)).size).toBe(0);
+    // One entry's bytes damaged: that file is parsed again, the others still come from the cache.
+    const { summary, findings, deferred } = analysis();
+    const damaged = Buffer.from(whole);
+    // The last entry's bytes end the file; break the version byte they start with.
+    damaged[damaged.length - serialize({ summary, findings, deferred }).length] ^= 0xff;
+    writeFileSync(file, damaged);
     const cache = await LintCache.open(dir, config);
-    expect(cache.get('good.md', 'h')?.summary.path).toBe('content/gotchas/alpha/al1-disk.md');
-    expect(cache.get('torn.md', 'h')).toBeUndefined();
-    expect(cache.get('wrong.md', 'h')).toBeUndefined();
+    expect(cache.get('good.md', 'h1')?.summary.path).toBe('content/gotchas/alpha/al1-disk.md');
+    expect(cache.get('torn.md', 'h2')).toBeUndefined();
     expect(readdirSync(dir)).toHaveLength(1);
   });
 });

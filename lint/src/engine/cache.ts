@@ -9,7 +9,7 @@
  * that did, their findings together with the fingerprint of the index they saw. Project rules always run
  * again, over all summaries.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis, Finding, RunConfig } from './analyse.ts';
@@ -31,6 +31,36 @@ interface Stored {
   hash: string;
   analysis: Uint8Array;
   indexed?: CacheEntry['indexed'];
+}
+
+/** An entry in the header: `[path, hash, length of its analysis's bytes, indexed findings]`, in file order. */
+type HeaderEntry = [string, string, number, CacheEntry['indexed'] | undefined];
+const LENGTH_BYTES = 4;
+
+/** The entries of a cache file, or nothing when it is not one of this format or is cut short. */
+function readLayout(data: Buffer): Map<string, Stored> | undefined {
+  if (data.length < LENGTH_BYTES) return undefined;
+  const headerEnd = LENGTH_BYTES + data.readUInt32LE(0);
+  if (headerEnd > data.length) return undefined;
+  const header = deserialize(data.subarray(LENGTH_BYTES, headerEnd)) as { format?: number; entries?: HeaderEntry[] };
+  if (header.format !== FORMAT || !Array.isArray(header.entries)) return undefined;
+  const stored = new Map<string, Stored>();
+  let at = headerEnd;
+  for (const [path, hash, length, indexed] of header.entries) {
+    if (at + length > data.length) return undefined;
+    stored.set(path, { hash, analysis: data.subarray(at, at + length), ...(indexed ? { indexed } : {}) });
+    at += length;
+  }
+  return stored;
+}
+
+/** The buffers of a cache file holding `stored`, to be written one after another. */
+function layout(stored: Map<string, Stored>): Uint8Array[] {
+  const entries: HeaderEntry[] = [...stored].map(([path, s]) => [path, s.hash, s.analysis.length, s.indexed]);
+  const header = serialize({ format: FORMAT, entries });
+  const length = Buffer.alloc(LENGTH_BYTES);
+  length.writeUInt32LE(header.length, 0);
+  return [length, header, ...[...stored.values()].map((s) => s.analysis)];
 }
 
 /**
@@ -80,14 +110,13 @@ export class LintCache {
   /** Open the cache for a configuration; an unreadable or corrupt file is an empty cache, never an error. */
   static async open(dir: string, config: RunConfig): Promise<LintCache> {
     const file = LintCache.fileFor(dir, config);
-    let stored = new Map<string, Stored>();
+    let stored: Map<string, Stored> | undefined;
     try {
-      const data = deserialize(await readFile(file)) as { format?: number; entries?: Map<string, Stored> };
-      if (data.format === FORMAT && data.entries instanceof Map) stored = data.entries;
+      stored = readLayout(await readFile(file));
     } catch {
       // Missing on the first run; anything else is rebuilt the same way.
     }
-    return new LintCache(file, stored);
+    return new LintCache(file, stored ?? new Map());
   }
 
   /** How many files the cache holds. */
@@ -119,7 +148,15 @@ export class LintCache {
     await mkdir(dir, { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await writeFile(temporary, serialize({ format: FORMAT, entries: stored }));
+      const buffers = layout(stored);
+      const handle = await open(temporary, 'w');
+      try {
+        const { bytesWritten } = await handle.writev(buffers);
+        const expected = buffers.reduce((n, b) => n + b.length, 0);
+        if (bytesWritten !== expected) throw new Error(`short write to ${temporary}: ${bytesWritten} of ${expected} bytes`);
+      } finally {
+        await handle.close();
+      }
       await rename(temporary, this.file);
     } catch (error) {
       await rm(temporary, { force: true });

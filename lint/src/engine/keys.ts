@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { RunConfig } from './analyse.ts';
 
 /** Bump when the layout of a cached entry changes; it is part of every key. */
-export const FORMAT = 2;
+export const FORMAT = 3;
 
 export const contentHash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64url');
 
