@@ -2,7 +2,8 @@
  * How fast and how big kb-lint is next to the floor (reading and parsing the same files to mdast on one
  * thread) and next to two general Markdown linters run over the same files, at three corpus sizes. Every
  * tool runs as its own process under `/usr/bin/time -v` so peak memory is the whole process's. Prints a
- * table; the figures are for reading, and nothing here fails on them.
+ * table; the figures are for reading, and nothing here fails on them. Repeats are taken in rounds (every tool
+ * once, then again), so that the machine drifting between minutes does not land on one tool alone.
  *
  * Usage: node bench/lint.ts [--sizes real,10x,5000] [--repeat N] [--others-repeat N] [--keep]
  *        (the other linters run `--others-repeat` times, default 1: remark-cli alone takes minutes at 10×)
@@ -59,15 +60,35 @@ function measure(command: string, args: string[], cwd: string, env: NodeJS.Proce
   return { seconds, rssMiB: kib / 1024, code: r.status };
 }
 
+const BARE = 'bare read + parse (1 thread)';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function repeat(n: number, before: () => void, run: () => Sample): Sample {
-  const samples: Sample[] = [];
-  for (let i = 0; i < n; i++) {
-    before();
-    samples.push(run());
+/** One line of the table: a command measured `times` times, with `before` run (unmeasured) ahead of each. */
+interface Measurement {
+  tool: string;
+  times: number;
+  before?: () => void;
+  run: () => Sample;
+}
+
+/**
+ * Medians of every measurement, taken in rounds: each round runs each measurement once, in the order given.
+ * This machine's speed drifts by a third over minutes, so running one tool's repeats back to back and then
+ * the next tool's would put the drift into the ratios; rounds spread it over every tool alike.
+ */
+function inRounds(measurements: Measurement[]): Map<string, Sample> {
+  const samples = new Map<string, Sample[]>(measurements.map((m) => [m.tool, []]));
+  const rounds = Math.max(...measurements.map((m) => m.times));
+  for (let round = 0; round < rounds; round++) {
+    for (const m of measurements) {
+      if (round >= m.times) continue;
+      m.before?.();
+      const sample = m.run();
+      samples.get(m.tool)!.push(sample);
+      process.stderr.write(`  [round ${round + 1}] ${m.tool}: ${sample.seconds.toFixed(2)} s, ${sample.rssMiB.toFixed(0)} MiB\n`);
+    }
   }
-  return { seconds: median(samples.map((s) => s.seconds)), rssMiB: median(samples.map((s) => s.rssMiB)), code: samples.at(-1)?.code ?? null };
+  return new Map([...samples].map(([tool, list]) => [tool, { seconds: median(list.map((s) => s.seconds)), rssMiB: median(list.map((s) => s.rssMiB)), code: list.at(-1)?.code ?? null }]));
 }
 
 interface Corpus {
@@ -126,30 +147,29 @@ async function benchmark() {
     const cacheDir = join(corpus.root, '.cache', 'kb-lint');
     const lintArgs = (...extra: string[]) => [...LINT_NODE_FLAGS, join(REPO, 'lint/bin.js'), '--root', corpus.root, '--format', 'json', ...extra];
     const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
-    const nothing = () => undefined;
 
     // One unmeasured run of each Node tool first, so the compile cache holds their code.
-    measure(NODE, [fileURLToPath(import.meta.url), '--bare', corpus.root], corpus.root);
+    const bareArgs = [fileURLToPath(import.meta.url), '--bare', corpus.root];
+    measure(NODE, bareArgs, corpus.root);
     measure(NODE, lintArgs('--no-cache'), corpus.root);
-    const bareSample = repeat(n, nothing, () => measure(NODE, [fileURLToPath(import.meta.url), '--bare', corpus.root], corpus.root));
-    const add = (tool: string, sample: Sample) => {
-      rows.push({ corpus: label, mib: corpus.mib, tool, sample, ratio: sample.seconds / bareSample.seconds });
-      process.stderr.write(`  ${tool}: ${sample.seconds.toFixed(2)} s, ${sample.rssMiB.toFixed(0)} MiB\n`);
-    };
-    add('bare read + parse (1 thread)', bareSample);
-    // The same floor under the V8 flags kb-lint runs with (the nursery cap of lint/bin.js's `#!` line, and
-    // pretenuring off, which the command line sets before parsing), so a reader can see how much of kb-lint's
-    // figures are those flags rather than the engine.
-    add('  same, under kb-lint\'s V8 flags', repeat(n, nothing, () => measure(NODE, [...LINT_NODE_FLAGS, '--no-allocation-site-pretenuring', fileURLToPath(import.meta.url), '--bare', corpus.root], corpus.root)));
-    add('kb-lint cold (empty cache)', repeat(n, clearCache, () => measure(NODE, lintArgs(), corpus.root)));
-    add('kb-lint cold, one thread', repeat(n, clearCache, () => measure(NODE, lintArgs('--jobs', '0'), corpus.root)));
-    add('kb-lint warm (cache, nothing changed)', repeat(n, nothing, () => measure(NODE, lintArgs(), corpus.root)));
-    add('markdownlint-cli2', repeat(others, nothing, () => measure(BIN('markdownlint-cli2'), ['content/**/*.md'], corpus.root)));
     const plugin = (name: string) => join(REPO, 'node_modules', name, 'index.js');
-    add(
-      'remark-cli (lint-recommended + validate-links)',
-      repeat(others, nothing, () => measure(BIN('remark'), ['--no-config', '--no-ignore', '--quiet', '--no-stdout', '--use', plugin('remark-frontmatter'), '--use', plugin('remark-gfm'), '--use', plugin('remark-preset-lint-recommended'), '--use', plugin('remark-validate-links'), 'content'], corpus.root)),
-    );
+    // In a round, the warm re-run follows a cold run, so the cache it reads is always this round's.
+    const measurements: Measurement[] = [
+      { tool: BARE, times: n, run: () => measure(NODE, bareArgs, corpus.root) },
+      // The same floor under the V8 flags kb-lint runs with (the nursery cap of lint/bin.js's `#!` line, and
+      // pretenuring off, which the command line sets before parsing), so a reader can see how much of
+      // kb-lint's figures are those flags rather than the engine.
+      { tool: "  same, under kb-lint's V8 flags", times: n, run: () => measure(NODE, [...LINT_NODE_FLAGS, '--no-allocation-site-pretenuring', ...bareArgs], corpus.root) },
+      { tool: 'kb-lint cold (empty cache)', times: n, before: clearCache, run: () => measure(NODE, lintArgs(), corpus.root) },
+      { tool: 'kb-lint cold, one thread', times: n, before: clearCache, run: () => measure(NODE, lintArgs('--jobs', '0'), corpus.root) },
+      { tool: 'kb-lint warm (cache, nothing changed)', times: n, run: () => measure(NODE, lintArgs(), corpus.root) },
+      { tool: 'markdownlint-cli2', times: others, run: () => measure(BIN('markdownlint-cli2'), ['content/**/*.md'], corpus.root) },
+      {
+        tool: 'remark-cli (lint-recommended + validate-links)',
+        times: others,
+        run: () => measure(BIN('remark'), ['--no-config', '--no-ignore', '--quiet', '--no-stdout', '--use', plugin('remark-frontmatter'), '--use', plugin('remark-gfm'), '--use', plugin('remark-preset-lint-recommended'), '--use', plugin('remark-validate-links'), 'content'], corpus.root),
+      },
+    ];
 
     if (size.trim() === '5000') {
       // --changed after a one-file edit, with the cache warm from a full run before the edit.
@@ -161,18 +181,21 @@ async function benchmark() {
       const target = execFileSync('git', ['ls-files', 'content/gotchas'], { cwd: corpus.root, encoding: 'utf8' }).split('\n')[0];
       const original = readFileSync(join(corpus.root, target), 'utf8');
       let edit = 0;
-      const changed = repeat(
-        n,
-        () => {
+      measurements.push({
+        tool: 'kb-lint --changed HEAD (1 file edited, cache warm)',
+        times: n,
+        before: () => {
           writeFileSync(join(corpus.root, target), original);
           measure(NODE, lintArgs(), corpus.root);
           writeFileSync(join(corpus.root, target), `${original}\nOne more line of prose, edit ${++edit}.\n`);
         },
-        () => measure(NODE, lintArgs('--changed', 'HEAD'), corpus.root),
-      );
-      add('kb-lint --changed HEAD (1 file edited, cache warm)', changed);
+        run: () => measure(NODE, lintArgs('--changed', 'HEAD'), corpus.root),
+      });
       notes.push(`--changed edited \`${target}\`.`);
     }
+    const samples = inRounds(measurements);
+    const bare = samples.get(BARE)!;
+    for (const [tool, sample] of samples) rows.push({ corpus: label, mib: corpus.mib, tool, sample, ratio: sample.seconds / bare.seconds });
     if (!values.keep) rmSync(corpus.root, { recursive: true, force: true });
     else notes.push(`${corpus.name} kept in ${corpus.root}`);
   }
