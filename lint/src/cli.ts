@@ -12,7 +12,7 @@ import { contentHash } from './engine/keys.ts';
 import { readAllFrom } from './engine/read.ts';
 import { recalled, remember, type RunInput } from './engine/run-record.ts';
 import { LintCache } from './engine/cache.ts';
-import { ParsePool, spawnWorkers, stopWorkers, threadsFor, workersFor, type Spawned } from './engine/pool.ts';
+import { ParsePool, spawnWorkers, stopWorkers, threadsFor, type Spawned } from './engine/pool.ts';
 import { planWork } from './engine/plan.ts';
 import { currentMonth, VERIFIED_PATTERN } from './schema/month.ts';
 import { changedFiles, corpusFiles, expandOperands, UsageError, addedFiles } from './files.ts';
@@ -154,12 +154,6 @@ export async function main(io: Io): Promise<number> {
     const config = { maxAge, today, severities: [...severities] };
 
     const corpus = await corpusFiles(root);
-    // With no cache for this configuration everything will be parsed: threads start loading the engine now,
-    // while this one reads and hashes. Otherwise they wait until the cache says what is left (a re-run that
-    // the record answers would only pay for starting and stopping them).
-    const cold = cacheDir === undefined || !existsSync(LintCache.fileFor(cacheDir, config));
-    if (cold) await tuneGcForParsing();
-    early = cold ? spawnWorkers(workers ?? workersFor(corpus.length)) : [];
     let targets: string[] | undefined = positionals.length ? await expandOperands(positionals, io.cwd, root) : undefined;
     let added: Set<string> | undefined;
     if (values.changed) {
@@ -171,6 +165,12 @@ export async function main(io: Io): Promise<number> {
     // Explicitly named files outside the corpus globs are still linted (and join the index).
     const all = [...new Set([...corpus, ...(targets ?? [])])].sort();
     const contents = readAllFrom(root, all);
+    // With no cache for this configuration everything will be parsed: threads start loading the engine now,
+    // while this one hashes, asks the record and loads the engine itself. Otherwise they wait until the cache
+    // says what is left (a re-run that the record answers would only pay for starting and stopping them).
+    const cold = cacheDir === undefined || !existsSync(LintCache.fileFor(cacheDir, config));
+    if (cold) await tuneGcForParsing();
+    early = cold ? spawnWorkers(threadsFor(all.length, contents.reduce((n, c) => n + c.bytes.length, 0), workers)) : [];
     const hashes = contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
     const record: RunInput = { config, paths: all, hashes, errors: contents.map((c) => c.error), targets, extra: added ? [...added].sort() : [] };
     // --fix writes files and --check-links asks the network: neither is answered from a record.
