@@ -156,10 +156,9 @@ async function benchmark() {
     // In a round, the warm re-run follows a cold run, so the cache it reads is always this round's.
     const measurements: Measurement[] = [
       { tool: BARE, times: n, run: () => measure(NODE, bareArgs, corpus.root) },
-      // The same floor under the V8 flags kb-lint runs with (the nursery cap of lint/bin.js's `#!` line, and
-      // pretenuring off, which the command line sets before parsing), so a reader can see how much of
-      // kb-lint's figures are those flags rather than the engine.
-      { tool: "  same, under kb-lint's V8 flags", times: n, run: () => measure(NODE, [...LINT_NODE_FLAGS, '--no-allocation-site-pretenuring', ...bareArgs], corpus.root) },
+      // The same floor under the V8 flags of lint/bin.js's `#!` line, so a reader can see how much of kb-lint's
+      // figures are those flags rather than the engine.
+      { tool: "  same, under kb-lint's V8 flags", times: n, run: () => measure(NODE, [...LINT_NODE_FLAGS, ...bareArgs], corpus.root) },
       { tool: 'kb-lint cold (empty cache)', times: n, before: clearCache, run: () => measure(NODE, lintArgs(), corpus.root) },
       { tool: 'kb-lint cold, one thread', times: n, before: clearCache, run: () => measure(NODE, lintArgs('--jobs', '0'), corpus.root) },
       { tool: 'kb-lint warm (cache, nothing changed)', times: n, run: () => measure(NODE, lintArgs(), corpus.root) },

@@ -1,8 +1,11 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
-// The flag caps V8's young generation at 8 MiB a half (by default it grows to 64): a parser's garbage dies
-// young, so a bigger nursery only adds resident memory, about 100 MiB at 12 MiB of Markdown, and no speed
-// (bench/lint.ts measures both). It can only be given when the process starts, hence here and in the npm
-// scripts (`node --max-semi-space-size=8 lint/bin.js`, kept equal by lint/test/launcher.test.ts).
+#!/usr/bin/env -S node --max-semi-space-size=8 --no-allocation-site-pretenuring
+// Two V8 flags for parsing thousands of files, which can only be given as the process starts, so they sit here
+// and in the npm scripts (kept equal by lint/test/launcher.test.ts). The first caps the young generation at
+// 8 MiB a half (it grows to 64 by default): a parser's garbage dies young, so a bigger nursery adds resident
+// memory, ~100 MiB at 12 MiB of Markdown, and no speed. The second stops pretenuring: a scavenge that lands
+// mid-file finds that file's tokens alive, V8 then allocates every later file's tree in the old generation,
+// freed only by full collections; on 5,000 gotchas that tripled scavenge time. bench/lint.ts shows both.
+//
 // kb-lint's entry point. Plain JavaScript on purpose: Node's compile cache has to be switched on before the
 // first TypeScript file is read, or every run pays for stripping types from the whole linter again
 // (about half a second of a re-run that has nothing else to do). The cache lives where Node puts it

@@ -81,19 +81,6 @@ async function parseRuleSettings(values: readonly string[]): Promise<Map<string,
   return out;
 }
 
-/**
- * V8 pretenures an allocation site once a scavenge finds most of its recent objects alive. Parsing file after
- * file, a scavenge that lands mid-file finds that file's tokens and nodes alive, and from then on the parser's
- * objects are allocated in the old generation, where only a full mark-compact frees them: on 5,000 gotchas a
- * cold run spent three times as long in scavenges and peaked 100 MiB higher. What the linter keeps (a small
- * summary per file) is too little to gain from pretenuring. V8 reads the flag at each garbage collection, so
- * setting it now takes effect, for worker threads too (V8 flags are per process). Only runs that parse pay
- * for loading `node:v8`.
- */
-async function tuneGcForParsing() {
-  (await import('node:v8')).setFlagsFromString('--no-allocation-site-pretenuring');
-}
-
 /** A `--root` that is not a folder would otherwise lint nothing and pass. */
 async function checkRoot(root: string, given: string | undefined) {
   const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
@@ -169,7 +156,6 @@ export async function main(io: Io): Promise<number> {
     // while this one hashes, asks the record and loads the engine itself. Otherwise they wait until the cache
     // says what is left (a re-run that the record answers would only pay for starting and stopping them).
     const cold = cacheDir === undefined || !existsSync(LintCache.fileFor(cacheDir, config));
-    if (cold) await tuneGcForParsing();
     early = cold ? spawnWorkers(threadsFor(all.length, contents.reduce((n, c) => n + c.bytes.length, 0), workers)) : [];
     const hashes = contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
     const record: RunInput = { config, paths: all, hashes, errors: contents.map((c) => c.error), targets, extra: added ? [...added].sort() : [] };
@@ -179,7 +165,6 @@ export async function main(io: Io): Promise<number> {
     let findings = recordable ? await recalled(cacheDir, record) : undefined;
     if (findings) void stopWorkers(early);
     if (!findings) {
-      await tuneGcForParsing();
       // Know what must be parsed, and start the threads on it, before loading the engine here: they load it on
       // the other core meanwhile and begin on their first batches as soon as they have (engine/pool.ts).
       const cache = cacheDir ? await LintCache.open(cacheDir, config) : undefined;
