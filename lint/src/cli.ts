@@ -52,7 +52,7 @@ Options:
   --check-links       also fetch every source URL once (HEAD, then GET; 10 s timeout; 2 retries; results
                       cached a week in .cache/kb-lint/links.json) and report dead ones
   --root <dir>        project root (default: the current directory)
-  --jobs <n>          worker threads parsing beside the main one; 0 = main only (default: cores - 1 for big runs)
+  --jobs <n>          worker threads parsing beside the main one; 0 = main only (default: cores - 1 from 3 MiB to parse)
   --no-cache          neither read nor write the cache (default: .cache/kb-lint/ under the root)
   --verbose           text format: show each rule's docs URL and notes
   --list-rules        print the rules with their default severity and exit
