@@ -8,12 +8,10 @@ import { appendFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Finding } from './engine/analyse.ts';
 import type { SeveritySetting } from './engine/types.ts';
-import { contentHash } from './engine/keys.ts';
+import { cacheFile, contentHash } from './engine/keys.ts';
 import { readAllFrom } from './engine/read.ts';
 import { recalled, remember, type RunInput } from './engine/run-record.ts';
-import { LintCache } from './engine/cache.ts';
-import { ParsePool, spawnWorkers, stopWorkers, threadsFor, type Spawned } from './engine/pool.ts';
-import { planWork } from './engine/plan.ts';
+import type { Spawned } from './engine/pool.ts';
 import { currentMonth, VERIFIED_PATTERN } from './schema/month.ts';
 import { changedFiles, corpusFiles, expandOperands, UsageError, addedFiles } from './files.ts';
 
@@ -89,6 +87,11 @@ async function checkRoot(root: string, given: string | undefined) {
   if (!info.isDirectory()) throw new UsageError(`Not a folder for --root: \`${given ?? root}\``);
 }
 
+/** Stop threads started before the run knew it needed them; pool.ts is loaded whenever there are any. */
+async function stopEarly(spawned: readonly Spawned[]) {
+  if (spawned.length) await (await import('./engine/pool.ts')).stopWorkers(spawned);
+}
+
 export async function main(io: Io): Promise<number> {
   // Subcommands own their arguments; everything else is the linter.
   if (io.argv[0] === 'stale') return (await import('./stale/command.ts')).staleMain(io, [...io.argv.slice(1)]);
@@ -155,16 +158,22 @@ export async function main(io: Io): Promise<number> {
     // With no cache for this configuration everything will be parsed: threads start loading the engine now,
     // while this one hashes, asks the record and loads the engine itself. Otherwise they wait until the cache
     // says what is left (a re-run that the record answers would only pay for starting and stopping them).
-    const cold = cacheDir === undefined || !existsSync(LintCache.fileFor(cacheDir, config));
-    early = cold ? spawnWorkers(threadsFor(all.length, contents.reduce((n, c) => n + c.bytes.length, 0), workers)) : [];
+    // The cache, the pool and the planner are loaded only by runs that parse: a re-run the record answers
+    // would pay for node:v8 and node:worker_threads for nothing.
+    const cold = cacheDir === undefined || !existsSync(cacheFile(cacheDir, config));
+    if (cold) {
+      const { spawnWorkers, threadsFor } = await import('./engine/pool.ts');
+      early = spawnWorkers(threadsFor(all.length, contents.reduce((n, c) => n + c.bytes.length, 0), workers));
+    }
     const hashes = contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
     const record: RunInput = { config, paths: all, hashes, errors: contents.map((c) => c.error), targets, extra: added ? [...added].sort() : [] };
     // --fix writes files and --check-links asks the network: neither is answered from a record.
     const recordable = cacheDir !== undefined && !values.fix && !values['check-links'];
 
     let findings = recordable ? await recalled(cacheDir, record) : undefined;
-    if (findings) void stopWorkers(early);
+    if (findings) void stopEarly(early);
     if (!findings) {
+      const [{ LintCache }, { planWork }, { ParsePool, spawnWorkers, stopWorkers, threadsFor }] = await Promise.all([import('./engine/cache.ts'), import('./engine/plan.ts'), import('./engine/pool.ts')]);
       // Know what must be parsed, and start the threads on it, before loading the engine here: they load it on
       // the other core meanwhile and begin on their first batches as soon as they have (engine/pool.ts).
       const cache = cacheDir ? await LintCache.open(cacheDir, config) : undefined;
@@ -226,7 +235,7 @@ export async function main(io: Io): Promise<number> {
     }
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
-    void stopWorkers(early);
+    void stopEarly(early);
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`kb-lint: ${(error as Error).message}\nRun \`kb-lint --help\` for usage.\n`);
       return 2;

@@ -2,6 +2,7 @@
  * The run record answers a re-run only when nothing that decides the answer changed: every byte of every
  * file, the file list, the options, the files reported on and the files a change adds.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +91,27 @@ describe('the command line and its run record', () => {
     const gotcha = join(root, 'content/gotchas/alpha/al1-disk-full.md');
     writeFileSync(gotcha, `${readFileSync(gotcha, 'utf8')}\nOne more sentence.\n`);
     expect(await run(root)).toEqual({ code: 0, findings: [] });
+  });
+
+  it('answers a re-run without loading the parser, the rules, the cache or the thread pool', async () => {
+    const root = project();
+    await run(root);
+    // A fresh process (this one has loaded everything already) that records every module it resolves.
+    const script = `import { registerHooks } from 'node:module';
+      const resolved = [];
+      registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); resolved.push(r.url); return r; } });
+      const { main } = await import(${JSON.stringify(new URL('../src/cli.ts', import.meta.url).href)});
+      const code = await main({ argv: ['--today', '2026-11'], cwd: ${JSON.stringify(root)}, stdout: () => {}, stderr: () => {}, env: {} });
+      console.log(JSON.stringify({ code, resolved, builtins: process.moduleLoadList }));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    const { code, resolved, builtins } = JSON.parse(child.stdout) as { code: number; resolved: string[]; builtins: string[] };
+    expect(code).toBe(0);
+    expect(resolved.some((url) => url.endsWith('/engine/run-record.ts'))).toBe(true);
+    // Package manifests are resolved for their versions (the linter's fingerprint); their code must not load.
+    const heavy = resolved.filter((url) => !url.endsWith('/package.json')).filter((url) => /\/(engine\/(cache|pool|plan|run|analyse)|markdown\/parse|rules\/index)\.ts$|\/node_modules\/(micromark|zod|yaml|js-yaml|unified)\//.test(url));
+    expect(heavy).toEqual([]);
+    expect(builtins).not.toContain('NativeModule v8');
   });
 
   it('does not answer --no-cache or --fix runs from a record, nor write one for them', async () => {

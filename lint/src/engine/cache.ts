@@ -13,7 +13,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis, Finding, RunConfig } from './analyse.ts';
-import { cacheKey, FORMAT } from './keys.ts';
+import { cacheFile, FORMAT } from './keys.ts';
 import { keepNewest } from './prune.ts';
 
 /** Configurations kept side by side (a CI job and a local run with other options need not evict each other). */
@@ -104,7 +104,7 @@ export class LintCache {
 
   /** Where the cache of a configuration lives. */
   static fileFor(dir: string, config: RunConfig): string {
-    return join(dir, `${cacheKey(config)}.v8`);
+    return cacheFile(dir, config);
   }
 
   /** Open the cache for a configuration; an unreadable or corrupt file is an empty cache, never an error. */
