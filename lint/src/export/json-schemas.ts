@@ -46,7 +46,7 @@ export async function jsonSchemasMain(io: Io, argv: readonly string[]): Promise<
     if (values.check) {
       const stale = await staleSchemas(root);
       if (!stale.length) return io.stderr('JSON Schemas are current\n'), 0;
-      io.stderr(`Out of date: ${stale.join(', ')}\nRegenerate with \`node lint/bin.js export schemas\` and commit the result.\n`);
+      io.stderr(`Out of date: ${stale.join(', ')}\nRegenerate with \`npm run export:schemas\` and commit the result.\n`);
       return 1;
     }
     const files = frontmatterJsonSchemaFiles();
