@@ -1,6 +1,6 @@
 /**
- * Parsing on several threads. On a cold cache, workers are started as soon as the command line has listed the
- * corpus (`spawnWorkers`), and load the engine while it reads, hashes and asks the cache what needs parsing; the
+ * Parsing on several threads. On a cold cache, workers are started as soon as the command line has read the
+ * corpus (`spawnWorkers`), and load the engine while it hashes and asks the cache what needs parsing; the
  * pool then gives them their first batches at once (a message waits in a worker's port until the worker has
  * loaded), so they start parsing the moment they are ready instead of when this thread gets round to sending
  * work. This thread joins in (`finish`) once it has loaded the engine itself: on two cores one worker plus
