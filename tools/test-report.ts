@@ -2,6 +2,7 @@
  * What `npm test` repeats at the end of its output about the suites that failed. CI shows only the tail of a
  * long log, so a failure has to be named there, not only where vitest printed it minutes earlier.
  */
+import { stripVTControlCharacters } from 'node:util';
 
 /** The parts of vitest's JSON reporter output read here. */
 export interface VitestReport {
@@ -14,7 +15,7 @@ export interface VitestReport {
   }[];
 }
 
-const firstLine = (text = '') => text.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0].slice(0, 200);
+const firstLine = (text = '') => stripVTControlCharacters(text).trim().split('\n')[0].slice(0, 200);
 
 /**
  * One line per failed test, and one per file that failed outside any test: it did not load (vitest then

@@ -157,9 +157,8 @@ export async function main(io: Io): Promise<number> {
     const contents = readAllFrom(root, all);
     // With no cache for this configuration everything will be parsed: threads start loading the engine now,
     // while this one hashes, asks the record and loads the engine itself. Otherwise they wait until the cache
-    // says what is left (a re-run that the record answers would only pay for starting and stopping them).
-    // The cache, the pool and the planner are loaded only by runs that parse: a re-run the record answers
-    // would pay for node:v8 and node:worker_threads for nothing.
+    // says what is left. The pool, the cache and the planner are imported only by runs that parse: a re-run
+    // the record answers would pay for them, node:v8 included, and for starting and stopping threads.
     const cold = cacheDir === undefined || !existsSync(cacheFile(cacheDir, config));
     if (cold) {
       const { spawnWorkers, threadsFor } = await import('./engine/pool.ts');

@@ -7,6 +7,7 @@ import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { analyse, type RunConfig } from '../src/engine/analyse.ts';
 import { analysisFrom, cacheEntry, LintCache } from '../src/engine/cache.ts';
+import { cacheFile } from '../src/engine/keys.ts';
 import { tempDirs } from './corpus.ts';
 
 const temp = tempDirs('kb-cache-');
@@ -42,7 +43,7 @@ describe('LintCache', () => {
 
   it('treats a foreign or cut-short file as empty and a damaged entry as a miss', async () => {
     const dir = temp();
-    const file = LintCache.fileFor(dir, config);
+    const file = cacheFile(dir, config);
     writeFileSync(file, 'not a cache');
     expect((await LintCache.open(dir, config)).size).toBe(0);
 

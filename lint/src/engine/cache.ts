@@ -47,27 +47,33 @@ function readLayout(data: Buffer): Map<string, Stored> | undefined {
   const stored = new Map<string, Stored>();
   let at = headerEnd;
   for (const [path, hash, length, indexed] of header.entries) {
-    if (at + length > data.length) return undefined;
+    if (!Number.isInteger(length) || length < 0 || at + length > data.length) return undefined;
     stored.set(path, { hash, analysis: data.subarray(at, at + length), ...(indexed ? { indexed } : {}) });
     at += length;
   }
   return stored;
 }
 
-/** The buffers of a cache file holding `stored`, to be written one after another. */
-function layout(stored: Map<string, Stored>): Uint8Array[] {
-  const entries: HeaderEntry[] = [...stored].map(([path, s]) => [path, s.hash, s.analysis.length, s.indexed]);
-  const header = serialize({ format: FORMAT, entries });
+/** The buffers of a cache file holding `entries`, to be written one after another. */
+function layout(entries: Map<string, CacheEntry>): Uint8Array[] {
+  const header: HeaderEntry[] = [];
+  const analyses: Uint8Array[] = [];
+  for (const [path, entry] of entries) {
+    const bytes = serializedAnalysis(entry);
+    header.push([path, entry.hash, bytes.length, entry.indexed]);
+    analyses.push(bytes);
+  }
+  const serializedHeader = serialize({ format: FORMAT, entries: header });
   const length = Buffer.alloc(LENGTH_BYTES);
-  length.writeUInt32LE(header.length, 0);
-  return [length, header, ...[...stored.values()].map((s) => s.analysis)];
+  length.writeUInt32LE(serializedHeader.length, 0);
+  return [length, serializedHeader, ...analyses];
 }
 
 /**
  * The serialized form of analyses that have one already: a worker sends its analyses serialized (it had to
  * serialize them to send them anyway), the main thread takes its own through the same form while the workers
- * are still busy, and entries read from disk keep theirs. Saving the cache then copies bytes instead of serializing five
- * thousand summaries on the main thread after everything else is done.
+ * are still busy, and entries read from disk keep theirs. Saving the cache then writes those bytes instead of
+ * serializing five thousand summaries on the main thread after everything else is done.
  */
 const serialized = new WeakMap<object, Uint8Array>();
 
@@ -102,14 +108,9 @@ export class LintCache {
     this.stored = stored;
   }
 
-  /** Where the cache of a configuration lives. */
-  static fileFor(dir: string, config: RunConfig): string {
-    return cacheFile(dir, config);
-  }
-
   /** Open the cache for a configuration; an unreadable or corrupt file is an empty cache, never an error. */
   static async open(dir: string, config: RunConfig): Promise<LintCache> {
-    const file = LintCache.fileFor(dir, config);
+    const file = cacheFile(dir, config);
     let stored: Map<string, Stored> | undefined;
     try {
       stored = readLayout(await readFile(file));
@@ -127,7 +128,7 @@ export class LintCache {
   /** The entry for a file with these bytes; a damaged entry is a miss. */
   get(path: string, hash: string): CacheEntry | undefined {
     const stored = this.stored.get(path);
-    if (stored?.hash !== hash || !(stored.analysis instanceof Uint8Array)) return undefined;
+    if (stored?.hash !== hash) return undefined;
     try {
       const entry: CacheEntry = { ...(deserialize(stored.analysis) as Analysis), hash, ...(stored.indexed ? { indexed: stored.indexed } : {}) };
       serialized.set(entry, stored.analysis);
@@ -142,13 +143,11 @@ export class LintCache {
    * one), so a killed run or two runs at once leave either the old cache or the new one.
    */
   async save(entries: Map<string, CacheEntry>): Promise<void> {
-    const stored = new Map<string, Stored>();
-    for (const [path, entry] of entries) stored.set(path, { hash: entry.hash, analysis: serializedAnalysis(entry), ...(entry.indexed ? { indexed: entry.indexed } : {}) });
     const dir = join(this.file, '..');
     await mkdir(dir, { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      const buffers = layout(stored);
+      const buffers = layout(entries);
       const handle = await open(temporary, 'w');
       try {
         const { bytesWritten } = await handle.writev(buffers);
