@@ -5,6 +5,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
 import { CatalogSchema, GotchaSchema, ProfileSchema, ReferenceSchema } from '../lint/src/schema/index.ts';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_DIR, entryIds } from './lib/corpus-fs.ts';
@@ -14,7 +15,22 @@ const known = { catalogs: entryIds('catalogs'), platforms: entryIds('profiles') 
 /** Entry ids are file paths relative to the collection folder, without `.md` (`universal/u6-disk-full`). */
 const md = (folder: string) => glob({ base: pathToFileURL(`${CONTENT_DIR}/${folder}/`), pattern: ['**/*.md', '!**/_*'] });
 
+/**
+ * Every page of the guide renders through <StarlightPage>, which builds Starlight's docs schema anew for each
+ * page (and zod compiles it anew on the first parse): about 1 ms a page. Built once here and reused, the
+ * validation stays Starlight's own. The docs collection itself stays empty; content lives in the collections
+ * below. Only <StarlightPage> calls it (the collection has no entries), with
+ * the same `image()` check each time, so keeping the first is exact.
+ */
+const starlightDocs = docsSchema();
+let builtDocs: ReturnType<typeof starlightDocs> | undefined;
+const docs = defineCollection({
+  loader: () => [],
+  schema: (context: Parameters<typeof starlightDocs>[0]) => (builtDocs ??= starlightDocs(context)),
+});
+
 export const collections = {
+  docs,
   gotchas: defineCollection({ loader: md('gotchas'), schema: GotchaSchema(known) }),
   profiles: defineCollection({ loader: md('profiles'), schema: ProfileSchema() }),
   catalogs: defineCollection({ loader: md('catalogs'), schema: CatalogSchema() }),
