@@ -2,10 +2,9 @@
  * Turning what the user typed (files, folders, globs) into corpus paths, and `--changed` into the files that
  * differ from a git ref. Every failure here is a usage error with one clear line.
  */
-import { constants, globSync } from 'node:fs';
+import { constants, readdirSync } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { CORPUS_GLOBS } from './engine/classify.ts';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Run git; loaded on first use, since only `--changed` needs a child process. */
 async function run(command: string, args: string[], options: { cwd: string; maxBuffer?: number }): Promise<{ stdout: string }> {
@@ -18,14 +17,33 @@ export class UsageError extends Error {}
 const toPosix = (p: string) => p.split(sep).join('/');
 
 /**
- * Every file of the corpus under `root`, sorted, root-relative. Node's own glob here rather than the `glob`
- * package: the patterns are fixed, and it lists the corpus in a third of the time with nothing to load,
- * which is a good part of what a cached re-run costs. It neither enters dot folders nor follows symbolic
- * links to folders (a link loop cannot make it spin).
+ * Every file of the corpus under `root`, sorted, root-relative: exactly what CORPUS_GLOBS match (a test holds
+ * the two equal on awkward trees). Listed by walking the two fixed folders rather than by a glob engine:
+ * with patterns that never change there is nothing to compile, and Node's `fs.globSync` took 20-30 ms of
+ * a 250 ms re-run on 393 files where the walk takes 3. Same rules as the globs: no dot files or dot
+ * folders, `node_modules` skipped, symbolic links listed by name but never entered, so a link loop cannot
+ * make it spin (a link that points nowhere becomes a positioned finding when it is read).
  */
 export async function corpusFiles(root: string): Promise<string[]> {
-  const found = globSync(CORPUS_GLOBS, { cwd: root, exclude: (name) => name === 'node_modules' });
-  return found.map(toPosix).sort();
+  const found: string[] = [];
+  const walk = (dir: string, deep: boolean, wanted: (name: string) => boolean) => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, dir), { withFileTypes: true });
+    } catch {
+      return; // A corpus without scripts/ (or content/) simply has none of them.
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = `${dir}/${entry.name}`;
+      // A folder named like a file is listed too, as the globs list it: reading it then reports it.
+      if (wanted(entry.name)) found.push(path);
+      if (deep && entry.isDirectory() && entry.name !== 'node_modules') walk(path, deep, wanted);
+    }
+  };
+  walk('content', true, (name) => name.endsWith('.md'));
+  walk('scripts', false, (name) => name.endsWith('.sh') || name.endsWith('.sh.template'));
+  return found.sort();
 }
 
 const isLintable = (p: string) => /\.(md|sh|sh\.template)$/.test(p);
