@@ -21,17 +21,46 @@ let linterKey: string | undefined;
 /** Packages whose versions decide trees, data and messages as much as our own code does. */
 const PACKAGES = ['unified', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark', 'mdast-util-from-markdown', 'yaml', 'js-yaml', 'github-slugger', 'astro'];
 
+/** What is remembered between processes, in a small file beside the system's temporary files. */
+interface Memo {
+  signature?: string;
+  fingerprint?: string;
+  /** Where PACKAGES' manifests resolved (null: not installed). */
+  manifests?: (string | null)[];
+}
+
+/**
+ * npm's own record of an install (`node_modules/.package-lock.json`), rewritten by every install. Part of
+ * the signature because the memo keeps where the packages resolved: an install can change where Node would
+ * resolve one (a copy added or removed elsewhere) without touching the manifests the memo lists.
+ */
+export const installRecord = (manifests: readonly (string | null)[]) => {
+  const first = manifests.find((m) => m !== null);
+  const at = first?.lastIndexOf(`${sep}node_modules${sep}`) ?? -1;
+  return first && at >= 0 ? join(first.slice(0, at), 'node_modules', '.package-lock.json') : undefined;
+};
+
+/** A hash of each file's path, size and modification time (a missing file counts as such). */
+export function fileSignature(files: readonly (string | null | undefined)[]): string {
+  const signature = createHash('sha256').update(`format ${FORMAT}\0node ${process.version}\0`);
+  for (const file of files) {
+    const info = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
+    signature.update(`${file}\0${info?.size}\0${info?.mtimeMs}\0`);
+  }
+  return signature.digest('hex');
+}
+
 /**
  * A hash of everything in the linter that can change a result: its own source files and the versions of
- * the packages above. Computed once per process, and remembered between processes in a small file beside
- * the system's temporary files, under a signature of the same files' sizes and modification times: reading
- * and hashing the linter's sources was a quarter of what a re-run with nothing changed costs. Any touch of a
- * source file changes the signature, and the hash is then computed from the contents again.
+ * the packages above. Computed once per process, and remembered between processes under a signature of the
+ * sizes and modification times of the same files and of npm's install record: reading and hashing the
+ * linter's sources was a quarter of what a re-run with nothing changed costs, and resolving the packages
+ * through Node's resolver another 8 ms, so the memo also keeps where they resolved. Any touch of a source
+ * file or any install changes the signature, and everything is then computed from the contents again.
  */
 export function linterFingerprint(): string {
   if (linterKey) return linterKey;
   const src = fileURLToPath(new URL('../', import.meta.url));
-  const require = createRequire(import.meta.url);
   const sources: string[] = [];
   const walk = (dir: string) => {
     // Code-unit order: localeCompare goes through ICU, a few milliseconds of every re-run for nothing.
@@ -44,26 +73,25 @@ export function linterFingerprint(): string {
     }
   };
   walk(src);
+  const signatureOf = (manifests: readonly (string | null)[]) => fileSignature([...sources, ...manifests, installRecord(manifests)]);
+  const memo = join(tmpdir(), `kb-lint-fingerprint-${createHash('sha256').update(src).digest('hex').slice(0, 16)}.json`);
+  let known: Memo = {};
+  try {
+    known = JSON.parse(readFileSync(memo, 'utf8')) as Memo;
+  } catch {
+    // No memo yet, or an unreadable one: compute below.
+  }
+  if (Array.isArray(known.manifests) && known.manifests.length === PACKAGES.length && typeof known.fingerprint === 'string') {
+    if (known.signature === signatureOf(known.manifests)) return (linterKey = known.fingerprint);
+  }
+  const require = createRequire(import.meta.url);
   const manifests = PACKAGES.map((pkg) => {
     try {
       return require.resolve(`${pkg}/package.json`);
     } catch {
-      return undefined;
+      return null;
     }
   });
-  const signature = createHash('sha256').update(`format ${FORMAT}\0node ${process.version}\0`);
-  for (const file of [...sources, ...manifests]) {
-    const info = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
-    signature.update(`${file}\0${info?.size}\0${info?.mtimeMs}\0`);
-  }
-  const memo = join(tmpdir(), `kb-lint-fingerprint-${createHash('sha256').update(src).digest('hex').slice(0, 16)}.json`);
-  const sign = signature.digest('hex');
-  try {
-    const known = JSON.parse(readFileSync(memo, 'utf8')) as { signature?: string; fingerprint?: string };
-    if (known.signature === sign && typeof known.fingerprint === 'string') return (linterKey = known.fingerprint);
-  } catch {
-    // No memo yet, or an unreadable one: compute below.
-  }
   const hash = createHash('sha256').update(`format ${FORMAT}\0node ${process.version}\0`);
   for (const file of sources) hash.update(relative(src, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');
   PACKAGES.forEach((pkg, i) => {
@@ -74,7 +102,7 @@ export function linterFingerprint(): string {
   linterKey = hash.digest('hex');
   try {
     const temporary = `${memo}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ signature: sign, fingerprint: linterKey }));
+    writeFileSync(temporary, JSON.stringify({ signature: signatureOf(manifests), fingerprint: linterKey, manifests } satisfies Memo));
     renameSync(temporary, memo);
   } catch {
     // A read-only temporary folder costs the next run a few milliseconds, nothing else.
