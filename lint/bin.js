@@ -11,30 +11,38 @@
 // (about half a second of a re-run that has nothing else to do). The cache lives where Node puts it
 // (NODE_COMPILE_CACHE, or a folder under the system's temporary directory) and is keyed by file contents.
 import module from 'node:module';
+import { fdWriter } from './fd-writer.js';
 
 const cache = module.enableCompileCache?.();
 // Worker threads start their own module loaders; the variable lets them find the same cache.
 if (cache?.directory && !process.env.NODE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE = cache.directory;
 
 // A closed pipe (`kb-lint --help | head`) is the reader's choice, not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
+const closed = () => process.exit(process.exitCode ?? 0);
+const stream = (name) => () => {
+  const s = process[name];
+  if (!s.listenerCount('error')) {
+    s.on('error', (error) => {
+      if (error.code === 'EPIPE') closed();
+      throw error;
+    });
+  }
+  return s;
+};
+const stdout = fdWriter(1, stream('stdout'), closed);
+const stderr = fdWriter(2, stream('stderr'), closed);
 
 const { main } = await import('./src/cli.ts');
 main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+  stdout,
+  stderr,
   env: process.env,
 }).then(
   (code) => (process.exitCode = code),
   (error) => {
-    process.stderr.write(`kb-lint: internal error: ${String(error)}\n`);
+    stderr(`kb-lint: internal error: ${String(error)}\n`);
     process.exitCode = 2;
   },
 );

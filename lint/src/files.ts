@@ -2,9 +2,11 @@
  * Turning what the user typed (files, folders, globs) into corpus paths, and `--changed` into the files that
  * differ from a git ref. Every failure here is a usage error with one clear line.
  */
-import { constants, readdirSync } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+// Builtins on the path of a re-run come from process.getBuiltinModule: an ESM import of node:fs or node:util
+// evaluates every lazy export to build its namespace (fs streams; util's diff, which opens stderr), ~10 ms.
+const { constants, readdirSync } = process.getBuiltinModule('node:fs');
+const { access, stat } = process.getBuiltinModule('node:fs/promises');
 
 /** Run git; loaded on first use, since only `--changed` needs a child process. */
 async function run(command: string, args: string[], options: { cwd: string; maxBuffer?: number }): Promise<{ stdout: string }> {

@@ -3,13 +3,15 @@
  * can change a result. Apart from cache.ts so that a run answered by its run record (run-record.ts) does not
  * load what reading and writing the per-file cache needs.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunConfig } from './analyse.ts';
+// Builtins on the path of a re-run come from process.getBuiltinModule: an ESM import of node:fs or node:util
+// evaluates every lazy export to build its namespace (fs streams; util's diff, which opens stderr), ~10 ms.
+const { createHash } = process.getBuiltinModule('node:crypto');
+const { readdirSync, readFileSync, renameSync, statSync, writeFileSync } = process.getBuiltinModule('node:fs');
 
 /** Bump when the layout of a cached entry changes; it is part of every key. */
 export const FORMAT = 3;

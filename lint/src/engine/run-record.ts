@@ -5,12 +5,14 @@
  * findings without loading the parser, the schemas or the rules, which is most of what an unchanged re-run
  * would otherwise spend. Any difference, one byte in one file included, misses and runs the real thing.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding, RunConfig } from './analyse.ts';
 import { cacheKey } from './keys.ts';
 import { keepNewest } from './prune.ts';
+// Builtins on the path of a re-run come from process.getBuiltinModule: an ESM import of node:fs or node:util
+// evaluates every lazy export to build its namespace (fs streams; util's diff, which opens stderr), ~10 ms.
+const { createHash } = process.getBuiltinModule('node:crypto');
+const { mkdir, readFile, rename, rm, writeFile } = process.getBuiltinModule('node:fs/promises');
 
 /** Bump when the layout of a record changes. */
 const FORMAT = 1;
