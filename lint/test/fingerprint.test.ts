@@ -27,7 +27,7 @@ describe('linter fingerprint memo', () => {
     const tmp = join(scratch, 'tmp');
     mkdirSync(tmp);
     const real = fingerprintIn(tmp);
-    expect(real).toMatch(/^[0-9a-f]{64}$/);
+    expect(real).toMatch(/^[0-9a-f]{32}$/);
     const [name] = readdirSync(tmp).filter((f) => f.startsWith('kb-lint-fingerprint-'));
     const memoPath = join(tmp, name);
     const memo = JSON.parse(readFileSync(memoPath, 'utf8'));

@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunConfig } from './analyse.ts';
+import { digestBytes, digester } from './digest.ts';
 // Builtins on the path of a re-run come from process.getBuiltinModule: an ESM import of node:fs or node:util
 // evaluates every lazy export to build its namespace (fs streams; util's diff, which opens stderr), ~10 ms.
-const { createHash } = process.getBuiltinModule('node:crypto');
 const { readdirSync, readFileSync, renameSync, statSync, writeFileSync } = process.getBuiltinModule('node:fs');
 
 /** Bump when the layout of a cached entry changes; it is part of every key. */
-export const FORMAT = 3;
+export const FORMAT = 4;
 
-export const contentHash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64url');
+export const contentHash = digestBytes;
 
 let linterKey: string | undefined;
 
@@ -44,12 +44,12 @@ export const installRecord = (manifests: readonly (string | null)[]) => {
 
 /** A hash of each file's path, size and modification time (a missing file counts as such). */
 export function fileSignature(files: readonly (string | null | undefined)[]): string {
-  const signature = createHash('sha256').update(`format ${FORMAT}\0node ${process.version}\0`);
+  const signature = digester().update(`format ${FORMAT}\0node ${process.version}\0`);
   for (const file of files) {
     const info = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
     signature.update(`${file}\0${info?.size}\0${info?.mtimeMs}\0`);
   }
-  return signature.digest('hex');
+  return signature.digest();
 }
 
 /**
@@ -76,7 +76,7 @@ export function linterFingerprint(): string {
   };
   walk(src);
   const signatureOf = (manifests: readonly (string | null)[]) => fileSignature([...sources, ...manifests, installRecord(manifests)]);
-  const memo = join(tmpdir(), `kb-lint-fingerprint-${createHash('sha256').update(src).digest('hex').slice(0, 16)}.json`);
+  const memo = join(tmpdir(), `kb-lint-fingerprint-${digester().update(src).digest().slice(0, 16)}.json`);
   let known: Memo = {};
   try {
     known = JSON.parse(readFileSync(memo, 'utf8')) as Memo;
@@ -94,14 +94,14 @@ export function linterFingerprint(): string {
       return null;
     }
   });
-  const hash = createHash('sha256').update(`format ${FORMAT}\0node ${process.version}\0`);
+  const hash = digester().update(`format ${FORMAT}\0node ${process.version}\0`);
   for (const file of sources) hash.update(relative(src, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');
   PACKAGES.forEach((pkg, i) => {
     const manifest = manifests[i];
     const version = manifest ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : '?';
     hash.update(`${pkg}@${version}\0`);
   });
-  linterKey = hash.digest('hex');
+  linterKey = hash.digest();
   try {
     const temporary = `${memo}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ signature: signatureOf(manifests), fingerprint: linterKey, manifests } satisfies Memo));
@@ -118,11 +118,12 @@ export function cacheFile(dir: string, config: RunConfig): string {
 }
 
 export function cacheKey(config: RunConfig): string {
-  const severities = [...config.severities].sort(([a], [b]) => a.localeCompare(b));
-  return createHash('sha256')
+  // Rule ids are ASCII: code-unit order, without waking ICU for localeCompare.
+  const severities = [...config.severities].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return digester()
     .update(linterFingerprint())
     .update(JSON.stringify({ maxAge: config.maxAge, today: config.today, severities, site: process.env.KB_SITE_URL ?? '' }))
-    .digest('hex')
+    .digest()
     .slice(0, 24);
 }
 

@@ -7,11 +7,11 @@
  */
 import { join } from 'node:path';
 import type { Finding, RunConfig } from './analyse.ts';
+import { digester } from './digest.ts';
 import { cacheKey } from './keys.ts';
 import { keepNewest } from './prune.ts';
 // Builtins on the path of a re-run come from process.getBuiltinModule: an ESM import of node:fs or node:util
 // evaluates every lazy export to build its namespace (fs streams; util's diff, which opens stderr), ~10 ms.
-const { createHash } = process.getBuiltinModule('node:crypto');
 const { mkdir, readFile, rename, rm, writeFile } = process.getBuiltinModule('node:fs/promises');
 
 /** Bump when the layout of a record changes. */
@@ -40,16 +40,16 @@ interface RunRecord {
   findings: readonly Finding[];
 }
 
-const hex = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
+const hex = (...parts: string[]) => digester().update(parts.join('\0')).digest();
 
 /** Where a configuration's record for one target selection lives, and the key the record must carry. */
 function locate(dir: string, input: RunInput): { file: string; key: string } {
   const config = cacheKey(input.config);
   const selection = hex('targets', ...(input.targets ?? ['\u0001all'])).slice(0, 16);
-  const hash = createHash('sha256').update(`${FORMAT}\0${config}\0`);
+  const hash = digester().update(`${FORMAT}\0${config}\0`);
   input.paths.forEach((path, i) => hash.update(`${path}\0${input.hashes[i] ?? `!${input.errors[i] ?? ''}`}\0`));
   hash.update(`targets\0${(input.targets ?? []).join('\0')}\0extra\0${(input.extra ?? []).join('\0')}`);
-  return { file: join(dir, `${config}.${selection}.run.json`), key: hash.digest('hex') };
+  return { file: join(dir, `${config}.${selection}.run.json`), key: hash.digest() };
 }
 
 /** The findings of an earlier run with exactly this input, or undefined. A damaged record is a miss. */
