@@ -23,5 +23,5 @@ export function classify(path: string): Classified {
   return { kind: 'other', slug: base };
 }
 
-/** Default globs of the corpus, relative to the project root. */
+/** The corpus, as globs relative to the project root: what files.ts `corpusFiles` lists (by a walk; a test holds the two equal). */
 export const CORPUS_GLOBS = ['content/**/*.md', 'scripts/*.sh', 'scripts/*.sh.template'];

@@ -94,6 +94,8 @@ export function linterFingerprint(): string {
       return null;
     }
   });
+  // Signed before the contents are read: a file edited meanwhile then fails the next run's check.
+  const signature = signatureOf(manifests);
   const hash = digester().update(`format ${FORMAT}\0node ${process.version}\0`);
   for (const file of sources) hash.update(relative(src, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');
   PACKAGES.forEach((pkg, i) => {
@@ -104,7 +106,7 @@ export function linterFingerprint(): string {
   linterKey = hash.digest();
   try {
     const temporary = `${memo}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ signature: signatureOf(manifests), fingerprint: linterKey, manifests } satisfies Memo));
+    writeFileSync(temporary, JSON.stringify({ signature, fingerprint: linterKey, manifests } satisfies Memo));
     renameSync(temporary, memo);
   } catch {
     // A read-only temporary folder costs the next run a few milliseconds, nothing else.
