@@ -2,6 +2,7 @@
  * Turning what the user typed (files, folders, globs) into corpus paths, and `--changed` into the files that
  * differ from a git ref. Every failure here is a usage error with one clear line.
  */
+import type { Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 // Builtins on the path of a re-run come from process.getBuiltinModule: an ESM import of node:fs or node:util
 // evaluates every lazy export to build its namespace (fs streams; util's diff, which opens stderr), ~10 ms.
@@ -24,16 +25,21 @@ const toPosix = (p: string) => p.split(sep).join('/');
  * with patterns that never change there is nothing to compile, and Node's `fs.globSync` took 20-30 ms of
  * a 250 ms re-run on 393 files where the walk takes 3. Same rules as the globs: no dot files or dot
  * folders, `node_modules` skipped, symbolic links listed by name but never entered, so a link loop cannot
- * make it spin (a link that points nowhere becomes a positioned finding when it is read).
+ * make it spin (a link that points nowhere becomes a positioned finding when it is read). Unlike the globs,
+ * a folder it cannot list is a usage error rather than a silent gap. `list` is for tests.
  */
-export async function corpusFiles(root: string): Promise<string[]> {
+export async function corpusFiles(root: string, list: (path: string) => Dirent[] = (path) => readdirSync(path, { withFileTypes: true })): Promise<string[]> {
   const found: string[] = [];
   const walk = (dir: string, deep: boolean, wanted: (name: string) => boolean) => {
     let entries;
     try {
-      entries = readdirSync(join(root, dir), { withFileTypes: true });
-    } catch {
-      return; // A corpus without scripts/ (or content/) simply has none of them.
+      entries = list(join(root, dir));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A corpus without scripts/ (or content/) simply has none of them.
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      // Any other failure would leave its files unlinted without a word (Node's glob skips such folders).
+      throw new UsageError(`Cannot list the folder \`${dir}\`: ${code === 'EACCES' ? 'permission denied' : (code ?? (error as Error).message)}`);
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;

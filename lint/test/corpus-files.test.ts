@@ -2,13 +2,13 @@
  * corpusFiles walks two fixed folders instead of globbing; it must list exactly what CORPUS_GLOBS match
  * under Node's own glob, on the real project and on a tree built to catch the differences that matter.
  */
-import { globSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { globSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS_GLOBS } from '../src/engine/classify.ts';
-import { corpusFiles } from '../src/files.ts';
+import { corpusFiles, UsageError } from '../src/files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -65,6 +65,25 @@ describe('corpusFiles', () => {
       expect(byGlob(empty)).toEqual([]);
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('corpusFiles on a folder it cannot list', () => {
+  it('stops with a usage error naming the folder, not a silent gap', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kb-corpus-denied-'));
+    try {
+      mkdirSync(join(root, 'content/gotchas/universal'), { recursive: true });
+      writeFileSync(join(root, 'content/gotchas/universal/u1.md'), '# x\n');
+      // Root may read any folder, and CI runs as root: the refusal is simulated at the one call that lists.
+      const denied = (path: string) => {
+        if (path.endsWith('/gotchas')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        return readdirSync(path, { withFileTypes: true });
+      };
+      await expect(corpusFiles(root, denied)).rejects.toThrow(new UsageError('Cannot list the folder `content/gotchas`: permission denied'));
+      expect(await corpusFiles(root)).toEqual(['content/gotchas/universal/u1.md']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
