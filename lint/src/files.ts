@@ -4,8 +4,7 @@
  */
 import type { Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-// Builtins on the path of a re-run come from process.getBuiltinModule: an ESM import of node:fs or node:util
-// evaluates every lazy export to build its namespace (fs streams; util's diff, which opens stderr), ~10 ms.
+// Builtins through process.getBuiltinModule, not import: see lint/src/cli.ts.
 const { constants, readdirSync } = process.getBuiltinModule('node:fs');
 const { access, stat } = process.getBuiltinModule('node:fs/promises');
 

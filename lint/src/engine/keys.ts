@@ -9,8 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunConfig } from './analyse.ts';
 import { digestBytes, digester } from './digest.ts';
-// Builtins on the path of a re-run come from process.getBuiltinModule: an ESM import of node:fs or node:util
-// evaluates every lazy export to build its namespace (fs streams; util's diff, which opens stderr), ~10 ms.
+// Builtins through process.getBuiltinModule, not import: see lint/src/cli.ts.
 const { readdirSync, readFileSync, renameSync, statSync, writeFileSync } = process.getBuiltinModule('node:fs');
 
 /** Bump when the layout of a cached entry changes; it is part of every key. */

@@ -10,8 +10,7 @@ import type { Finding, RunConfig } from './analyse.ts';
 import { digester } from './digest.ts';
 import { cacheKey } from './keys.ts';
 import { keepNewest } from './prune.ts';
-// Builtins on the path of a re-run come from process.getBuiltinModule: an ESM import of node:fs or node:util
-// evaluates every lazy export to build its namespace (fs streams; util's diff, which opens stderr), ~10 ms.
+// Builtins through process.getBuiltinModule, not import: see lint/src/cli.ts.
 const { mkdir, readFile, rename, rm, writeFile } = process.getBuiltinModule('node:fs/promises');
 
 /** Bump when the layout of a record changes. */
