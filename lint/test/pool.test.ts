@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
 import { analyse, type RunConfig } from '../src/engine/analyse.ts';
+import { serialize } from 'node:v8';
 import { ParsePool, spawnWorkers, type Job } from '../src/engine/pool.ts';
 
 const config: RunConfig = { maxAge: 6, today: '2026-11', severities: [] };
@@ -20,6 +21,14 @@ describe('ParsePool', () => {
     const pool = new ParsePool(jobs, config, 2);
     expect(pool.workers).toHaveLength(2);
     expect(await pool.finish(here)).toEqual(expected);
+  });
+
+  it('revives answers this thread gives serialized, as a run with a cache does, and leaves the jobs intact', async () => {
+    const lengths = jobs.map((job) => job.bytes.byteLength);
+    const pool = new ParsePool(jobs, config, 1);
+    expect(await pool.finish((job) => serialize(analyse(job.path, job.bytes, config, job.readError, true)))).toEqual(expected);
+    // Replies move their buffers between threads; the files' bytes must not have gone with them.
+    expect(jobs.map((job) => job.bytes.byteLength)).toEqual(lengths);
   });
 
   it('redoes on this thread the batches of a worker that stops mid-run', async () => {

@@ -84,6 +84,11 @@ export function analysisFrom(bytes: Uint8Array): Analysis {
   return analysis;
 }
 
+/** An analysis that may still be in its serialized form (a pool keeps them so until its threads are gone). */
+export function revived(result: Analysis | Uint8Array): Analysis {
+  return result instanceof Uint8Array ? analysisFrom(result) : result;
+}
+
 function serializedAnalysis(analysis: Analysis): Uint8Array {
   const known = serialized.get(analysis);
   if (known) return known;

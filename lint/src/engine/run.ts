@@ -10,7 +10,7 @@ import { serialize } from 'node:v8';
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleOptions } from '../rules/define.ts';
 import { activeRules, analyse, lightFile, toFinding, type Analysis, type Finding, type RunConfig } from './analyse.ts';
-import { analysisFrom, cacheEntry, LintCache, type CacheEntry } from './cache.ts';
+import { cacheEntry, LintCache, revived, type CacheEntry } from './cache.ts';
 import { contentHash } from './keys.ts';
 import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.ts';
 import { fileFromRead } from './load.ts';
@@ -89,10 +89,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { jobs, jobIndex } = plan;
   const threads = threadsFor(jobs.length, plan.bytes, options.workers === undefined ? undefined : Math.max(0, Math.floor(options.workers)));
   const pool = options.pool ?? (threads > 0 ? new ParsePool(jobs, config, threads) : undefined);
-  // With a cache to write, this thread takes its analyses through their serialized form as the workers' come,
-  // while the workers are still busy: the copy gives the summary strings of its own, and the bytes are kept.
-  const here = cache ? (job: Job) => analysisFrom(serialize(analyse(job.path, job.bytes, config, job.readError, true))) : (job: Job) => analyse(job.path, job.bytes, config, job.readError);
-  const results = pool ? await pool.finish(here) : jobs.map(here);
+  // With a cache to write, this thread's analyses take the workers' path: serialized (which gives the summaries
+  // strings of their own), the bytes kept for the cache, revived once the pool's threads are gone.
+  const here = cache ? (job: Job) => serialize(analyse(job.path, job.bytes, config, job.readError, true)) : (job: Job) => analyse(job.path, job.bytes, config, job.readError);
+  const results = pool ? await pool.finish(here) : jobs.map((job) => revived(here(job)));
   const workers = pool?.workers.length ?? 0;
   results.forEach((result, k) => (plan.analyses[jobIndex[k]] = result));
   const analyses = plan.analyses as (CacheEntry | Analysis)[];

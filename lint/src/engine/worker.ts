@@ -21,7 +21,9 @@ parentPort?.on('message', (request: BatchRequest) => {
   try {
     // `copied`: serializing gives the summaries strings of their own (engine/analyse.ts summarise).
     const analyses = request.files.map((f) => serialize(analyse(f.path, f.bytes, request.config, f.readError, true) satisfies Analysis));
-    parentPort?.postMessage({ start: request.start, analyses } satisfies BatchReply);
+    // Moved, not copied: each serialization owns its memory, which would otherwise wait here for a collection.
+    const owned = analyses.filter((a) => a.byteOffset === 0 && a.byteLength === a.buffer.byteLength).map((a) => a.buffer);
+    parentPort?.postMessage({ start: request.start, analyses } satisfies BatchReply, owned);
   } catch (error) {
     parentPort?.postMessage({ start: request.start, error: (error as Error).stack ?? String(error) } satisfies BatchReply);
   }
