@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from './lint/src/markdown/anchors.ts';
 import { remarkInternalLinks } from './lint/src/markdown/links.ts';
+import { remarkExportMarks } from './lint/src/export/marks.ts';
 import { rehypeGotchaSections } from './site/lib/rehype-gotcha-sections.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
 import { createHash } from 'node:crypto';
@@ -31,9 +32,10 @@ export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
   markdown: {
-    // The same remark dialect the linter parses with: explicit heading ids and scheme links.
+    // The same remark dialect the linter parses with: explicit heading ids and scheme links. First, before
+    // those rewrite the tree, the places /llms-full.txt splices in each page's source (lint/src/export/marks.ts).
     processor: unified({
-      remarkPlugins: [remarkExplicitHeadingIds, [remarkInternalLinks, { base }]],
+      remarkPlugins: [remarkExportMarks, remarkExplicitHeadingIds, [remarkInternalLinks, { base }]],
       rehypePlugins: [rehypeGotchaSections],
     }),
   },

@@ -12,6 +12,10 @@ import { catalogPath, gotchaPath, profilePath, referencePath } from '../../lint/
 import { GUIDE_SUMMARY, renderFullText, siteUrls, type FullPage } from '../../lint/src/export/llms.ts';
 import { factsTables, gotchaFacts, gotchaTrailer } from '../../lint/src/export/blocks.ts';
 import { bulletList, heading, inline, link, text } from '../../lint/src/export/markdown.ts';
+import { MARKS_KEY } from '../../lint/src/export/marks.ts';
+
+/** The export marks the site's Markdown pipeline recorded for an entry (astro.config.mjs, lint/src/export/marks.ts). */
+const marksOf = (entry: { rendered?: { metadata?: Record<string, unknown> } }) => (entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[MARKS_KEY];
 
 const sources = (list: readonly { title: string; url: string }[]): RootContent[] =>
   list.length ? [heading(2, 'Sources'), bulletList(list.map((s) => [link(s.url, s.title)]))] : [];
@@ -32,6 +36,7 @@ export const GET: APIRoute = async ({ site }) => {
       description: r.data.description,
       before: r.data.verified ? [{ type: 'paragraph', children: [text(`Verified ${r.data.verified}.`)] } as RootContent] : [],
       body: r.body ?? '',
+      marks: marksOf(r),
       after: sources(r.data.sources),
     })),
     ...profiles.map((p) => {
@@ -42,6 +47,7 @@ export const GET: APIRoute = async ({ site }) => {
         description: p.data.description,
         before: factsTables(p.data),
         body: p.body ?? '',
+        marks: marksOf(p),
         after: [
           heading(2, `Gotchas on this platform (${pinned.length})`),
           bulletList(pinned.map((g) => [link(`gotcha:${g.data.id}`, g.data.id), text(' — '), ...inline(g.data.title)])),
@@ -50,7 +56,7 @@ export const GET: APIRoute = async ({ site }) => {
       };
     }),
     ...catalogs.flatMap((c) => [
-      { title: c.data.title, url: url(catalogPath(c.id)), description: c.data.description, body: c.body ?? '' },
+      { title: c.data.title, url: url(catalogPath(c.id)), description: c.data.description, body: c.body ?? '', marks: marksOf(c) },
       ...gotchas
         .filter((g) => g.data.catalog === c.id)
         .map((g) => ({
@@ -58,6 +64,7 @@ export const GET: APIRoute = async ({ site }) => {
           url: url(gotchaPath(g.data.id)),
           before: gotchaFacts(g.data),
           body: g.body ?? '',
+          marks: marksOf(g),
           // Drafts have no page, so `related` keeps only published ids, as the gotcha pages do.
           after: gotchaTrailer({ ...g.data, related: g.data.related.filter((id) => published.has(id)) }),
         })),

@@ -9,6 +9,7 @@ import type { Root, RootContent } from 'mdast';
 import { hrefFor, parseInternalLink } from '../markdown/links.ts';
 import { bodyOf, bulletList, heading, inline, link, paragraph, print, stripExplicitIds, strong, text, walk } from './markdown.ts';
 import { parseMarkdown } from '../markdown/parse.ts';
+import { applyMarks, exportMarks, isMarkList } from './marks.ts';
 
 export interface IndexLink {
   /** Link text; inline Markdown (code spans) allowed. */
@@ -57,6 +58,8 @@ export interface FullPage {
   before?: RootContent[];
   /** The page's Markdown body as stored (frontmatter already removed, or present and skipped). */
   body: string;
+  /** Where `body` changes in the export (export/marks.ts), as the site's renderer recorded them; checked before use. */
+  marks?: unknown;
   /** Generated blocks after the body (sources, related entries). */
   after?: RootContent[];
 }
@@ -69,29 +72,36 @@ export interface FullText {
 
 /**
  * Every page as Markdown: each page opens with a level-1 heading and its URL, its own headings keep their
- * levels under it. `siteHref` turns a scheme link into the absolute URL of the page it names.
+ * levels under it. `siteHref` turns a scheme link into the absolute URL of the page it names. A body goes out
+ * as its author wrote it, with links rewritten and `{#id}` tails dropped (export/marks.ts); only a body that
+ * cannot be spliced safely is printed from its tree.
  */
 export function renderFullText(full: FullText, siteHref: (path: string) => string): string {
   const children: RootContent[] = [heading(1, full.title), { type: 'blockquote', children: [paragraph([text(oneLine(full.summary))])] }];
   for (const page of full.pages) {
-    const body = bodyOf(parseMarkdown(page.body) as Root);
-    const nodes: RootContent[] = [
-      { type: 'thematicBreak' },
+    const rewrite = (url: string) => {
+      const internal = parseInternalLink(url);
+      return internal ? siteHref(hrefFor(internal)) : url.startsWith('#') ? page.url + url : url;
+    };
+    let marks = isMarkList(page.marks, page.body.length) ? page.marks : undefined;
+    let tree: Root | undefined;
+    if (!marks) marks = exportMarks((tree = parseMarkdown(page.body)), page.body);
+    const spliced = marks && applyMarks(page.body, marks, rewrite).trim();
+    // An html node is printed as it is: the spliced source goes out verbatim between the generated blocks.
+    const body: RootContent[] = marks ? (spliced ? [{ type: 'html', value: spliced }] : []) : bodyOf(tree as Root);
+    const generated: RootContent[] = [
       heading(1, inline(page.title)),
       paragraph([strong('URL:'), text(' '), link(page.url, page.url)]),
       ...(page.description ? [paragraph([text(oneLine(page.description))])] : []),
       ...structuredClone(page.before ?? []),
-      ...body,
-      ...structuredClone(page.after ?? []),
     ];
-    walk(nodes, (n) => {
-      if (n.type !== 'link' && n.type !== 'definition') return;
-      const internal = parseInternalLink(n.url);
-      if (internal) n.url = siteHref(hrefFor(internal));
-      else if (n.url.startsWith('#')) n.url = page.url + n.url;
+    const after = structuredClone(page.after ?? []);
+    const printed = marks ? [...generated, ...after] : [...generated, ...body, ...after];
+    walk(printed, (n) => {
+      if (n.type === 'link' || n.type === 'definition') n.url = rewrite(n.url);
     });
-    stripExplicitIds(nodes);
-    children.push(...nodes);
+    stripExplicitIds(printed);
+    children.push({ type: 'thematicBreak' }, ...generated, ...body, ...after);
   }
   return print({ type: 'root', children });
 }
