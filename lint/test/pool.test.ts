@@ -6,8 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
 import { analyse, type RunConfig } from '../src/engine/analyse.ts';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { ParsePool, spawnWorkers, type Job } from '../src/engine/pool.ts';
+import { Spill } from '../src/engine/spill.ts';
 
 const config: RunConfig = { maxAge: 6, today: '2026-11', severities: [] };
 const encoder = new TextEncoder();
@@ -29,6 +33,19 @@ describe('ParsePool', () => {
     expect(await pool.finish((job) => serialize(analyse(job.path, job.bytes, config, job.readError, true)))).toEqual(expected);
     // Replies move their buffers between threads; the files' bytes must not have gone with them.
     expect(jobs.map((job) => job.bytes.byteLength)).toEqual(lengths);
+  });
+
+  it('leaves no spill file behind, and answers the same when it cannot spill at all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-spill-'));
+    try {
+      const pool = new ParsePool(jobs, config, 1, new Spill(dir));
+      expect(await pool.finish((job) => serialize(analyse(job.path, job.bytes, config, job.readError, true)))).toEqual(expected);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const nowhere = new ParsePool(jobs, config, 1, new Spill(join(tmpdir(), 'kb-spill-missing-folder', 'x')));
+    expect(await nowhere.finish(here)).toEqual(expected);
   });
 
   it('redoes on this thread the batches of a worker that stops mid-run', async () => {

@@ -8,14 +8,16 @@
  *
  * Batches are cut as they are handed out, smaller as the queue empties (guided self-scheduling), so that no
  * thread is left at the end with a full batch while the others wait. Answers come back serialized
- * (engine/analyse.ts `Analysis` through `node:v8`), never as trees, and keep their bytes for the cache. Light on
- * purpose: nothing here loads the parser, the schemas or the rules.
+ * (engine/analyse.ts `Analysis` through `node:v8`), never as trees; they wait in a scratch file until the
+ * threads are gone (engine/spill.ts), then are revived with their bytes kept for the cache. Light on purpose:
+ * nothing here loads the parser, the schemas or the rules.
  */
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Analysis, RunConfig } from './analyse.ts';
 import { revived } from './cache.ts';
+import { Spill, type Spilled } from './spill.ts';
 import type { BatchReply, BatchRequest } from './worker.ts';
 
 export interface Job {
@@ -93,7 +95,9 @@ export class ParsePool {
   readonly workers: Worker[];
   private readonly jobs: readonly Job[];
   private readonly config: RunConfig;
-  private readonly results: (Analysis | Uint8Array | undefined)[];
+  private readonly results: (Analysis | Uint8Array | Spilled | undefined)[];
+  /** Where serialized answers wait for the end of the run (engine/spill.ts). */
+  private readonly spill: Spill;
   private next = 0;
   /** Bytes not yet handed out. */
   private left: number;
@@ -105,9 +109,10 @@ export class ParsePool {
   private wake: (() => void) | undefined;
 
   /** `threads` are started here, or taken from `spawnWorkers`; the pool owns them from now on and stops them. */
-  constructor(jobs: readonly Job[], config: RunConfig, threads: number | readonly Spawned[]) {
+  constructor(jobs: readonly Job[], config: RunConfig, threads: number | readonly Spawned[], spill = new Spill()) {
     this.jobs = jobs;
     this.config = config;
+    this.spill = spill;
     this.results = new Array(jobs.length);
     this.left = jobs.reduce((n, job) => n + job.bytes.length, 0);
     const spawned = typeof threads === 'number' ? spawnWorkers(Math.max(0, Math.min(threads, jobs.length))) : threads;
@@ -126,7 +131,7 @@ export class ParsePool {
       const at = held.findIndex(([start]) => start === reply.start);
       if (at >= 0) held.splice(at, 1);
       if ('error' in reply) this.fail(new Error(`kb-lint worker failed: ${reply.error}`));
-      else reply.analyses.forEach((bytes, i) => (this.results[reply.start + i] = bytes));
+      else reply.analyses.forEach((bytes, i) => this.keep(reply.start + i, bytes));
       this.topUp(worker);
       this.poke();
     });
@@ -157,6 +162,11 @@ export class ParsePool {
     this.next = end;
     this.left -= bytes;
     return [start, end];
+  }
+
+  /** A job's answer; serialized ones go to the spill file when it takes them. */
+  private keep(i: number, result: Analysis | Uint8Array) {
+    this.results[i] = result instanceof Uint8Array ? (this.spill.put(result) ?? result) : result;
   }
 
   private topUp(worker: Worker) {
@@ -199,7 +209,7 @@ export class ParsePool {
           // milliseconds, not only between batches, or a worker can run dry behind a batch of big files here.
           let since = performance.now();
           for (let i = batch[0]; i < batch[1]; i++) {
-            this.results[i] = analyse(this.jobs[i]);
+            this.keep(i, analyse(this.jobs[i]));
             if (performance.now() - since < YIELD_MS) continue;
             await yieldToEvents();
             since = performance.now();
@@ -209,16 +219,26 @@ export class ParsePool {
         if (this.outstanding() === 0) break;
         await new Promise<void>((resolve) => (this.wake = resolve));
       }
+    } catch (error) {
+      this.spill.close();
+      throw error;
     } finally {
-      await this.close();
+      await this.stopThreads();
     }
     // Revived only now: as objects, 5,000 summaries take ~20 MiB of heap, which would add to the peak while the
-    // workers' heaps are still there; serialized they are half that, and kept for the cache anyway.
-    return this.results.map((r) => revived(r as Analysis | Uint8Array));
+    // workers' heaps are still there. Meanwhile their bytes waited on disk, and are kept for the cache.
+    const spilled = this.spill.readBack();
+    const bytesOf = (r: Analysis | Uint8Array | Spilled) => (r instanceof Uint8Array || 'summary' in r ? r : spilled.subarray(r.at, r.at + r.length));
+    return this.results.map((r) => revived(bytesOf(r as Analysis | Uint8Array | Spilled)));
   }
 
-  /** Stop every worker; a pool that is not finished (the run failed before it joined) must still be closed. */
-  async close(): Promise<void> {
+  private async stopThreads(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /** Stop every worker and drop the spill; a pool that is not finished (the run failed before it joined) must still be closed. */
+  async close(): Promise<void> {
+    this.spill.close();
+    await this.stopThreads();
   }
 }
