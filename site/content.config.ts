@@ -19,8 +19,8 @@ const md = (folder: string) => glob({ base: pathToFileURL(`${CONTENT_DIR}/${fold
  * Every page of the guide renders through <StarlightPage>, which builds Starlight's docs schema anew for each
  * page (and zod compiles it anew on the first parse): about 1 ms a page. Built once here and reused, the
  * validation stays Starlight's own. The docs collection itself stays empty; content lives in the collections
- * below. Only <StarlightPage> calls it (the collection has no entries), with
- * the same `image()` check each time, so keeping the first is exact.
+ * below. Only <StarlightPage> calls it (the collection has no entries), with the same `image()` check each
+ * time, so keeping the first is exact.
  */
 const starlightDocs = docsSchema();
 let builtDocs: ReturnType<typeof starlightDocs> | undefined;

@@ -7,11 +7,9 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import type { Heading, Link, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
-import { explicitId } from '../markdown/anchors.ts';
+import { EXPLICIT_ID, explicitId } from '../markdown/anchors.ts';
 import { parseMarkdown } from '../markdown/parse.ts';
 
-/** The tail `{#id}` of a heading, as anchors.ts recognises it. */
-const EXPLICIT_TAIL = /\s*\{#[A-Za-z][\w-]*\}\s*$/;
 
 export const text = (value: string): PhrasingContent => ({ type: 'text', value });
 export const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
@@ -86,7 +84,7 @@ export function stripExplicitIds(nodes: readonly Nodes[]): void {
   walk(nodes, (n) => {
     if (n.type !== 'heading' || explicitId(n) === undefined) return;
     const last = n.children.at(-1);
-    if (last?.type === 'text') last.value = last.value.replace(EXPLICIT_TAIL, '');
+    if (last?.type === 'text') last.value = last.value.replace(EXPLICIT_ID, '');
   });
 }
 

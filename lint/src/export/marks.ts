@@ -8,7 +8,7 @@
  * followed by other pages (an unclosed fence), there are no marks and the caller prints the page's tree.
  */
 import type { Heading, Nodes, Root } from 'mdast';
-import { explicitId } from '../markdown/anchors.ts';
+import { EXPLICIT_ID, explicitId } from '../markdown/anchors.ts';
 import { parseInternalLink } from '../markdown/links.ts';
 
 /** `[start, end)` of the source to replace: by the rewritten `url` when there is one, else by nothing. */
@@ -21,7 +21,6 @@ export interface ExportMark {
 /** Where `remarkExportMarks` leaves a page's marks in the rendering's frontmatter; versioned with the format. */
 export const MARKS_KEY = 'kbExportMarks1';
 
-const EXPLICIT_TAIL = /\s*\{#[A-Za-z][\w-]*\}\s*$/;
 /** HTML blocks that run until an end tag or marker rather than a blank line (CommonMark types 1 to 5). */
 const UNTIL_END = /^ {0,3}<(?:script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)/i;
 const DEFINITION = /^\[(?:\\.|[^\\\]])*\]:[ \t]*(?:\r?\n[ \t]*)?(<)?/;
@@ -53,7 +52,7 @@ function destinationStart(node: Nodes & { url: string }, source: string, start: 
 function tailRange(heading: Heading, source: string): [number, number] | undefined {
   const end = heading.children.at(-1)?.position?.end.offset;
   if (end === undefined) return undefined;
-  const m = EXPLICIT_TAIL.exec(source.slice(heading.position?.start.offset ?? end, end));
+  const m = EXPLICIT_ID.exec(source.slice(heading.position?.start.offset ?? end, end));
   return m ? [end - m[0].length, end] : undefined;
 }
 

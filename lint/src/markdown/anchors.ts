@@ -8,8 +8,8 @@ import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import type { Heading, Root, Text } from 'mdast';
 
-/** `{#id}` at the very end of a heading's text. */
-const EXPLICIT_ID = /\s*\{#([A-Za-z][\w-]*)\}\s*$/;
+/** `{#id}` at the very end of a heading's text, with the whitespace before it; the id is group 1. */
+export const EXPLICIT_ID = /\s*\{#([A-Za-z][\w-]*)\}\s*$/;
 
 export interface HeadingAnchor {
   depth: number;
