@@ -9,6 +9,11 @@ import { rehypeGotchaSections } from './site/lib/rehype-gotcha-sections.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// Pages that read content/ themselves (the staleness dashboard) run from bundled chunks under .astro/, where
+// site/lib/corpus-fs.ts's path relative to its own module points nowhere; the variable reaches them intact.
+process.env.KB_CONTENT_DIR ??= fileURLToPath(new URL('./content/', import.meta.url));
 
 // Astro's content cache is not invalidated when the schemas change, because they live outside
 // content.config.ts; key the cache folder by the schema sources so a schema change starts a fresh one.
