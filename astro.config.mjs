@@ -6,6 +6,7 @@ import { remarkExplicitHeadingIds } from './lint/src/markdown/anchors.ts';
 import { remarkInternalLinks } from './lint/src/markdown/links.ts';
 import { remarkExportMarks } from './lint/src/export/marks.ts';
 import { rehypeGotchaSections } from './site/lib/rehype-gotcha-sections.ts';
+import { remarkSmartPunctuation } from './site/lib/remark-smart-punctuation.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -37,10 +38,12 @@ export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
   markdown: {
-    // The same remark dialect the linter parses with: explicit heading ids and scheme links. First, before
-    // those rewrite the tree, the places /llms-full.txt splices in each page's source (lint/src/export/marks.ts).
+    // The same remark dialect the linter parses with: explicit heading ids and scheme links. Before those
+    // rewrite the tree, the places /llms-full.txt splices in each page's source (lint/src/export/marks.ts).
+    // Smart quotes come first, where Astro puts its own remark-smartypants, which ours replaces (same output).
     processor: unified({
-      remarkPlugins: [remarkExportMarks, remarkExplicitHeadingIds, [remarkInternalLinks, { base }]],
+      smartypants: false,
+      remarkPlugins: [remarkSmartPunctuation, remarkExportMarks, remarkExplicitHeadingIds, [remarkInternalLinks, { base }]],
       rehypePlugins: [rehypeGotchaSections],
     }),
   },
