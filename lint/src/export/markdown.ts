@@ -48,10 +48,20 @@ export function joined(parts: PhrasingContent[][], separator = ', '): PhrasingCo
 }
 
 /**
+ * Characters that can begin inline syntax (escapes, code, emphasis, links, HTML, entities, strikethrough,
+ * autolinks) or stand for a line ending or control character the parser rewrites. Text with none of them, no
+ * edge whitespace and no `www.`/`://`/`mailto:`/`xmpp:` parses to itself: a paragraph of one text node, or
+ * a block (a heading, list, quote) for which `inline` returns the text anyway.
+ */
+const INLINE_SYNTAX = /[\\`*_[\]!<>&~@\u0000-\u001f\u007f]|www\.|:\/\/|mailto:|xmpp:/i;
+
+/**
  * Inline Markdown (a title written with code spans) as phrasing nodes, parsed by the project's one
- * processor so a title reads the same here as on the site.
+ * processor so a title reads the same here as on the site. Most titles hold no inline syntax; those skip the
+ * parse (hundreds of them per export, each a full micromark set-up).
  */
 export function inline(markdown: string): PhrasingContent[] {
+  if (!INLINE_SYNTAX.test(markdown) && markdown.trim() === markdown) return [text(markdown)];
   const first = parseMarkdown(markdown).children[0];
   return first?.type === 'paragraph' ? structuredClone(first.children) : [text(markdown)];
 }
