@@ -18,7 +18,19 @@ export interface Template {
   meta: TemplateMeta;
 }
 
+/**
+ * Every template, sorted by file name. Read once per module instance: the sources are fixed when the module
+ * loads (a changed script reloads it in the dev server), and a build asks about a dozen times (each template
+ * page, each profile page, llms.txt), each a YAML parse and schema check of nine scripts.
+ */
 export function allTemplates(): Template[] {
+  loaded ??= readTemplates();
+  return [...loaded];
+}
+
+let loaded: Template[] | undefined;
+
+function readTemplates(): Template[] {
   return Object.entries(sources)
     .map(([path, source]) => {
       const file = path.split('/').at(-1)!;
