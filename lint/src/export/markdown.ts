@@ -3,12 +3,13 @@
  * trees, move headings, drop the `{#id}` syntax that only our dialect understands, and print with
  * mdast-util-to-markdown so escaping, tables and code fences come out as valid GFM.
  */
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import type { Heading, Link, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
 import { EXPLICIT_ID, explicitId } from '../markdown/anchors.ts';
 import { parseMarkdown } from '../markdown/parse.ts';
+import { text as printText } from './print-text.ts';
 
 
 export const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -98,16 +99,22 @@ export function stripExplicitIds(nodes: readonly Nodes[]): void {
   });
 }
 
-/** Print a tree as GFM Markdown (with a YAML block when the tree starts with one). */
+/** How the outputs print GFM: the printer's own escaping and handlers, with our choice of markers. */
+export const PRINT_OPTIONS: Options = {
+  extensions: [gfmToMarkdown({ tablePipeAlign: false }), frontmatterToMarkdown(['yaml'])],
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  tightDefinitions: true,
+};
+
+/**
+ * Print a tree as GFM Markdown (with a YAML block when the tree starts with one). Text that needs no escaping
+ * skips the printer's escaping loop (print-text.ts); the output is the same as with PRINT_OPTIONS alone.
+ */
 export function print(root: Root): string {
-  return toMarkdown(root, {
-    extensions: [gfmToMarkdown({ tablePipeAlign: false }), frontmatterToMarkdown(['yaml'])],
-    bullet: '-',
-    emphasis: '_',
-    strong: '*',
-    fences: true,
-    rule: '-',
-    listItemIndent: 'one',
-    tightDefinitions: true,
-  });
+  return toMarkdown(root, { ...PRINT_OPTIONS, handlers: { text: printText } });
 }
