@@ -49,4 +49,13 @@ describe('inline()', () => {
       { numRuns: 5000, seed: 20261129 },
     );
   });
+
+  it('gives each caller its own nodes, also for a title it has parsed before', () => {
+    const first = inline('`torch.save` fails with [a link](gotcha:U6)');
+    (first[0] as { value: string }).value = 'changed';
+    const link = first.find((n) => n.type === 'link')!;
+    link.url = 'https://changed.test/';
+    const second = inline('`torch.save` fails with [a link](gotcha:U6)');
+    expect(withoutPositions(second)).toEqual(withoutPositions(parsed('`torch.save` fails with [a link](gotcha:U6)')));
+  });
 });

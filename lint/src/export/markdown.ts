@@ -56,15 +56,27 @@ export function joined(parts: PhrasingContent[][], separator = ', '): PhrasingCo
  */
 const INLINE_SYNTAX = /[\\`*_[\]!<>&~@\u0000-\u001f\u007f]|www\.|:\/\/|mailto:|xmpp:/i;
 
+/** Titles already parsed: a gotcha's title is asked for by llms.txt, llms-full.txt and each profile listing it. */
+const parsedTitles = new Map<string, PhrasingContent[]>();
+const PARSED_TITLES_MAX = 10_000;
+
 /**
  * Inline Markdown (a title written with code spans) as phrasing nodes, parsed by the project's one
  * processor so a title reads the same here as on the site. Most titles hold no inline syntax; those skip the
- * parse (hundreds of them per export, each a full micromark set-up).
+ * parse (hundreds of them per export, each a full micromark set-up), and a title parsed once is not parsed
+ * again. The nodes are the caller's own to change.
  */
 export function inline(markdown: string): PhrasingContent[] {
   if (!INLINE_SYNTAX.test(markdown) && markdown.trim() === markdown) return [text(markdown)];
-  const first = parseMarkdown(markdown).children[0];
-  return first?.type === 'paragraph' ? structuredClone(first.children) : [text(markdown)];
+  let nodes = parsedTitles.get(markdown);
+  if (!nodes) {
+    const first = parseMarkdown(markdown).children[0];
+    nodes = first?.type === 'paragraph' ? first.children : [text(markdown)];
+    // A long-lived process (the dev server) sees titles change; it starts over rather than grow without end.
+    if (parsedTitles.size >= PARSED_TITLES_MAX) parsedTitles.clear();
+    parsedTitles.set(markdown, nodes);
+  }
+  return structuredClone(nodes);
 }
 
 /** The body of a parsed file: every top-level node except the frontmatter block, deep-copied. */
