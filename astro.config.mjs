@@ -62,9 +62,6 @@ export default defineConfig({
       // Wraps Starlight's search modal with a fallback that drops query words no page contains.
       components: { Search: './site/components/Search.astro' },
       pagefind: true,
-      // Shiki's JavaScript regex engine: the same tokens for our languages (bash, python, yaml, json,
-      // dockerfile; the built site is byte-identical) without loading Oniguruma's WASM, and faster on them.
-      expressiveCode: { shiki: { engine: 'javascript' } },
     }),
   ],
 });
