@@ -10,7 +10,7 @@ import { remarkSmartPunctuation } from './site/lib/remark-smart-punctuation.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
 import { CONTENT_DIR } from './site/lib/corpus-fs.ts';
 import { buildMonth } from './site/lib/age.ts';
-import { startStampReport } from './site/lib/stamps.ts';
+import { startStampReport } from './site/lib/stamps-early.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { corpusFiles } from '../../lint/src/files.ts';
 import { loadForStamps } from '../../lint/src/stale/load.ts';
 import { collectStamps } from '../../lint/src/stale/collect.ts';
-import { stampReport, startStampReport, takeStampReport } from './stamps.ts';
+import { stampReport, takeStampReport } from './stamps.ts';
+import { startStampReport } from './stamps-early.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MINI = fileURLToPath(new URL('../test/fixtures/mini/', import.meta.url));

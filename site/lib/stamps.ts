@@ -4,15 +4,15 @@
  *
  * Collecting means parsing every file with an inline stamp (~25 files, 0.3 s of a build, all of it on the
  * critical path when the page renders). A build therefore starts the collection in a worker thread when the
- * config is set up (astro.config.mjs), where it runs beside content sync on the other core, and the page takes
- * that result. The dev server, and a build whose early result is missing or for another month, collect in
- * place. Either way it is one function, `stampReport`, over the files on disk.
+ * config is set up (astro.config.mjs, through stamps-early.ts), where it runs beside content sync on the other
+ * core, and the page takes that result. The dev server, and a build whose early result is missing or for
+ * another tree or month, collect in place. Either way it is one function, `stampReport`, over the files.
  */
-import { Worker } from 'node:worker_threads';
 import { corpusFiles } from '../../lint/src/files.ts';
 import { loadForStamps } from '../../lint/src/stale/load.ts';
 import { collectStamps, type StaleEntry } from '../../lint/src/stale/collect.ts';
 import { catalogPath, gotchaPath, profilePath, referencePath } from '../../lint/src/markdown/links.ts';
+import { earlyStampReport } from './stamps-early.ts';
 
 export interface StampReport {
   /** Repository root the files were read under. */
@@ -41,26 +41,9 @@ export async function stampReport(root: string, today: string): Promise<StampRep
   return { root, today, entries: collectStamps(files, today), pages };
 }
 
-const EARLY = Symbol.for('remote-gpu-field-guide.stampReport');
-type WithEarly = typeof globalThis & { [EARLY]?: Promise<StampReport | undefined> };
-
-/** Start collecting in a worker thread; `takeStampReport` picks the result up later in the same process. */
-export function startStampReport(root: string, today: string): void {
-  const early = new Promise<StampReport | undefined>((resolve) => {
-    const worker = new Worker(new URL('./stamps-worker.ts', import.meta.url), { workerData: { root, today } });
-    // A build that ends first (or fails) is not held open by it.
-    worker.unref();
-    worker.once('message', resolve);
-    // Any failure leaves the page to collect in place.
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
-  (globalThis as WithEarly)[EARLY] = early;
-}
-
 /** The early result when there is one for this root and month, else a report collected now. */
 export async function takeStampReport(root: string, today: string): Promise<StampReport> {
-  const early = await (globalThis as WithEarly)[EARLY];
+  const early = (await earlyStampReport()) as StampReport | undefined;
   if (early && early.root === root && early.today === today) return early;
   return stampReport(root, today);
 }
