@@ -23,21 +23,27 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 export interface BuildResult { code: number; output: string }
 
+export interface BuildOptions { contentDir?: string; outDir?: string; env?: Record<string, string> }
+
+/** The Node arguments and environment of `astro build` for a content tree and output folder (run from ROOT). */
+export function buildCommand(options: BuildOptions = {}): { args: string[]; env: NodeJS.ProcessEnv } {
+  const args = [ASTRO, 'build'];
+  if (options.outDir) args.push('--outDir', options.outDir);
+  const env = childEnv({
+    ...(options.contentDir ? { KB_CONTENT_DIR: options.contentDir, KB_CACHE_DIR: `${options.outDir ?? options.contentDir}.cache` } : {}),
+    ...options.env,
+  });
+  return { args, env };
+}
+
 /**
  * `astro build` with an optional content tree and output folder; never throws, returns the log as plain text
  * (CI sets FORCE_COLOR, and Astro then paints the backticked words of an error message bold).
  */
-export function buildSite(options: { contentDir?: string; outDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   return new Promise((resolve) => {
-    const args = [ASTRO, 'build'];
-    if (options.outDir) args.push('--outDir', options.outDir);
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: childEnv({
-        ...(options.contentDir ? { KB_CONTENT_DIR: options.contentDir, KB_CACHE_DIR: `${options.outDir ?? options.contentDir}.cache` } : {}),
-        ...options.env,
-      }),
-    });
+    const { args, env } = buildCommand(options);
+    const child = spawn(process.execPath, args, { cwd: ROOT, env });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
