@@ -52,8 +52,9 @@ export default defineConfig({
     }),
   },
   integrations: [
-    // The staleness dashboard's stamps are collected in a worker while content syncs (site/lib/stamps.ts).
-    { name: 'kb-stamps-early', hooks: { 'astro:config:setup': ({ command }) => void (command === 'build' && startStampReport(dirname(CONTENT_DIR), buildMonth())) } },
+    // The staleness dashboard's stamps are collected in a worker while Vite bundles (site/lib/stamps.ts);
+    // started with the config, it competed with content sync for the second core and saved nothing.
+    { name: 'kb-stamps-early', hooks: { 'astro:build:start': () => startStampReport(dirname(CONTENT_DIR), buildMonth()) } },
     starlight({
       title: 'Remote GPU Field Guide',
       description: 'What to know before the meter runs: platforms, gotchas and scripts for training on rented or owned GPUs.',

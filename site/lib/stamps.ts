@@ -3,9 +3,9 @@
  * them, and the site page each stamped file has.
  *
  * Collecting means parsing every file with an inline stamp (~25 files, 0.3 s of a build, all of it on the
- * critical path when the page renders). A build therefore starts the collection in a worker thread when the
- * config is set up (astro.config.mjs, through stamps-early.ts), where it runs beside content sync on the other
- * core, and the page takes that result. The dev server, and a build whose early result is missing or for
+ * critical path when the page renders). A build therefore starts the collection in a worker thread when its
+ * Vite bundling starts (astro.config.mjs, through stamps-early.ts), where it runs on the other core while the
+ * main thread waits on the bundler, and the page takes that result. The dev server, and a build whose early result is missing or for
  * another tree or month, collect in place. Either way it is one function, `stampReport`, over the files.
  */
 import { corpusFiles } from '../../lint/src/files.ts';
