@@ -127,6 +127,8 @@ describe('the built site', () => {
       expect(Number(await page.locator(`[data-band-total="${b}"]`).innerText()), b).toBe(stamps.filter((s) => band(s.age) === b).length);
     }
     expect(await page.locator('#staleness-oldest tbody tr').count()).toBe(Math.min(40, stamps.length));
+    // Both sections are in the page's table of contents.
+    expect(await page.locator('starlight-toc a').allInnerTexts()).toEqual(expect.arrayContaining(['By age', 'Oldest checks first']));
     // Titles' code spans show as code, not as backticks.
     for (const fact of await page.locator('#staleness-oldest td:nth-child(2)').allInnerTexts()) expect(fact).not.toContain('`');
   });
