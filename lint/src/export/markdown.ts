@@ -11,7 +11,6 @@ import { EXPLICIT_ID, explicitId } from '../markdown/anchors.ts';
 import { parseMarkdown } from '../markdown/parse.ts';
 import { text as printText } from './print-text.ts';
 
-
 export const text = (value: string): PhrasingContent => ({ type: 'text', value });
 export const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
