@@ -8,12 +8,8 @@ import { remarkExportMarks } from './lint/src/export/marks.ts';
 import { rehypeGotchaSections } from './site/lib/rehype-gotcha-sections.ts';
 import { remarkSmartPunctuation } from './site/lib/remark-smart-punctuation.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
-import { CONTENT_DIR } from './site/lib/corpus-fs.ts';
-import { buildMonth } from './site/lib/age.ts';
-import { startStampReport } from './site/lib/stamps-early.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Pages that read content/ themselves (the staleness dashboard) run from bundled chunks under .astro/, where
@@ -52,9 +48,6 @@ export default defineConfig({
     }),
   },
   integrations: [
-    // The staleness dashboard's stamps are collected in a worker while Vite bundles (site/lib/stamps.ts);
-    // started with the config, it competed with content sync for the second core and saved nothing.
-    { name: 'kb-stamps-early', hooks: { 'astro:build:start': () => startStampReport(dirname(CONTENT_DIR), buildMonth()) } },
     starlight({
       title: 'Remote GPU Field Guide',
       description: 'What to know before the meter runs: platforms, gotchas and scripts for training on rented or owned GPUs.',
