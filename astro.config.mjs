@@ -37,6 +37,9 @@ export default defineConfig({
   base,
   site: process.env.KB_SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
+  // Two pages in flight, so one renders while the other waits (with one, the main thread sat idle ~1 s of
+  // the routes' ~4 s, between pages). Four at a time was slower; see README "Performance".
+  build: { concurrency: 2 },
   markdown: {
     // The same remark dialect the linter parses with: explicit heading ids and scheme links. Before those
     // rewrite the tree, the places /llms-full.txt splices in each page's source (lint/src/export/marks.ts).
