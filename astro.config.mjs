@@ -6,6 +6,7 @@ import { remarkExplicitHeadingIds } from './lint/src/markdown/anchors.ts';
 import { remarkInternalLinks } from './lint/src/markdown/links.ts';
 import { remarkExportMarks } from './lint/src/export/marks.ts';
 import { rehypeGotchaSections } from './site/lib/rehype-gotcha-sections.ts';
+import { rehypeRawWhenNeeded } from './site/lib/rehype-raw-when-needed.ts';
 import { remarkSmartPunctuation } from './site/lib/remark-smart-punctuation.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
 import { createHash } from 'node:crypto';
@@ -47,7 +48,8 @@ export default defineConfig({
     processor: unified({
       smartypants: false,
       remarkPlugins: [remarkSmartPunctuation, remarkExportMarks, remarkExplicitHeadingIds, [remarkInternalLinks, { base }]],
-      rehypePlugins: [rehypeGotchaSections],
+      // The second only changes how Astro's rehype-raw runs: not at all on pages without raw HTML.
+      rehypePlugins: [rehypeGotchaSections, rehypeRawWhenNeeded],
     }),
   },
   integrations: [
