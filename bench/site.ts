@@ -143,6 +143,9 @@ for (const size of values.sizes.split(',').map((s) => s.trim())) {
   const guide = summary(guides);
   const bare = summary(bares);
   const both = guide.ok && bare.ok;
+  // Each pair ran back to back, so a pair's ratio shares the machine's state of the moment; their median is
+  // steadier than the ratio of the medians when the machine's speed drifts between pairs.
+  const pairRatios = guides.map((g, i) => g.seconds / bares[i].seconds);
   rows.push([
     label,
     guide.ok ? guide.seconds.toFixed(1) : 'failed',
@@ -150,12 +153,13 @@ for (const size of values.sizes.split(',').map((s) => s.trim())) {
     bare.ok ? bare.seconds.toFixed(1) : 'failed',
     String(bare.pages),
     both ? `${(guide.seconds / bare.seconds).toFixed(2)}×` : '—',
+    both ? `${median(pairRatios).toFixed(2)}× (${Math.min(...pairRatios).toFixed(2)}–${Math.max(...pairRatios).toFixed(2)})` : '—',
     both ? `${guide.cpu.toFixed(1)} ÷ ${bare.cpu.toFixed(1)} = ${(guide.cpu / bare.cpu).toFixed(2)}×` : '—',
   ]);
   if (values.keep) process.stderr.write(`  kept ${work}\n`);
   else rmSync(work, { recursive: true, force: true });
 }
-const head = ['corpus', `guide build (s, median of ${repeat})`, 'guide pages', `bare Starlight (s, median of ${repeat})`, 'bare pages', 'guide ÷ bare (target ≤ 1.3×)', 'CPU s, guide ÷ bare (medians)'];
+const head = ['corpus', `guide build (s, median of ${repeat})`, 'guide pages', `bare Starlight (s, median of ${repeat})`, 'bare pages', 'guide ÷ bare (target ≤ 1.3×)', 'median of pair ratios (range)', 'CPU s, guide ÷ bare (medians)'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
 process.stdout.write(`${[line(head), `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n')}\n`);
