@@ -18,7 +18,7 @@ function hasRaw(node: Nodes): boolean {
   return (node.type as string) === 'raw' || ('children' in node && node.children.some(hasRaw));
 }
 
-export function rehypeRawOnlyWithRaw(options?: Options) {
+function rehypeRawOnlyWithRaw(options?: Options) {
   const raw = rehypeRaw(options);
   return (tree: Root, file: Parameters<typeof raw>[1]) => (hasRaw(tree) ? raw(tree, file) : undefined);
 }
