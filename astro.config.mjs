@@ -2,12 +2,9 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkExplicitHeadingIds } from './lint/src/markdown/anchors.ts';
-import { remarkInternalLinks } from './lint/src/markdown/links.ts';
-import { remarkExportMarks } from './lint/src/export/marks.ts';
+import { guideRemarkPlugins } from './site/lib/markdown-plugins.ts';
 import { rehypeGotchaSections } from './site/lib/rehype-gotcha-sections.ts';
 import { rehypeRawWhenNeeded } from './site/lib/rehype-raw-when-needed.ts';
-import { remarkSmartPunctuation } from './site/lib/remark-smart-punctuation.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -42,12 +39,10 @@ export default defineConfig({
   // the routes' ~4 s, between pages). Four at a time was slower; see README "Performance".
   build: { concurrency: 2 },
   markdown: {
-    // The same remark dialect the linter parses with: explicit heading ids and scheme links. Before those
-    // rewrite the tree, the places /llms-full.txt splices in each page's source (lint/src/export/marks.ts).
-    // Smart quotes come first, where Astro puts its own remark-smartypants, which ours replaces (same output).
+    // The linter's remark dialect and smart quotes of our own (site/lib/markdown-plugins.ts says why each).
     processor: unified({
       smartypants: false,
-      remarkPlugins: [remarkSmartPunctuation, remarkExportMarks, remarkExplicitHeadingIds, [remarkInternalLinks, { base }]],
+      remarkPlugins: guideRemarkPlugins(base),
       // The second only changes how Astro's rehype-raw runs: not at all on pages without raw HTML.
       rehypePlugins: [rehypeGotchaSections, rehypeRawWhenNeeded],
     }),

@@ -6,11 +6,8 @@ import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { remarkExplicitHeadingIds } from '../../lint/src/markdown/anchors.ts';
-import { remarkInternalLinks } from '../../lint/src/markdown/links.ts';
-import { remarkExportMarks } from '../../lint/src/export/marks.ts';
+import { guideRemarkPlugins } from './markdown-plugins.ts';
 import { rehypeGotchaSections } from './rehype-gotcha-sections.ts';
-import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -19,7 +16,7 @@ const ROOT = join(import.meta.dirname, '../..');
 async function renderer(skip: boolean, extra: (() => (tree: Root) => void)[] = []) {
   const { render } = await createMarkdownProcessor({
     smartypants: false,
-    remarkPlugins: [remarkSmartPunctuation, remarkExportMarks, remarkExplicitHeadingIds, [remarkInternalLinks, { base: '/' }]],
+    remarkPlugins: guideRemarkPlugins('/'),
     rehypePlugins: [rehypeGotchaSections, ...extra, ...(skip ? [rehypeRawWhenNeeded] : [])],
   });
   return async (markdown: string, path = join(ROOT, 'content/gotchas/universal/x.md')) => (await render(markdown, { fileURL: pathToFileURL(path) })).code;

@@ -6,7 +6,7 @@
  * links), then runs a second retext parse on every text node for dashes, ellipses and backtick quotes, which
  * change lengths and so cannot be spliced back by offset. That second parse per node was most of its cost on
  * this corpus (~0.4 s of a build), though only a node holding `--`, ` `` `, `''` or dots can change in it.
- * site/test/smart-punctuation.test.ts holds this plugin to remark-smartypants' output on every content file
+ * site/lib/remark-smart-punctuation.test.ts holds this plugin to remark-smartypants' output on every content file
  * and on generated text.
  */
 import type { Nodes, Parents, Root } from 'mdast';

@@ -11,10 +11,6 @@ import { collectStamps, type StaleEntry } from '../../lint/src/stale/collect.ts'
 import { catalogPath, gotchaPath, profilePath, referencePath } from '../../lint/src/markdown/links.ts';
 
 export interface StampReport {
-  /** Repository root the files were read under. */
-  root: string;
-  /** The month ages were measured against. */
-  today: string;
   entries: StaleEntry[];
   /** The site path (without base) of each stamped file that has a page. */
   pages: Record<string, string>;
@@ -34,5 +30,5 @@ export async function stampReport(root: string, today: string): Promise<StampRep
       : undefined;
     if (page) pages[f.path] = page;
   }
-  return { root, today, entries: collectStamps(files, today), pages };
+  return { entries: collectStamps(files, today), pages };
 }
