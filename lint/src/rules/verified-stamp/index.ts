@@ -44,7 +44,7 @@ export default defineRule({
     for (const issue of frontmatterIssues(file, ctx.index)) {
       if (ownerOf(issue.path) !== 'verified-stamp') continue;
       const raw = String(file.frontmatter.data.verified ?? '');
-      const value = issue.path.length === 1 ? raw : undefined;
+      const value = issue.path.length === 1 && issue.path[0] === 'verified' ? raw : undefined;
       const place = issue.report.place as Position;
       ctx.report(file, { ...issue.report, fix: value !== undefined && place?.start ? fixFor(file, place, value, normalizeMonth(value)) : undefined });
     }
