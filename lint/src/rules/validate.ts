@@ -102,7 +102,8 @@ export function frontmatterIssues(file: LintFile, index: CorpusIndex): FieldIssu
         issues.push({
           path,
           report: {
-            message: missing ? `Missing required field ${where}` : `${issue.message} in ${where}`,
+            // A cross-field refinement names its fields itself (`params.named`), so it is not suffixed.
+            message: missing ? `Missing required field ${where}` : (issue as { params?: { named?: boolean } }).params?.named ? issue.message : `${issue.message} in ${where}`,
             place: missing ? file.frontmatter.positionOf(path.slice(0, -1)) : file.frontmatter.positionOf(path),
           },
         });

@@ -49,12 +49,14 @@ export function exactlyOneProvenance(optional = false) {
       ctx.addIssue({
         code: 'custom',
         path: ['carried_over'],
+        params: { named: true },
         message: 'Unexpected `carried_over` beside `verified`, expected one of them: drop `carried_over` once the facts are checked and quoted',
       });
     } else if (!optional && !has(data.verified) && !has(data.carried_over)) {
       ctx.addIssue({
         code: 'custom',
         path: ['verified'],
+        params: { named: true },
         message: 'Missing provenance: expected `verified: YYYY-MM` (checked, with a quoted source) or `carried_over: { from, as_of }`',
       });
     }

@@ -35,7 +35,7 @@ function fixFor(file: LintFile, place: Position, raw: string, month: string | un
 
 export default defineRule({
   id: 'verified-stamp',
-  description: '`verified` months are valid, not in the future, and not older than --max-age',
+  description: '`verified` months are valid, not in the future, and not older than --max-age; `carried_over` is well formed',
   severity: 'error',
   kinds: ['gotcha', 'profile', 'reference', 'catalog'],
   scope: 'file',
@@ -53,6 +53,22 @@ export default defineRule({
     if (Array.isArray(clocks)) clocks.forEach((c, i) => stamps.push({ value: (c as Record<string, unknown>)?.verified, path: ['dangerClocks', i, 'verified'] }));
     for (const { value, path } of stamps) {
       if (typeof value === 'string' && VERIFIED_PATTERN.test(value)) age(value, `\`${path.join('.')}\``, () => file.frontmatter.positionOf(path), file, ctx);
+    }
+    // `carried_over` months are not checks and do not age, but neither can be in the future, and upstream
+    // cannot have checked a fact after the version it was taken from.
+    const carried = file.frontmatter.data.carried_over as Record<string, unknown> | undefined;
+    if (carried && typeof carried === 'object') {
+      const { as_of: asOf, upstream_verified: upstream } = carried;
+      const month = (v: unknown): v is string => typeof v === 'string' && VERIFIED_PATTERN.test(v);
+      if (month(asOf) && monthsBetween(asOf, ctx.options.today) < 0) {
+        ctx.report(file, { message: `Unexpected future month \`${asOf}\` in \`carried_over.as_of\`, expected \`${ctx.options.today}\` or earlier`, place: file.frontmatter.positionOf(['carried_over', 'as_of']) });
+      }
+      if (month(asOf) && month(upstream) && monthsBetween(upstream, asOf) < 0) {
+        ctx.report(file, {
+          message: `Unexpected \`carried_over.upstream_verified: ${upstream}\` after \`as_of: ${asOf}\`, expected a month no later than the version it was taken from`,
+          place: file.frontmatter.positionOf(['carried_over', 'upstream_verified']),
+        });
+      }
     }
     for (const stamp of file.stamps) {
       if (VERIFIED_PATTERN.test(stamp.month)) {
