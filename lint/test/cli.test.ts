@@ -152,6 +152,21 @@ describe('kb-lint CLI', () => {
     expect(r.code).toBe(1);
   });
 
+  it('--changed refuses a new gotcha that is carried over rather than checked', async () => {
+    const root = project();
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: root, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
+    writeFileSync(join(root, 'content/gotchas/alpha/al3-new.md'), GOTCHA('AL3').replace('verified: 2026-09\n', 'carried_over:\n  from: Hanyuyuan6/remote-gpu-trainer@2853286\n  as_of: 2026-07\n'));
+    const r = await run(root, '--changed', 'HEAD', '--format', 'json');
+    const errors = JSON.parse(r.stdout).filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors.map((f: { file: string; line: number; message: string }) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'content/gotchas/alpha/al3-new.md:13 Unexpected `carried_over` on a new gotcha, expected `verified` with a source quoted and checked this month',
+    ]);
+    expect(r.code).toBe(1);
+  });
+
   it('--fix rewrites stamp formats atomically and leaves prose alone', async () => {
     const root = project({ ...baseCorpus(), 'content/gotchas/alpha/al3-fix.md': GOTCHA('AL3').replace('verified: 2026-09', 'verified: 2026/9').replace('## Fix\n', '## Fix\n\nThe disk (verified 2026-7) is small.\n') });
     const r = await run(root, '--fix');

@@ -13,7 +13,7 @@ import { corpusFiles } from '../src/files.ts';
 import { GOTCHA_SECTIONS, sections } from '../src/rules/gotcha-structure/index.ts';
 import noTodo from '../src/rules/no-todo/index.ts';
 import { newMain, nextFreeId, slugOfTitle } from '../src/scaffold/command.ts';
-import { TODO_URL } from '../src/scaffold/templates.ts';
+import { QUOTE_TODO, TODO_URL } from '../src/scaffold/templates.ts';
 import { DangerClockSchema, PROFILE_SECTIONS, ProfileSchema, StorageTierSchema, OVERRIDE_KEYS } from '../src/schema/profile.ts';
 import { GotchaSchema } from '../src/schema/gotcha.ts';
 
@@ -131,7 +131,7 @@ describe('new gotcha', () => {
       platforms: ['all'],
       cost: ['TODO'],
       verified: TODAY,
-      sources: [{ title: expect.stringContaining('TODO'), url: TODO_URL }],
+      sources: [{ title: expect.stringContaining('TODO'), url: TODO_URL, quote: QUOTE_TODO, checked: TODAY }],
     });
     const found = sections(file.tree?.children ?? []);
     expect(found.map((s) => toString(s.heading))).toEqual([...GOTCHA_SECTIONS]);
@@ -152,8 +152,17 @@ describe('new gotcha', () => {
     expect(flagged.some((l) => l.includes('title: "TODO'))).toBe(true);
     expect(flagged.some((l) => l.includes(TODO_URL))).toBe(true);
     expect(flagged.filter((l) => l.startsWith('TODO:'))).toHaveLength(3);
+    expect(flagged.some((l) => l.trimStart().startsWith('quote: "TODO'))).toBe(true);
     expect(reports.find((r) => r.message.includes('source URL'))).toBeDefined();
     expect(await otherRules(rel)).toEqual(['frontmatter-schema']);
+  });
+
+  it('is checked, not carried over: a quote placeholder and this month in checked and verified', async () => {
+    const { out } = await run('gotcha', '--catalog', 'uni', '--title', 'Training stalls when the disk fills up');
+    const data = (await load(out.trim())).frontmatter.data as { verified: string; carried_over?: unknown; sources: { quote: string; checked: string }[] };
+    expect(data.carried_over).toBeUndefined();
+    expect(data.verified).toBe(TODAY);
+    expect(data.sources[0]).toMatchObject({ quote: QUOTE_TODO, checked: TODAY });
   });
 
   it('passes the linter and no-todo once every marker is replaced', async () => {
@@ -163,6 +172,7 @@ describe('new gotcha', () => {
       .replace('cost: [TODO]', 'cost: [time]')
       .replace('"TODO: the page where a reader can check this"', '"Acme docs: disks"')
       .replace(TODO_URL, 'https://acme.example.org/disks')
+      .replace(JSON.stringify(QUOTE_TODO), '"When the disk is full, writes fail with ENOSPC."')
       .replace(/^TODO: .*$/gm, 'Written by the author.');
     await writeFile(join(root, rel), text);
     expect(await todoReports(await load(rel))).toEqual([]);

@@ -1,6 +1,7 @@
 /**
  * Stricter checks for gotchas a change adds (with `--changed`): a new entry must carry facts checked now, so
- * its `verified` month may be at most one month before today. Old entries keep the ordinary ageing rules; the
+ * its `verified` month may be at most one month before today, and it may not be `carried_over` (a page written
+ * now is written from a source, which it quotes). Old entries keep the ordinary ageing rules; the
  * other requirements for new entries (a source, a fresh id, the three sections, no TODO) hold for every file.
  */
 import { toFinding, type Finding } from '../engine/analyse.ts';
@@ -18,6 +19,16 @@ export function newGotchaFindings(files: readonly LintFile[], added: ReadonlySet
   const findings: Finding[] = [];
   for (const file of files) {
     if (file.kind !== 'gotcha' || !added.has(file.path)) continue;
+    if (file.frontmatter.data.carried_over !== undefined && file.frontmatter.data.verified === undefined) {
+      findings.push(
+        toFinding(ruleById.get('quoted-source')!, 'error', file, {
+          message: 'Unexpected `carried_over` on a new gotcha, expected `verified` with a source quoted and checked this month',
+          place: file.frontmatter.keyPositionOf(['carried_over']),
+          note: 'Carried over describes facts taken in bulk from the upstream knowledge base; a page written now is written from a source, so quote it.',
+        }),
+      );
+      continue;
+    }
     const month = file.frontmatter.data.verified;
     if (typeof month !== 'string' || !VERIFIED_PATTERN.test(month) || monthsBetween(month, today) <= 1) continue;
     findings.push(

@@ -20,9 +20,10 @@ export const NEW_HELP = `Usage:
 
 Writes a skeleton page with every field and section in place and TODO markers where your facts go. The
 linter rejects the page until every TODO is replaced. A gotcha gets the next free id of its catalog under
-the catalog's first id prefix (or --prefix, for a catalog with several), skipping retired ids. \`verified\`
-is set to this month: change it if you checked the sources in another month. Existing files are never
-overwritten.
+the catalog's first id prefix (or --prefix, for a catalog with several), skipping retired ids. A new page is
+checked, not carried over: its source has a \`quote:\` placeholder for the passage that says the fact, and
+\`checked:\` and \`verified\` are set to this month (change both if you read the source in another month).
+Existing files are never overwritten.
 
 Exit codes: 0 written, 2 usage error (unknown catalog, file exists, bad argument).
 `;
