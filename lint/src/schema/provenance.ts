@@ -27,7 +27,8 @@ export function CarriedOverSchema() {
       /** The month the upstream claimed to have checked the fact, when it gave one. Shown, never trusted. */
       upstream_verified: VerifiedStampSchema().optional(),
     },
-    { error: 'Expected `carried_over:` to be a mapping with `from:` and `as_of:`' },
+    // Only for a value that is not a mapping at all; unknown keys keep zod's own message, which names them.
+    { error: (i) => (i.code === 'invalid_type' ? 'Expected `carried_over:` to be a mapping with `from:` and `as_of:`' : undefined) },
   );
 }
 
