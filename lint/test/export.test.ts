@@ -187,6 +187,13 @@ describe('kb-lint export skill on small projects', { timeout: 120_000 }, () => {
     const catalog = await readFile(join(root, 'out/x/references/catalogs/alpha.md'), 'utf8');
     expect(catalog).toContain('[AL2](#al2--fixture-symptom-number-2-zebracorn-error-appears)');
     expect(catalog).toContain('[principle 2](../principles.md#2-checkpoint-to-durable-storage)');
+    // Each entry says where its facts stand: a checked one with its month and the quoted passage under the
+    // source, a carried-over one as carried over, never "verified".
+    expect(catalog).toContain('**Provenance:** checked 2026-01');
+    // The printer escapes what Markdown would read as markup (`<`, the `@` of an autolink).
+    expect(catalog).toContain('[Example source 1](https://example.com/source-1) (checked 2026-01): “The zebracorn error \\<script>alert(1)\\</script> appears when the disk is full.”');
+    expect(catalog).toContain('**Provenance:** carried over from Hanyuyuan6/remote-gpu-trainer\\@2853286 (2026-07), upstream said checked 2026-02; not checked here');
+    expect(catalog).not.toMatch(/Verified:/);
   });
 
   it('sends same-page and explicit-id links to the right heading of the merged file', async () => {
