@@ -224,7 +224,7 @@ describe('kb-lint export skill on small projects', { timeout: 120_000 }, () => {
     const result = await run(['skill', '--root', root, '--out', 'out/x'], root);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('content/gotchas/alpha/al1-fixture-entry-1.md');
-    expect(result.stderr).toMatch(/24:\d+.*AL99/);
+    expect(result.stderr).toMatch(/26:\d+.*AL99/);
     await expect(readdir(join(root, 'out'))).rejects.toThrow();
   });
 
@@ -243,7 +243,7 @@ describe('kb-lint export skill on small projects', { timeout: 120_000 }, () => {
     await writeFile(al1, (await readFile(al1, 'utf8')).replace('(principle:2)', '(gotcha:AL3)'));
     const refused = await run(['skill', '--root', root, '--out', out]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/al1-fixture-entry-1\.md[\s\S]*24:\d+.*AL3.*draft/);
+    expect(refused.stderr).toMatch(/al1-fixture-entry-1\.md[\s\S]*26:\d+.*AL3.*draft/);
   });
 
   it('stops on a frontmatter value the content model refuses', async () => {
