@@ -149,7 +149,6 @@ async function lintFiles(files: Map<string, Uint8Array>, order: readonly string[
     corpus: order.filter((p) => all.has(p)).concat([...all.keys()].filter((p) => !order.includes(p))),
     today: '2026-11',
     maxAge: 6,
-    workers: 0,
     read: async (p) => all.get(p) ?? Promise.reject(Object.assign(new Error('missing'), { code: 'ENOENT' })),
   });
   return findings;

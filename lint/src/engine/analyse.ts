@@ -1,6 +1,5 @@
 /**
- * The per-file half of a lint run, the part that can happen anywhere (a worker thread, the main thread, or
- * not at all when the cache already has it): parse one file, run every file rule that does not need the
+ * The per-file half of a lint run, the part the cache can skip: parse one file, run every file rule that does not need the
  * corpus index while the tree is alive, and keep a small plain-data summary for the index and for the rules
  * that do need it. The tree is garbage as soon as this returns.
  *
@@ -12,7 +11,7 @@
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleContext, RuleOptions } from '../rules/define.ts';
 import { passesWithoutIndex } from '../rules/validate.ts';
-import { reviveFrontmatter, type FrontmatterOutline } from './frontmatter.ts';
+import { frontmatterFrom, type FrontmatterData } from './frontmatter.ts';
 import { decode, loadFile, unreadableFile } from './load.ts';
 import type { FileAnchor, InlineStamp, Kind, LintFile, LinkUse, Report, Severity, SeveritySetting } from './types.ts';
 import { ruleUrl } from './urls.ts';
@@ -32,7 +31,7 @@ export interface Finding {
   fix?: Report['fix'];
 }
 
-/** What every part of a run must agree on; plain data so it can be posted to a worker and hashed. */
+/** What every part of a run must agree on; plain data so it can be hashed into the cache key. */
 export interface RunConfig extends RuleOptions {
   severities: [string, SeveritySetting][];
 }
@@ -43,7 +42,7 @@ export interface FileSummary {
   kind: Kind;
   slug: string;
   readProblem?: LintFile['readProblem'];
-  frontmatter: FrontmatterOutline;
+  frontmatter: FrontmatterData;
   anchors: FileAnchor[];
   links: LinkUse[];
   stamps: InlineStamp[];
@@ -93,33 +92,26 @@ export function activeRules(config: RunConfig): { rule: Rule; setting: SeverityS
   return RULES.map((rule) => ({ rule, setting: overrides.get(rule.id) ?? rule.severity })).filter((r) => r.setting !== 'off');
 }
 
-/**
- * The summary is cloned, not just picked out: the parser builds link URLs, heading texts and YAML values as
- * slices of the file's text, and V8 keeps a whole string alive for any slice of it. Kept as they are, five
- * thousand summaries held five thousand file texts (34 MiB of heap against 8 MiB of files), which the
- * garbage collector then copied and promoted over and over. A clone has strings of its own. A summary that
- * the caller copies anyway (serializing it, or posting it to another thread) skips the clone: `copy: false`.
- */
-export function summarise(file: LintFile, copy = true): FileSummary {
-  const summary: FileSummary = {
+/** What outlives the tree: plain data, so the cache can store it. */
+export function summarise(file: LintFile): FileSummary {
+  return {
     path: file.path,
     kind: file.kind,
     slug: file.slug,
     ...(file.readProblem ? { readProblem: file.readProblem } : {}),
-    frontmatter: file.frontmatter.outline,
+    frontmatter: { data: file.frontmatter.data, present: file.frontmatter.present, problems: file.frontmatter.problems, ...(file.frontmatter.source ? { source: file.frontmatter.source } : {}) },
     anchors: file.anchors.map(({ depth, text, id, explicit }) => ({ depth, text, id, explicit })),
     links: file.links,
     stamps: file.stamps,
     ...(file.passesWithoutIndex ? { passesWithoutIndex: true } : {}),
   };
-  return copy ? structuredClone(summary) : summary;
 }
 
 /**
  * Parse one file and run the rules that can run without the index. `readError` stands in for the bytes
- * when the file could not be read at all; `copied` says the caller serializes the result (see summarise).
+ * when the file could not be read at all.
  */
-export function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string, copied = false): Analysis {
+export function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string): Analysis {
   const file = readError === undefined ? loadFile(path, bytes) : unreadableFile(path, readError);
   // Schema validation is most of what the index-consulting rules do; done here, it runs on every thread.
   if (!file.readProblem && passesWithoutIndex(file)) file.passesWithoutIndex = true;
@@ -140,11 +132,12 @@ export function analyse(path: string, bytes: Uint8Array, config: RunConfig, read
       rule.check(file, ctx);
       findings.push(...mine);
     } catch (error) {
-      if (!(error instanceof NeedsIndex)) throw error;
-      deferred.push(rule.id);
+      if (error instanceof NeedsIndex) deferred.push(rule.id);
+      // One file that breaks a rule must not lose the report on every other file.
+      else findings.push(toFinding(rule, 'error', file, { message: `Internal error in rule \`${rule.id}\` on this file: ${(error as Error).message ?? String(error)}`, place: { line: 1, column: 1 } }));
     }
   }
-  return { summary: summarise(file, !copied), findings, deferred };
+  return { summary: summarise(file), findings, deferred };
 }
 
 /**
@@ -158,7 +151,7 @@ export function lightFile(summary: FileSummary, bytes: Uint8Array): LintFile {
     kind: summary.kind,
     slug: summary.slug,
     ...(summary.readProblem ? { readProblem: summary.readProblem } : {}),
-    frontmatter: reviveFrontmatter(summary.frontmatter),
+    frontmatter: frontmatterFrom(summary.frontmatter),
     anchors: summary.anchors,
     links: summary.links,
     stamps: summary.stamps,

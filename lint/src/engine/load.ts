@@ -10,7 +10,7 @@ import { parseInternalLink } from '../markdown/links.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { classify } from './classify.ts';
 import { readTemplateMeta } from './template-meta.ts';
-import type { ReadResult } from './read.ts';
+import { MAX_FILE_BYTES, type ReadResult } from './read.ts';
 import type { InlineStamp, LintFile, LinkUse } from './types.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -18,11 +18,47 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Inline stamps: `(verified 2026-06)`, `(verified docs.runpod.io 2026-06)`. */
 export const INLINE_STAMP = /\(verified\b[^()\n]*?\b(\d{4}-\d{1,2}|[A-Z][a-z]+ \d{4}|\d{4})\)/g;
 
-function lineColAt(text: string, offset: number) {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
-  return { line, column: offset - last };
+/** Line and column of an offset; one pass over `text` builds it, so each lookup is a binary search, not a scan. */
+export function pointFinder(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
+}
+
+const lineColAt = (text: string, offset: number) => pointFinder(text.slice(0, offset))(offset);
+
+/**
+ * Shapes that make the Markdown parser's time or stack grow out of bounds, measured on micromark: nesting
+ * 200 containers deep took a second (1,000 never finished), an emphasis run of 10,000 markers did not finish
+ * in 20 s (1,000: 0.2 s). Refused with a positioned finding before parsing, so one such file costs nothing
+ * and the run goes on.
+ */
+const MAX_NESTING = 100;
+const MAX_MARKER_RUN = 1000;
+
+function tooComplex(text: string): { message: string; place: { line: number; column: number } } | undefined {
+  const at = pointFinder(text);
+  for (let i = 0, run = 1; i < text.length; i++) {
+    const c = text[i];
+    run = i > 0 && c === text[i - 1] ? run + 1 : 1;
+    if (run > MAX_MARKER_RUN && '*_~`'.includes(c)) return { message: `Unexpected run of more than ${MAX_MARKER_RUN} \`${c}\` characters`, place: at(i - run + 1) };
+  }
+  const container = /^[ \t]*(?:>[ \t]*|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))+/gm;
+  for (const m of text.matchAll(container)) {
+    const markers = m[0].match(/>|[-*+]|\d+[.)]/g)?.length ?? 0;
+    const indent = /^[ \t]*/.exec(m[0])![0].replace(/\t/g, '    ').length;
+    if (markers + indent / 2 > MAX_NESTING) return { message: `Unexpected nesting deeper than ${MAX_NESTING} lists or quotes`, place: at(m.index) };
+  }
+  return undefined;
 }
 
 /** Decode bytes as UTF-8 text, or say why they are not. */
@@ -62,6 +98,7 @@ function collect(tree: Root, text: string) {
   const links: LinkUse[] = [];
   const stamps: InlineStamp[] = [];
   let context = '';
+  const at = pointFinder(text);
   const visit = (node: Nodes, rowContext?: string) => {
     if (node.type === 'heading') context = toString(node as Heading);
     if (node.type === 'link' || node.type === 'definition') {
@@ -75,7 +112,7 @@ function collect(tree: Root, text: string) {
         stamps.push({
           month: m[1],
           raw: m[0],
-          position: { start: { ...lineColAt(text, from), offset: from }, end: { ...lineColAt(text, from + m[0].length), offset: from + m[0].length } },
+          position: { start: { ...at(from), offset: from }, end: { ...at(from + m[0].length), offset: from + m[0].length } },
           context: rowContext ?? context,
         });
       }
@@ -92,10 +129,14 @@ function collect(tree: Root, text: string) {
 /** Build a LintFile from a path (root-relative) and its bytes. */
 export function loadFile(path: string, bytes: Uint8Array): LintFile {
   const { kind, slug } = classify(path);
+  const none = { path, kind, slug, text: '', anchors: [], links: [], stamps: [], frontmatter: readFrontmatter(undefined) };
+  if (bytes.length > MAX_FILE_BYTES) return { ...none, readProblem: { message: `File too large: ${bytes.length} bytes, expected at most ${MAX_FILE_BYTES}`, place: { line: 1, column: 1 } } };
   const { text, problem } = decode(bytes);
-  const empty = { path, kind, slug, text, anchors: [], links: [], stamps: [], frontmatter: readFrontmatter(undefined) };
+  const empty = { ...none, text };
   if (problem) return { ...empty, readProblem: problem };
   if (kind === 'template') return { ...empty, frontmatter: readTemplateMeta(text) };
+  const complex = tooComplex(text);
+  if (complex) return { ...empty, text: '', readProblem: complex };
   let tree: Root;
   try {
     tree = parseMarkdown(text);
@@ -114,7 +155,7 @@ export function loadFile(path: string, bytes: Uint8Array): LintFile {
 /** A file that could not be read: no text and no tree, so only readable-file has anything to say. */
 export function unreadableFile(path: string, reason: string): LintFile {
   const { tree: _, ...file } = loadFile(path, new Uint8Array());
-  return { ...file, readProblem: { message: `Cannot read file: ${reason}` } };
+  return { ...file, readProblem: { message: `Cannot read file: ${reason}`, place: { line: 1, column: 1 } } };
 }
 
 /** The LintFile for what reading a path gave: parsed bytes, or the reason it could not be read. */

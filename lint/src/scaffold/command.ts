@@ -5,7 +5,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Io } from '../cli.ts';
+import type { Io } from '../io.ts';
 import { parseFiles } from '../engine/run.ts';
 import type { LintFile } from '../engine/types.ts';
 import { corpusFiles, UsageError } from '../files.ts';
