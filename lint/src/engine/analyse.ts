@@ -29,6 +29,7 @@ export interface Finding {
   note?: string;
   url: string;
   fix?: Report['fix'];
+  key?: string;
 }
 
 /** What every part of a run must agree on; plain data so it can be hashed into the cache key. */
@@ -83,6 +84,7 @@ export function toFinding(rule: Rule, setting: SeveritySetting, file: LintFile, 
     note: report.note,
     url: ruleUrl(rule.id),
     fix: report.fix,
+    ...(report.key !== undefined ? { key: report.key } : {}),
   };
 }
 

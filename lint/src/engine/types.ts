@@ -67,6 +67,8 @@ export interface Report {
   severity?: Severity;
   /** A safe mechanical replacement of `place` for `--fix`. */
   fix?: { range: [number, number]; text: string };
+  /** What the finding is about, stable while its message changes (a stamp's age); the message when absent. */
+  key?: string;
 }
 
 export type Reporter = (file: LintFile, report: Report) => void;
