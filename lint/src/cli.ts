@@ -10,6 +10,7 @@ import { compareFindings, lint, type Finding } from './engine/run.ts';
 import { RULES, ruleById } from './rules/index.ts';
 import { currentMonth, VERIFIED_PATTERN } from './schema/month.ts';
 import { changedFiles, corpusFiles, expandOperands, addedFiles } from './files.ts';
+import { loadConfig, resolveConfig } from './config.ts';
 import { UsageError, type Command, type Io } from './io.ts';
 
 export type { Io } from './io.ts';
@@ -37,9 +38,10 @@ resolve against the whole corpus, whatever subset is reported.
 Options:
   --format <f>        text (default, to stderr) | json | github | sarif (to stdout)
   --changed <ref>     report only files that differ from a git ref (e.g. origin/main)
-  --max-age <months>  a verified stamp older than this warns, older than twice this errors (default 6)
+  --max-age <months>  a verified stamp older than this warns, older than twice this errors (default: the
+                      config file's maxAge, else 6)
   --today <YYYY-MM>   the month ages are measured against (default: this month, UTC)
-  --rule <id=level>   set a rule to off, warn or error; repeatable
+  --rule <id=level>   set a rule to off, warn or error; repeatable; wins over the config file
   --fix               apply safe mechanical fixes (stamp formats) in place, atomically
   --check-links       also fetch every source URL once (HEAD, then GET; 10 s timeout; 2 retries; results
                       cached a week in .cache/kb-lint/links.json) and report dead ones
@@ -49,6 +51,9 @@ Options:
   --list-rules        print the rules with their default severity and exit
   -h, --help          show this help
   -v, --version       print the version
+
+Configuration: kb-lint.config.json at the root (rules, maxAge, ignores, overrides) and inline comments
+<!-- kb-lint disable-next-line|disable|enable|disable-file rule-id -->; see docs/CONFIG.md.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or internal error.
 A path that does not exist or cannot be read is a usage error; an existing folder with no content files in
@@ -89,7 +94,7 @@ export async function main(io: Io): Promise<number> {
       options: {
         format: { type: 'string', default: 'text' },
         changed: { type: 'string' },
-        'max-age': { type: 'string', default: '6' },
+        'max-age': { type: 'string' },
         today: { type: 'string' },
         rule: { type: 'string', multiple: true, default: [] },
         fix: { type: 'boolean', default: false },
@@ -110,13 +115,15 @@ export async function main(io: Io): Promise<number> {
 
     const format = values.format;
     if (!['text', 'json', 'github', 'sarif'].includes(format)) throw new UsageError(`Unknown --format \`${format}\`, expected text, json, github or sarif`);
-    const maxAge = Number(values['max-age']);
-    if (!Number.isInteger(maxAge) || maxAge < 1) throw new UsageError(`Unexpected --max-age \`${values['max-age']}\`, expected a whole number of months ≥ 1`);
     const today = values.today ?? currentMonth();
     if (!VERIFIED_PATTERN.test(today)) throw new UsageError(`Unexpected --today \`${today}\`, expected YYYY-MM`);
-    const severities = parseRuleSettings(values.rule);
+    const cliRules = parseRuleSettings(values.rule);
     const root = values.root ? resolve(io.cwd, values.root) : io.cwd;
     await checkRoot(root, values.root);
+    const config = resolveConfig(await loadConfig(root), cliRules);
+    const severities = config.severities;
+    const maxAge = values['max-age'] === undefined ? (config.maxAge ?? 6) : Number(values['max-age']);
+    if (!Number.isInteger(maxAge) || maxAge < 1) throw new UsageError(`Unexpected --max-age \`${values['max-age']}\`, expected a whole number of months ≥ 1`);
     const cacheDir = values['no-cache'] ? undefined : join(root, '.cache', 'kb-lint');
 
     const corpus = await corpusFiles(root);
@@ -134,23 +141,23 @@ export async function main(io: Io): Promise<number> {
     let result = await lint(options);
     if (values.fix) {
       const { fixFiles } = await import('./fix.ts');
-      const changed = await fixFiles(root, result.findings);
+      const changed = await fixFiles(root, config.perFile(result.findings));
       if (changed.length) {
         io.stderr(`Fixed ${changed.length} file(s): ${changed.join(', ')}\n`);
         result = await lint(options);
       }
     }
-    let findings: Finding[] = result.findings;
+    let findings: Finding[] = config.perFile(result.findings);
     const reportedSet = new Set(targets ?? all);
     if (added) {
       const { newGotchaFindings } = await import('./new-files/fresh.ts');
-      findings = [...findings, ...newGotchaFindings(result.files.filter((f) => reportedSet.has(f.path)), added, today, severities.get('verified-stamp'))].sort(compareFindings);
+      findings = [...findings, ...config.perFile(newGotchaFindings(result.files.filter((f) => reportedSet.has(f.path)), added, today, severities.get('verified-stamp')))].sort(compareFindings);
     }
     if (values['check-links'] && severities.get('source-url') !== 'off') {
       const { deadLinkFindings } = await import('./check-links/findings.ts');
       const dead = await deadLinkFindings(result.files.filter((f) => reportedSet.has(f.path)), { cacheFile: join(root, '.cache/kb-lint/links.json') });
       const soft = severities.get('source-url') === 'warning';
-      findings = [...findings, ...dead.map((f) => (soft ? { ...f, severity: 'warning' as const } : f))].sort(compareFindings);
+      findings = [...findings, ...config.perFile(dead.map((f) => (soft ? { ...f, severity: 'warning' as const } : f)))].sort(compareFindings);
     }
 
     const reported = targets ?? all;

@@ -13,7 +13,7 @@ import type { Rule, RuleContext, RuleOptions } from '../rules/define.ts';
 import { passesWithoutIndex } from '../rules/validate.ts';
 import { frontmatterFrom, type FrontmatterData } from './frontmatter.ts';
 import { decode, loadFile, unreadableFile } from './load.ts';
-import type { FileAnchor, InlineStamp, Kind, LintFile, LinkUse, Report, Severity, SeveritySetting } from './types.ts';
+import type { Directive, FileAnchor, InlineStamp, Kind, LintFile, LinkUse, Report, Severity, SeveritySetting } from './types.ts';
 import { ruleUrl } from './urls.ts';
 
 /** One finding, as every formatter receives it. */
@@ -47,6 +47,7 @@ export interface FileSummary {
   anchors: FileAnchor[];
   links: LinkUse[];
   stamps: InlineStamp[];
+  directives?: Directive[];
   passesWithoutIndex?: boolean;
 }
 
@@ -105,6 +106,7 @@ export function summarise(file: LintFile): FileSummary {
     anchors: file.anchors.map(({ depth, text, id, explicit }) => ({ depth, text, id, explicit })),
     links: file.links,
     stamps: file.stamps,
+    ...(file.directives ? { directives: file.directives } : {}),
     ...(file.passesWithoutIndex ? { passesWithoutIndex: true } : {}),
   };
 }
@@ -157,6 +159,7 @@ export function lightFile(summary: FileSummary, bytes: Uint8Array): LintFile {
     anchors: summary.anchors,
     links: summary.links,
     stamps: summary.stamps,
+    ...(summary.directives ? { directives: summary.directives } : {}),
     ...(summary.passesWithoutIndex ? { passesWithoutIndex: true } : {}),
     get text() {
       text ??= summary.readProblem ? '' : decode(bytes).text;

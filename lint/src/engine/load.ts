@@ -11,7 +11,7 @@ import { readFrontmatter } from './frontmatter.ts';
 import { classify } from './classify.ts';
 import { readTemplateMeta } from './template-meta.ts';
 import { MAX_FILE_BYTES, type ReadResult } from './read.ts';
-import type { InlineStamp, LintFile, LinkUse } from './types.ts';
+import type { Directive, InlineStamp, LintFile, LinkUse } from './types.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -94,13 +94,21 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** `<!-- kb-lint verb rule-id … -->`, the whole of an HTML node. */
+const DIRECTIVE = /^<!--\s*kb-lint\s+([a-z-]*)([^]*?)-->\s*$/;
+
 function collect(tree: Root, text: string) {
+  const directives: Directive[] = [];
   const links: LinkUse[] = [];
   const stamps: InlineStamp[] = [];
   let context = '';
   const at = pointFinder(text);
   const visit = (node: Nodes, rowContext?: string) => {
     if (node.type === 'heading') context = toString(node as Heading);
+    if (node.type === 'html' && node.position) {
+      const m = DIRECTIVE.exec(node.value.trim());
+      if (m) directives.push({ verb: m[1], rules: m[2].split(/[\s,]+/).filter(Boolean), position: node.position });
+    }
     if (node.type === 'link' || node.type === 'definition') {
       links.push({ url: node.url, internal: parseInternalLink(node.url), position: node.position });
     }
@@ -123,7 +131,7 @@ function collect(tree: Root, text: string) {
     }
   };
   visit(tree);
-  return { links, stamps };
+  return { links, stamps, directives };
 }
 
 /** Build a LintFile from a path (root-relative) and its bytes. */
@@ -148,8 +156,8 @@ export function loadFile(path: string, bytes: Uint8Array): LintFile {
   const yaml = first?.type === 'yaml' ? first : undefined;
   const yamlStart = yaml?.position?.start.offset !== undefined ? text.indexOf('\n', yaml.position.start.offset) + 1 : 0;
   const frontmatter = readFrontmatter(yaml?.value, yaml?.position?.start.line ?? 1, yamlStart);
-  const { links, stamps } = collect(tree, text);
-  return { ...empty, tree, frontmatter, anchors: headingAnchors(tree), links, stamps };
+  const { links, stamps, directives } = collect(tree, text);
+  return { ...empty, tree, frontmatter, anchors: headingAnchors(tree), links, stamps, ...(directives.length ? { directives } : {}) };
 }
 
 /** A file that could not be read: no text and no tree, so only readable-file has anything to say. */

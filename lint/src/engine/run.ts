@@ -10,6 +10,7 @@ import type { Rule, RuleOptions } from '../rules/define.ts';
 import { activeRules, analyse, lightFile, toFinding, type Analysis, type Finding, type RunConfig } from './analyse.ts';
 import { contentHash, LintCache, type CacheEntry } from './cache.ts';
 import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.ts';
+import { applyDirectives } from './directives.ts';
 import { cacheKey } from './keys.ts';
 import { fileFromRead } from './load.ts';
 import { readAll, readAllFrom, type ReadResult } from './read.ts';
@@ -57,6 +58,8 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.fix?.range[0] ?? -1) - (b.fix?.range[0] ?? -1)
   );
 }
+
+const directiveSetting = (severities?: ReadonlyMap<string, SeveritySetting>) => severities?.get('disable-directive') ?? 'error';
 
 export async function parseFiles(root: string, paths: readonly string[], read?: LintOptions['read']): Promise<LintFile[]> {
   const contents = read ? await readAll(paths, read) : readAllFrom(root, paths);
@@ -121,7 +124,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   if (cache && changed) await cache.save(entries).catch(() => undefined);
 
   const targets = options.targets ? new Set(options.targets) : undefined;
-  const reported = targets ? findings.filter((f) => targets.has(f.file)) : findings;
+  const silenced = applyDirectives(findings, files, directiveSetting(options.severities));
+  const reported = targets ? silenced.filter((f) => targets.has(f.file)) : silenced;
   reported.sort(compareFindings);
   return { findings: reported, files, index, stats: { parsed, cached: paths.length - parsed } };
 }
@@ -149,6 +153,7 @@ export function lintParsed(files: LintFile[], options: Omit<LintOptions, 'corpus
     if (rule.scope === 'project') rule.check(applicable, ctx);
     else for (const file of applicable) rule.check(file, ctx);
   }
-  findings.sort(compareFindings);
-  return { findings, files, index };
+  const silenced = applyDirectives(findings, files, directiveSetting(options.severities)).filter((f) => !targets || targets.has(f.file));
+  silenced.sort(compareFindings);
+  return { findings: silenced, files, index };
 }
