@@ -9,6 +9,7 @@ import { headingAnchors } from '../markdown/anchors.ts';
 import { parseInternalLink } from '../markdown/links.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { classify } from './classify.ts';
+import { pointFinder } from './points.ts';
 import { readTemplateMeta } from './template-meta.ts';
 import { MAX_FILE_BYTES, type ReadResult } from './read.ts';
 import type { Directive, InlineStamp, LintFile, LinkUse } from './types.ts';
@@ -18,23 +19,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Inline stamps: `(verified 2026-06)`, `(verified docs.runpod.io 2026-06)`. */
 export const INLINE_STAMP = /\(verified\b[^()\n]*?\b(\d{4}-\d{1,2}|[A-Z][a-z]+ \d{4}|\d{4})\)/g;
 
-/** Line and column of an offset; one pass over `text` builds it, so each lookup is a binary search, not a scan. */
-export function pointFinder(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  };
-}
-
-const lineColAt = (text: string, offset: number) => pointFinder(text.slice(0, offset))(offset);
+const lineColAt = (text: string, offset: number) => {
+  const { line, column } = pointFinder(text)(offset);
+  return { line, column };
+};
 
 /**
  * Shapes that make the Markdown parser's time or stack grow out of bounds, measured on micromark: nesting
@@ -120,7 +108,7 @@ function collect(tree: Root, text: string) {
         stamps.push({
           month: m[1],
           raw: m[0],
-          position: { start: { ...at(from), offset: from }, end: { ...at(from + m[0].length), offset: from + m[0].length } },
+          position: { start: at(from), end: at(from + m[0].length) },
           context: rowContext ?? context,
         });
       }
