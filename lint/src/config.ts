@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { minimatch } from 'minimatch';
-import type { Finding } from './engine/analyse.ts';
+import type { Finding } from './engine/findings.ts';
 import type { SeveritySetting } from './engine/types.ts';
 import { UsageError } from './io.ts';
 import { ruleById } from './rules/index.ts';

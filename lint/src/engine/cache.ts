@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Analysis, Finding } from './analyse.ts';
+import type { Analysis, Finding } from './findings.ts';
 
 export interface CacheEntry extends Analysis {
   hash: string;

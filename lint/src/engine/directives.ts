@@ -7,7 +7,7 @@
  * names no rule, names an unknown one, or silences nothing is itself a finding (rule `disable-directive`).
  */
 import { ruleById } from '../rules/index.ts';
-import { toFinding, type Finding } from './analyse.ts';
+import { toFinding, type Finding } from './findings.ts';
 import type { Directive, LintFile, SeveritySetting } from './types.ts';
 
 const VERBS = ['disable-next-line', 'disable', 'enable', 'disable-file'];

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunConfig } from './analyse.ts';
+import type { RunConfig } from './findings.ts';
 
 /** Bump when the layout of a cached entry changes. */
 const FORMAT = 5;

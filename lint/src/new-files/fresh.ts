@@ -3,7 +3,7 @@
  * its `verified` month may be at most one month before today. Old entries keep the ordinary ageing rules; the
  * other requirements for new entries (a source, a fresh id, the three sections, no TODO) hold for every file.
  */
-import { toFinding, type Finding } from '../engine/analyse.ts';
+import { toFinding, type Finding } from '../engine/findings.ts';
 import type { LintFile, SeveritySetting } from '../engine/types.ts';
 import { ruleById } from '../rules/index.ts';
 import { monthsBetween, VERIFIED_PATTERN } from '../schema/verified.ts';
