@@ -55,3 +55,33 @@ describe('hostile shapes', () => {
     expect(findings.some((f) => f.file.endsWith('al2-small.md'))).toBe(true);
   });
 });
+
+describe('one bad file or rule never loses the rest of the report', () => {
+  it('a rule that throws on one file becomes a finding there, and every other finding stays', async () => {
+    const { ruleById } = await import('../src/rules/index.ts');
+    const rule = ruleById.get('no-todo')!;
+    const check = rule.check;
+    (rule as { check: unknown }).check = (file: { path: string }, ctx: unknown) => {
+      if (file.path.endsWith('al9-boom.md')) throw new Error('boom');
+      return (check as (f: unknown, c: unknown) => void)(file, ctx);
+    };
+    try {
+      const findings = await lintCorpus({ 'content/gotchas/alpha/al9-boom.md': GOTCHA('AL9'), [OTHER]: '---\nid: AL2\n---\nno sections\n' });
+      expect(findings).toContainEqual(expect.objectContaining({ file: 'content/gotchas/alpha/al9-boom.md', ruleId: 'no-todo', severity: 'error', line: 1, message: expect.stringMatching(/Internal error in rule `no-todo`.*boom/) }));
+      expect(findings.some((f) => f.file === OTHER && f.ruleId === 'gotcha-structure')).toBe(true);
+    } finally {
+      (rule as { check: unknown }).check = check;
+    }
+  });
+
+  it('export:skill on a corpus with a hostile file reports it and exits 1, without a stack trace', async () => {
+    const { main } = await import('../src/cli.ts');
+    const { baseCorpus, writeTree } = await import('./corpus.ts');
+    const root = writeTree(temp(), { ...baseCorpus(), 'content/gotchas/alpha/al9-stars.md': shapes['`*`×10,000 x `*`×10,000'], 'content/gotchas/alpha/al8-deep.md': shapes['frontmatter nested 1,000 levels'] });
+    let stderr = '';
+    const code = await main({ argv: ['export', 'skill', '--root', root, '--out', join(root, 'out')], cwd: root, stdout: () => {}, stderr: (t) => (stderr += t), env: {} });
+    expect(code).toBe(1);
+    expect(stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(stderr).toMatch(/al9-stars\.md/);
+  });
+});
