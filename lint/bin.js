@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 if (!process.features.typescript) {
   let pinned;
@@ -23,7 +24,7 @@ if (!process.features.typescript) {
     process.stderr.write(`kb-lint: Node ${process.version} cannot run TypeScript; use Node 22.18 or later, or run \`npm ci\` to install the pinned Node\n`);
     process.exit(2);
   }
-  const child = spawnSync(pinned, [...process.execArgv, new URL(import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, KB_LINT_REEXEC: '1' } });
+  const child = spawnSync(pinned, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, KB_LINT_REEXEC: '1' } });
   process.exit(child.status ?? 2);
 }
 
