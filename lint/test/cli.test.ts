@@ -70,7 +70,21 @@ describe('kb-lint CLI', () => {
     expect(run0.results).toHaveLength(1);
     expect(run0.results[0]).toMatchObject({ ruleId: 'source-url', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'content/gotchas/alpha/al3-bad.md' }, region: { startLine: 10, startColumn: 10 } } }] });
     expect(run0.tool.driver.rules[run0.results[0].ruleIndex].id).toBe('source-url');
-    expect(run0.results[0].partialFingerprints['kbLint/v1']).toMatch(/^[0-9a-f]{32}$/);
+    expect(run0.results[0].partialFingerprints['kbLint/v2']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('sarif: a stamp keeps its fingerprint as it ages, so code scanning keeps one alert for it', async () => {
+    const root = project({ ...baseCorpus(), 'content/gotchas/alpha/al3-old.md': GOTCHA('AL3').replace('verified: 2026-09', 'verified: 2025-01') });
+    const print = async (today: string) => {
+      let stdout = '';
+      await main({ argv: ['--format', 'sarif', '--today', today], cwd: root, stdout: (t) => (stdout += t), stderr: () => {}, env: {} });
+      const log = JSON.parse(stdout);
+      return log.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === 'verified-stamp').map((x: { message: { text: string }; partialFingerprints: Record<string, string> }) => [x.message.text, x.partialFingerprints['kbLint/v2']]);
+    };
+    const [[messageA, printA]] = await print('2026-11');
+    const [[messageB, printB]] = await print('2026-12');
+    expect(messageA).not.toBe(messageB);
+    expect(printA).toBe(printB);
   });
 
   it('warnings alone exit 0', async () => {

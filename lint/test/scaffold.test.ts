@@ -86,8 +86,11 @@ describe('nextFreeId', () => {
     expect(nextFreeId('RP-G', ['RP2', 'RP-G9'], [])).toBe('RP-G10');
   });
 
-  it('refuses to go past three digits', () => {
-    expect(() => nextFreeId('U', ['U999'], [])).toThrow(/No free id/);
+  it('takes the lowest free number once a high id (U999) exists, and refuses only when all 999 are used', () => {
+    expect(nextFreeId('U', ['U999'], [])).toBe('U1');
+    expect(nextFreeId('U', ['U1', 'U2', 'U999'], ['U3'])).toBe('U4');
+    const all = Array.from({ length: 999 }, (_, i) => `U${i + 1}`);
+    expect(() => nextFreeId('U', all, [])).toThrow(/No free id/);
   });
 });
 

@@ -74,6 +74,8 @@ const broken: [string, (text: string) => string, RegExp][] = [
   ['a malformed month', (t) => t.replace(/^verified: .*$/m, 'verified: 2026-13'), /verified: Expected a month written `YYYY-MM` \(month 01–12\), got `2026-13`/],
   ['a month name', (t) => t.replace(/^verified: .*$/m, 'verified: June'), /verified: Expected a month written `YYYY-MM` \(month 01–12\), got `June`/],
   ['a non-https source', (t) => t.replace('https://example.com/source-1', 'http://example.com/source-1'), /sources\.0\.url: Expected an `https:` URL, got `http:\/\/example.com\/source-1`/],
+  // js-yaml (Astro's reader, and the linter's) reads a bare date as a Date, which a string field refuses.
+  ['a bare date as title', (t) => t.replace(/^title: .*$/m, 'title: 2026-06-01'), /title/],
   ['an unknown catalog', (t) => t.replace('catalog: alpha', 'catalog: univrsal'), /catalog: Unknown catalog `univrsal`, expected one of `alpha`/],
 ];
 

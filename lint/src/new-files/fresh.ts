@@ -4,8 +4,8 @@
  * now is written from a source, which it quotes). Old entries keep the ordinary ageing rules; the
  * other requirements for new entries (a source, a fresh id, the three sections, no TODO) hold for every file.
  */
-import { toFinding, type Finding } from '../engine/analyse.ts';
-import type { LintFile } from '../engine/types.ts';
+import { toFinding, type Finding } from '../engine/findings.ts';
+import type { LintFile, SeveritySetting } from '../engine/types.ts';
 import { ruleById } from '../rules/index.ts';
 import { monthsBetween, VERIFIED_PATTERN } from '../schema/verified.ts';
 
@@ -15,8 +15,10 @@ export function previousMonth(today: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-export function newGotchaFindings(files: readonly LintFile[], added: ReadonlySet<string>, today: string): Finding[] {
+/** `setting` is the run's `--rule verified-stamp=…`: `warning` softens these findings, `off` drops them. */
+export function newGotchaFindings(files: readonly LintFile[], added: ReadonlySet<string>, today: string, setting: SeveritySetting = 'error'): Finding[] {
   const findings: Finding[] = [];
+  if (setting === 'off') return findings;
   for (const file of files) {
     if (file.kind !== 'gotcha' || !added.has(file.path)) continue;
     if (file.frontmatter.data.carried_over !== undefined && file.frontmatter.data.verified === undefined) {
@@ -32,7 +34,7 @@ export function newGotchaFindings(files: readonly LintFile[], added: ReadonlySet
     const month = file.frontmatter.data.verified;
     if (typeof month !== 'string' || !VERIFIED_PATTERN.test(month) || monthsBetween(month, today) <= 1) continue;
     findings.push(
-      toFinding(ruleById.get('verified-stamp')!, 'error', file, {
+      toFinding(ruleById.get('verified-stamp')!, setting, file, {
         message: `Unexpected \`verified: ${month}\` on a new gotcha, expected the month its facts were checked (\`${previousMonth(today)}\` or later)`,
         place: file.frontmatter.positionOf(['verified']),
         note: 'A new entry is checked against its sources when it is written; stamp that month.',

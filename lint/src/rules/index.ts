@@ -17,6 +17,7 @@ import crossRef from './cross-ref/index.ts';
 import idUnique from './id-unique/index.ts';
 import templateEnv from './template-env/index.ts';
 import noTodo from './no-todo/index.ts';
+import disableDirective from './disable-directive/index.ts';
 
 export const RULES: readonly Rule[] = [
   readableFile,
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   idUnique,
   templateEnv,
   noTodo,
+  disableDirective,
 ];
 
 export const ruleById = new Map(RULES.map((r) => [r.id, r]));

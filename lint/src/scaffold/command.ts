@@ -5,7 +5,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Io } from '../cli.ts';
+import type { Io } from '../io.ts';
 import { parseFiles } from '../engine/run.ts';
 import type { LintFile } from '../engine/types.ts';
 import { corpusFiles, UsageError } from '../files.ts';
@@ -65,6 +65,8 @@ export function nextFreeId(prefix: string, usedIds: Iterable<string>, retired: I
   }
   let n = max + 1;
   while (blocked.has(`${prefix}${n}`)) n++;
+  // One high id (U999) must not use up the prefix: then the lowest number never used is taken.
+  if (n > 999) for (n = 1; n <= 999 && blocked.has(`${prefix}${n}`); n++);
   if (n > 999) throw new UsageError(`No free id left for prefix \`${prefix}\` (ids have at most three digits)`);
   return `${prefix}${n}`;
 }

@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Io } from '../cli.ts';
+import type { Io } from '../io.ts';
 import { loadForStamps } from './load.ts';
 import { corpusFiles, UsageError } from '../files.ts';
 import { currentMonth, VERIFIED_PATTERN } from '../schema/verified.ts';

@@ -14,12 +14,14 @@ function age(month: string, where: string, at: () => Position, file: LintFile, c
   const months = monthsBetween(month, today);
   if (months >= 0 && months <= maxAge) return;
   const place = at();
+  // What the finding is about, unchanged as the stamp ages: SARIF fingerprints use it (formatters/sarif.ts).
+  const key = `${where}\0${month}`;
   if (months < 0) {
-    ctx.report(file, { message: `Unexpected future month \`${month}\` in ${where}, expected \`${today}\` or earlier`, place, note: 'A stamp records a check that already happened.' });
+    ctx.report(file, { message: `Unexpected future month \`${month}\` in ${where}, expected \`${today}\` or earlier`, place, note: 'A stamp records a check that already happened.', key });
   } else if (months > maxAge * 2) {
-    ctx.report(file, { message: `Stale stamp \`${month}\` in ${where}: ${months} months old, over twice the ${maxAge}-month limit`, place, note: 'Re-check the fact against its source and stamp the month you did.' });
+    ctx.report(file, { message: `Stale stamp \`${month}\` in ${where}: ${months} months old, over twice the ${maxAge}-month limit`, place, note: 'Re-check the fact against its source and stamp the month you did.', key });
   } else if (months > maxAge) {
-    ctx.report(file, { message: `Ageing stamp \`${month}\` in ${where}: ${months} months old, over the ${maxAge}-month limit`, place, note: 'Re-check the fact against its source and stamp the month you did.', severity: 'warning' });
+    ctx.report(file, { message: `Ageing stamp \`${month}\` in ${where}: ${months} months old, over the ${maxAge}-month limit`, place, note: 'Re-check the fact against its source and stamp the month you did.', severity: 'warning', key });
   }
 }
 
