@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.ts';
-import { baseCorpus, GOTCHA, tempDirs, writeTree } from './corpus.ts';
+import { baseCorpus, GOTCHA, restamp, tempDirs, writeTree } from './corpus.ts';
 
 const temp = tempDirs('kb-cli-inputs-');
 const project = (files: Record<string, string> = baseCorpus()) => writeTree(temp(), files);
@@ -71,7 +71,7 @@ describe('kb-lint on awkward inputs', () => {
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
-    writeFileSync(join(root, 'content/gotchas/alpha/al3-new.md'), GOTCHA('AL3').replace('verified: 2026-09', 'verified: 2026-06'));
+    writeFileSync(join(root, 'content/gotchas/alpha/al3-new.md'), restamp(GOTCHA('AL3'), '2026-06'));
     const strict = await run(root, '--changed', 'HEAD', '--format', 'json');
     expect(strict.code).toBe(1);
     const soft = await run(root, '--changed', 'HEAD', '--format', 'json', '--rule', 'verified-stamp=warn');

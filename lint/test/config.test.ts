@@ -3,12 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.ts';
-import { baseCorpus, GOTCHA, tempDirs, writeTree } from './corpus.ts';
+import { baseCorpus, GOTCHA, restamp, tempDirs, writeTree } from './corpus.ts';
 
 const temp = tempDirs('kb-config-');
 const TODO = 'content/gotchas/alpha/al3-todo.md';
 const OLD = 'content/gotchas/alpha/al4-old.md';
-const files = { ...baseCorpus(), [TODO]: GOTCHA('AL3').replace('## Fix\n', '## Fix\n\nTODO\n'), [OLD]: GOTCHA('AL4').replace('verified: 2026-09', 'verified: 2026-02') };
+const files = { ...baseCorpus(), [TODO]: GOTCHA('AL3').replace('## Fix\n', '## Fix\n\nTODO\n'), [OLD]: restamp(GOTCHA('AL4'), '2026-02') };
 
 async function run(config: unknown, ...argv: string[]) {
   const root = writeTree(temp(), files);
