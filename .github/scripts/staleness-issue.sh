@@ -12,12 +12,22 @@
 # preferred, then the most recently created closed one, so the history of re-checks stays in one thread.
 # gh reads GH_TOKEN (and GH_REPO outside a checkout) from the environment. $GH overrides the gh binary.
 # When GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_RUN_ID are set, the body links the workflow run.
+# The report quotes content (titles, claims), so title and body are made inert first: no @mention notifies
+# anyone, no image loads, no raw HTML renders (see `inert` below).
 set -Eeuo pipefail
 
 readonly MAX_BODY_BYTES=60000 # GitHub refuses issue bodies over 65536 characters
 label=${STALE_LABEL:-staleness-report}
 title=${STALE_TITLE:-Facts due for a re-check (staleness report)}
 gh_bin=${GH:-gh}
+
+# A zero-width joiner after the `@` of a would-be mention: it reads the same and notifies nobody. Only an `@`
+# that starts a word counts (GitHub ignores `a@b` and `/@scope` in URLs, so those stay intact). `![` becomes
+# `[` (the image is a plain link then) and `<` an entity, so no tag renders.
+zwj=$(printf '\342\200\215')
+inert() {
+  LC_ALL=C sed -E -e "s/(^|[^[:alnum:]/._-])@([[:alnum:]_])/\1@${zwj}\2/g" -e 's/!\[/[/g' -e 's/</\&lt;/g'
+}
 
 say() { printf 'staleness-issue: %s\n' "$*"; }
 fail() {
@@ -69,15 +79,16 @@ body=$(mktemp)
 trap 'rm -f "$body"' EXIT
 if (($(wc -c <"$report") > MAX_BODY_BYTES)); then
   # Cut at a byte budget, then drop the last line, which may be a half row.
-  head -c "$MAX_BODY_BYTES" "$report" | sed '$d' >"$body"
+  head -c "$MAX_BODY_BYTES" "$report" | sed '$d' | inert >"$body"
   printf '\n\n_This list was shortened to fit in an issue.%s_\n' "${run_url:+ The whole report is in the summary of the run linked below.}" >>"$body"
 else
-  cat "$report" >"$body"
+  inert <"$report" >"$body"
 fi
 if [[ -n $run_url ]]; then
   printf '\n---\nWritten by [this run of the staleness workflow](%s).\n' "$run_url" >>"$body"
 fi
 
+title=$(printf '%s' "$title" | tr -d '\000-\037' | inert)
 if [[ -z $number ]]; then
   "$gh_bin" label create "$label" --force --color FBCA04 \
     --description "Facts whose verified month is older than the limit"
