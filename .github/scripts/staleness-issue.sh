@@ -10,6 +10,8 @@
 #
 # The tracking issue is the one carrying the label $STALE_LABEL (default `staleness-report`); an open one is
 # preferred, then the most recently created closed one, so the history of re-checks stays in one thread.
+# STALE_TITLE, STALE_LABEL_DESCRIPTION and STALE_DONE_COMMENT reword it for another report (verify.yml uses
+# it for drifted quotes: exit 1 there means "a quote drifted").
 # gh reads GH_TOKEN (and GH_REPO outside a checkout) from the environment. $GH overrides the gh binary.
 # When GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_RUN_ID are set, the body links the workflow run.
 # The report quotes content (titles, claims), so title and body are made inert first: no @mention notifies
@@ -19,6 +21,8 @@ set -Eeuo pipefail
 readonly MAX_BODY_BYTES=60000 # GitHub refuses issue bodies over 65536 characters
 label=${STALE_LABEL:-staleness-report}
 title=${STALE_TITLE:-Facts due for a re-check (staleness report)}
+label_description=${STALE_LABEL_DESCRIPTION:-Facts whose verified month is older than the limit}
+done_comment=${STALE_DONE_COMMENT:-Every stamped fact is within the limit again.}
 gh_bin=${GH:-gh}
 
 # A zero-width joiner after the `@` of a would-be mention: it reads the same and notifies nobody. Only an `@`
@@ -67,7 +71,7 @@ if [[ $code == 0 ]]; then
   if [[ $state == OPEN ]]; then
     summary=$(grep -m1 '^\*\*' "$report" | tr -d '*' || true)
     "$gh_bin" issue close "$number" --reason completed \
-      --comment "Every stamped fact is within the limit again. ${summary:-} The next monthly run reopens this issue if anything goes stale."
+      --comment "$done_comment ${summary:-} The next monthly run reopens this issue if anything comes up again."
     say "closed #$number: nothing is stale"
   else
     say "nothing is stale and no tracking issue is open; nothing to do"
@@ -91,7 +95,7 @@ fi
 title=$(printf '%s' "$title" | tr -d '\000-\037' | inert)
 if [[ -z $number ]]; then
   "$gh_bin" label create "$label" --force --color FBCA04 \
-    --description "Facts whose verified month is older than the limit"
+    --description "$label_description"
   url=$("$gh_bin" issue create --title "$title" --label "$label" --body-file "$body")
   say "opened ${url:-a new tracking issue}"
 else

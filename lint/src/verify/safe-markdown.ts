@@ -20,8 +20,12 @@ export function inertText(text: string): string {
     .trim();
 }
 
-/** A URL as a link only when it is plain http(s) with no characters that could end the link early. */
+/**
+ * A URL as a link only when it is plain http(s) with no characters that could end the link or its text
+ * early; otherwise as code. A `[url](url)` link rather than `<url>`, so the issue script's own filter (which
+ * turns every `<` into an entity) leaves it working.
+ */
 export function inertLink(url: string): string {
-  const safe = /^https?:\/\/[^\s<>()[\]"'`|]+$/.test(url) && !url.includes('@');
-  return safe ? `<${url}>` : `\`${url.replace(/`/g, "'")}\``;
+  const safe = /^https?:\/\/[^\s<>()[\]"'`|\\*_@]+$/.test(url);
+  return safe ? `[${url}](${url})` : `\`${url.replace(/[`|]/g, "'")}\``;
 }
