@@ -44,6 +44,8 @@ beforeAll(async () => {
         return res.writeHead(404).end('not here');
       case '/flaky':
         return flaky++ === 0 ? res.writeHead(500).end() : html(HAS_IT);
+      case '/busy':
+        return flaky++ === 0 ? res.writeHead(429, { 'retry-after': '1' }).end() : html(HAS_IT);
       case '/always-503':
         return res.writeHead(503).end();
       case '/slow':
@@ -113,6 +115,12 @@ describe('verify outcomes', () => {
   it('retries a 500 and succeeds on the next answer', async () => {
     expect((await outcome('/flaky')).kind).toBe('still-there');
     expect(log.filter((l) => l.path === '/flaky')).toHaveLength(2);
+  });
+
+  it('waits as long as a 429 asks (Retry-After) before the retry', async () => {
+    expect((await outcome('/busy')).kind).toBe('still-there');
+    const [first, second] = log.filter((l) => l.path === '/busy');
+    expect(second.at - first.at).toBeGreaterThanOrEqual(990);
   });
 
   it('gives up on a server error after the retries, as unreachable', async () => {
