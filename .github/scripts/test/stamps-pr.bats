@@ -71,3 +71,9 @@ setup() {
   assert_failure 2
   [ ! -s "$FAKE_GH_LOG" ]
 }
+
+@test "the script is shellcheck clean" {
+  command -v shellcheck >/dev/null || skip 'shellcheck not installed'
+  run shellcheck "$SCRIPT"
+  assert_success
+}
