@@ -10,14 +10,28 @@
 #
 # The tracking issue is the one carrying the label $STALE_LABEL (default `staleness-report`); an open one is
 # preferred, then the most recently created closed one, so the history of re-checks stays in one thread.
+# STALE_TITLE, STALE_LABEL_DESCRIPTION and STALE_DONE_COMMENT reword it for another report (verify.yml uses
+# it for drifted quotes: exit 1 there means "a quote drifted").
 # gh reads GH_TOKEN (and GH_REPO outside a checkout) from the environment. $GH overrides the gh binary.
 # When GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_RUN_ID are set, the body links the workflow run.
+# The report quotes content (titles, claims), so title and body are made inert first: no @mention notifies
+# anyone, no image loads, no raw HTML renders (see `inert` below).
 set -Eeuo pipefail
 
 readonly MAX_BODY_BYTES=60000 # GitHub refuses issue bodies over 65536 characters
 label=${STALE_LABEL:-staleness-report}
 title=${STALE_TITLE:-Facts due for a re-check (staleness report)}
+label_description=${STALE_LABEL_DESCRIPTION:-Facts whose verified month is older than the limit}
+done_comment=${STALE_DONE_COMMENT:-Every stamped fact is within the limit again.}
 gh_bin=${GH:-gh}
+
+# A zero-width joiner after the `@` of a would-be mention: it reads the same and notifies nobody. Only an `@`
+# that starts a word counts (GitHub ignores `a@b` and `/@scope` in URLs, so those stay intact). `![` becomes
+# `[` (the image is a plain link then) and `<` an entity, so no tag renders.
+zwj=$(printf '\342\200\215')
+inert() {
+  LC_ALL=C sed -E -e "s/(^|[^[:alnum:]/._-])@([[:alnum:]_])/\1@${zwj}\2/g" -e 's/!\[/[/g' -e 's/</\&lt;/g'
+}
 
 say() { printf 'staleness-issue: %s\n' "$*"; }
 fail() {
@@ -57,7 +71,7 @@ if [[ $code == 0 ]]; then
   if [[ $state == OPEN ]]; then
     summary=$(grep -m1 '^\*\*' "$report" | tr -d '*' || true)
     "$gh_bin" issue close "$number" --reason completed \
-      --comment "Every stamped fact is within the limit again. ${summary:-} The next monthly run reopens this issue if anything goes stale."
+      --comment "$done_comment ${summary:-} The next monthly run reopens this issue if anything comes up again."
     say "closed #$number: nothing is stale"
   else
     say "nothing is stale and no tracking issue is open; nothing to do"
@@ -69,18 +83,19 @@ body=$(mktemp)
 trap 'rm -f "$body"' EXIT
 if (($(wc -c <"$report") > MAX_BODY_BYTES)); then
   # Cut at a byte budget, then drop the last line, which may be a half row.
-  head -c "$MAX_BODY_BYTES" "$report" | sed '$d' >"$body"
+  head -c "$MAX_BODY_BYTES" "$report" | sed '$d' | inert >"$body"
   printf '\n\n_This list was shortened to fit in an issue.%s_\n' "${run_url:+ The whole report is in the summary of the run linked below.}" >>"$body"
 else
-  cat "$report" >"$body"
+  inert <"$report" >"$body"
 fi
 if [[ -n $run_url ]]; then
   printf '\n---\nWritten by [this run of the staleness workflow](%s).\n' "$run_url" >>"$body"
 fi
 
+title=$(printf '%s' "$title" | tr -d '\000-\037' | inert)
 if [[ -z $number ]]; then
   "$gh_bin" label create "$label" --force --color FBCA04 \
-    --description "Facts whose verified month is older than the limit"
+    --description "$label_description"
   url=$("$gh_bin" issue create --title "$title" --label "$label" --body-file "$body")
   say "opened ${url:-a new tracking issue}"
 else

@@ -18,6 +18,7 @@ export type { Io } from './io.ts';
 /** Subcommands own their arguments; each is loaded only when asked for. One line each. */
 const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
   stale: async () => (await import('./stale/command.ts')).staleMain,
+  verify: async () => (await import('./verify/command.ts')).verifyMain,
   new: async () => (await import('./scaffold/command.ts')).newMain,
   export: async () => (await import('./export/command.ts')).exportMain,
 };
@@ -28,6 +29,7 @@ export const VERSION = '0.1.0';
 export function help(): string {
   return `Usage: kb-lint [paths|globs...] [options]
        kb-lint stale [--format md|json] [--max-age N] [--today YYYY-MM]   (report every verified stamp)
+       kb-lint verify [paths...] [--fix] [--format text|json|md]          (re-check quoted sources online)
        kb-lint export skill [--out DIR] | export schemas [--check]         (agent skill bundle, JSON Schemas)
        kb-lint new gotcha --catalog <c> --title "…" | new profile <id>    (scaffold a file)
 

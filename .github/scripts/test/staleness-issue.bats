@@ -146,3 +146,23 @@ calls() { grep -c . "$FAKE_GH_LOG" || true; }
   run shellcheck "$SCRIPT" "$BATS_TEST_DIRNAME/fakes/gh"
   assert_success
 }
+
+@test "content in the report cannot mention anyone, load an image or render HTML" {
+  printf '| [@octocat fix](u) | (@team) ![pixel](https://e.vil/p.png) <img src=x onerror=alert(1)> |\n| mail a@b.com, https://www.npmjs.com/package/@scope/pkg |\n' >>"$REPORT"
+  export STALE_TITLE='Stale facts @maintainers'
+  run bash "$SCRIPT" "$REPORT" 1
+  assert_success
+  zwj=$(printf '\342\200\215')
+  run cat "$FAKE_GH_BODY"
+  assert_output --partial "[@${zwj}octocat fix](u)"
+  assert_output --partial "(@${zwj}team)"
+  assert_output --partial '[pixel](https://e.vil/p.png)'
+  assert_output --partial '&lt;img src=x'
+  assert_output --partial 'a@b.com'
+  assert_output --partial 'https://www.npmjs.com/package/@scope/pkg'
+  refute_output --partial '![pixel]'
+  refute_output --partial '<img'
+  refute_output --regexp '(^|[^[:alnum:]/._-])@[[:alnum:]]'
+  run cat "$FAKE_GH_LOG"
+  assert_output --partial "--title Stale facts @${zwj}maintainers"
+}

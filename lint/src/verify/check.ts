@@ -1,0 +1,41 @@
+/**
+ * The verifier proper: fetch each quoted URL once and sort every quote into one of three outcomes.
+ * It takes parsed targets rather than files, so tests can point it at a loopback server without any
+ * allowance in the content schema (which accepts only https URLs on public hosts).
+ */
+import type { HttpClient } from './http.ts';
+import { containsQuote } from './normalise.ts';
+import type { QuoteTarget } from './sources.ts';
+
+export type Outcome =
+  /** The page still says it: the stamp can be refreshed. */
+  | { kind: 'still-there'; target: QuoteTarget; finalUrl: string }
+  /** The page answered but the passage is gone: a person must re-check the fact. */
+  | { kind: 'drifted'; target: QuoteTarget; finalUrl: string }
+  /** No page to compare with (DNS, timeout, 4xx, 5xx after retries, too large, redirect loop). Never drift. */
+  | { kind: 'unreachable'; target: QuoteTarget; reason: string; status?: number };
+
+/** Run `work` over `items` with at most `limit` in flight, keeping the input order in the result. */
+async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+export async function verifyTargets(targets: readonly QuoteTarget[], client: HttpClient, concurrency = 4): Promise<Outcome[]> {
+  const urls = [...new Set(targets.map((t) => t.url))];
+  const pages = new Map((await pool(urls, concurrency, (url) => client.get(url))).map((page) => [page.url, page]));
+  return targets.map((target): Outcome => {
+    const page = pages.get(target.url)!;
+    if (!page.ok) return { kind: 'unreachable', target, reason: page.reason, status: page.status };
+    const kind = containsQuote(page.body, page.contentType, target.quote) ? 'still-there' : 'drifted';
+    return { kind, target, finalUrl: page.finalUrl };
+  });
+}

@@ -1,0 +1,266 @@
+/**
+ * The one HTTP client of `kb-lint verify`: GET a page politely and give back its text or a reason it could
+ * not. Polite means a User-Agent naming the project, one request at a time per host with a gap between them,
+ * retries with exponential backoff only where a retry can help (network errors, timeouts, 429, 5xx), and an
+ * on-disk cache so a re-run within the TTL does not ask again. Safe means a timeout per request, a byte cap
+ * on the body (read as a stream and cut, never buffered whole) and redirects followed by hand, so a loop or
+ * a chain longer than the limit ends as "unreachable" instead of hanging.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeAtomic } from '../fix.ts';
+
+export const USER_AGENT = 'RemoteGPUFieldGuide-kb-lint-verify/0.1 (re-checks the passages the Remote GPU Field Guide quotes; once a month)';
+
+export interface HttpOptions {
+  timeoutMs?: number;
+  /** Retries after the first attempt, for network errors, timeouts, 429 and 5xx (default 2). */
+  retries?: number;
+  /** First backoff delay, doubled each retry (default 1000 ms). */
+  backoffMs?: number;
+  /** Bodies longer than this are cut off and the page counts as unreachable (default 5 MiB). */
+  maxBytes?: number;
+  maxRedirects?: number;
+  /** Minimum gap between two requests to the same host (default 1000 ms). */
+  perHostIntervalMs?: number;
+  /** Folder for cached pages; no cache when omitted. */
+  cacheDir?: string;
+  /** Cached pages younger than this are reused (default 7 days). */
+  cacheTtlMs?: number;
+  userAgent?: string;
+  /** For tests: the clock and the fetch implementation. */
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+export type Page =
+  | { ok: true; url: string; finalUrl: string; status: number; contentType: string; body: string; fromCache: boolean }
+  | { ok: false; url: string; reason: string; status?: number };
+
+interface Cached {
+  url: string;
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  body: string;
+  fetchedAt: number;
+}
+
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A transient failure: worth another attempt after a pause. */
+class Transient extends Error {
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  constructor(message: string, status?: number, retryAfterMs?: number) {
+    super(message);
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** A final failure: retrying cannot help (4xx, too large, redirect loop, bad scheme). */
+class Final extends Error {
+  readonly status?: number;
+  constructor(message: string, status?: number) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export class HttpClient {
+  private readonly o: Required<Omit<HttpOptions, 'cacheDir'>> & { cacheDir?: string };
+  private readonly queue = new Map<string, Promise<void>>();
+  private readonly last = new Map<string, number>();
+  /** Every request actually sent, for tests and `--verbose` figures. */
+  readonly sent: { url: string; host: string; at: number }[] = [];
+
+  constructor(options: HttpOptions = {}) {
+    this.o = {
+      timeoutMs: options.timeoutMs ?? 15_000,
+      retries: options.retries ?? 2,
+      backoffMs: options.backoffMs ?? 1000,
+      maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
+      maxRedirects: options.maxRedirects ?? 5,
+      perHostIntervalMs: options.perHostIntervalMs ?? 1000,
+      cacheDir: options.cacheDir,
+      cacheTtlMs: options.cacheTtlMs ?? 7 * 24 * 3600 * 1000,
+      userAgent: options.userAgent ?? USER_AGENT,
+      now: options.now ?? Date.now,
+      fetch: options.fetch ?? fetch,
+    };
+  }
+
+  /** GET a page's text, from the cache when fresh; never throws. */
+  async get(url: string): Promise<Page> {
+    const cached = await this.readCache(url);
+    if (cached) return { ok: true, url, finalUrl: cached.finalUrl, status: cached.status, contentType: cached.contentType, body: cached.body, fromCache: true };
+    try {
+      const page = await this.follow(url);
+      await this.writeCache({ url, ...page, fetchedAt: this.o.now() });
+      return { ok: true, url, ...page, fromCache: false };
+    } catch (error) {
+      const e = error as Transient | Final;
+      return { ok: false, url, reason: e.message, status: e.status };
+    }
+  }
+
+  /** Follow redirects by hand: a URL seen twice is a loop, more hops than allowed is a failure. */
+  private async follow(start: string) {
+    const seen = new Set<string>();
+    let url = start;
+    for (let hop = 0; ; hop++) {
+      if (seen.has(url)) throw new Final(`redirect loop at ${url}`);
+      seen.add(url);
+      const protocol = new URL(url).protocol;
+      if (protocol !== 'https:' && protocol !== 'http:') throw new Final(`redirect to a non-HTTP URL ${url}`);
+      const answer = await this.withRetries(url);
+      if (answer.location === undefined) return { finalUrl: url, status: answer.status, contentType: answer.contentType, body: answer.body };
+      if (hop >= this.o.maxRedirects) throw new Final(`more than ${this.o.maxRedirects} redirects`);
+      url = new URL(answer.location, url).href;
+    }
+  }
+
+  private async withRetries(url: string) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once(url);
+      } catch (error) {
+        if (!(error instanceof Transient) || attempt >= this.o.retries) throw error;
+        const backoff = this.o.backoffMs * 2 ** attempt;
+        await sleep(Math.min(Math.max(backoff, error.retryAfterMs ?? 0), 60_000));
+      }
+    }
+  }
+
+  private async once(url: string): Promise<{ status: number; contentType: string; body: string; location?: string }> {
+    const host = new URL(url).host;
+    await this.turn(host);
+    this.sent.push({ url, host, at: this.o.now() });
+    const signal = AbortSignal.timeout(this.o.timeoutMs);
+    let res: Response;
+    try {
+      res = await this.o.fetch(url, { redirect: 'manual', signal, headers: { 'user-agent': this.o.userAgent, accept: 'text/html,text/plain;q=0.9,*/*;q=0.5' } });
+    } catch (error) {
+      throw new Transient(describeNetworkError(error, this.o.timeoutMs));
+    }
+    const status = res.status;
+    if (REDIRECT.has(status)) {
+      await res.body?.cancel().catch(() => {});
+      const location = res.headers.get('location');
+      if (!location) throw new Final(`HTTP ${status} without a Location header`, status);
+      return { status, contentType: '', body: '', location };
+    }
+    if (status === 429 || status >= 500) {
+      await res.body?.cancel().catch(() => {});
+      throw new Transient(`HTTP ${status}`, status, retryAfter(res.headers.get('retry-after')));
+    }
+    if (status >= 400) {
+      await res.body?.cancel().catch(() => {});
+      throw new Final(`HTTP ${status}`, status);
+    }
+    const contentType = res.headers.get('content-type') ?? '';
+    const declared = Number(res.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > this.o.maxBytes) {
+      await res.body?.cancel().catch(() => {});
+      throw new Final(`body larger than ${this.o.maxBytes} bytes (Content-Length ${declared})`, status);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readCapped(res, this.o.maxBytes);
+    } catch (error) {
+      if (error instanceof Final) throw error;
+      throw new Transient(describeNetworkError(error, this.o.timeoutMs));
+    }
+    return { status, contentType, body: decodeBody(bytes, contentType) };
+  }
+
+  /** Wait for this host's turn: requests to one host go one after another, `perHostIntervalMs` apart. */
+  private turn(host: string): Promise<void> {
+    const previous = this.queue.get(host) ?? Promise.resolve();
+    const mine = previous.then(async () => {
+      const last = this.last.get(host);
+      if (last !== undefined) {
+        const gap = last + this.o.perHostIntervalMs - this.o.now();
+        if (gap > 0) await sleep(gap);
+      }
+      this.last.set(host, this.o.now());
+    });
+    this.queue.set(host, mine);
+    return mine;
+  }
+
+  private cachePath(url: string): string | undefined {
+    return this.o.cacheDir && join(this.o.cacheDir, `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.json`);
+  }
+
+  private async readCache(url: string): Promise<Cached | undefined> {
+    const path = this.cachePath(url);
+    if (!path) return undefined;
+    try {
+      const entry = JSON.parse(await readFile(path, 'utf8')) as Cached;
+      // The name is a hash prefix: compare the URL so a collision or a hand-edited file is never trusted.
+      if (entry.url !== url || typeof entry.body !== 'string' || typeof entry.fetchedAt !== 'number') return undefined;
+      return this.o.now() - entry.fetchedAt < this.o.cacheTtlMs ? entry : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async writeCache(entry: Cached): Promise<void> {
+    const path = this.cachePath(entry.url);
+    if (!path || !this.o.cacheDir) return;
+    try {
+      await mkdir(this.o.cacheDir, { recursive: true });
+      await writeAtomic(path, JSON.stringify(entry));
+    } catch {
+      // A cache that cannot be written only costs a refetch next time.
+    }
+  }
+}
+
+/** Read at most `max` bytes; one byte more means the page is too large, and the rest is never downloaded. */
+async function readCapped(res: Response, max: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => {});
+      throw new Final(`body larger than ${max} bytes`, res.status);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function decodeBody(bytes: Uint8Array, contentType: string): string {
+  const charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+function retryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function describeNetworkError(error: unknown, timeoutMs: number): string {
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${timeoutMs} ms`;
+  const code = e.cause?.code;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `DNS lookup failed (${code})`;
+  return code ? `network error (${code})` : `network error (${e.cause?.message ?? e.message ?? String(error)})`;
+}
