@@ -1,0 +1,177 @@
+/**
+ * The diagnosis engine: a pasted log in, ranked gotchas out, each with the log line that led to it and why.
+ * Signatures are matched first, on every line; then the distinctive words of the lines that carry an error
+ * are ranked against the index (IDF-weighted), so a message no signature knows still finds its page.
+ *
+ * Cost is linear in the paste: lines are capped (lines.ts), literal signatures are only tried on lines that
+ * contain their rarest word, regex signatures are proved linear by the lint rule, and the word ranking reads
+ * a bounded number of distinct key lines.
+ */
+import { asciiWords, compileSignature, type CompiledSignature } from './signature-match.ts';
+import { normalise, readLog, words, type LogLine } from './lines.ts';
+import type { DiagnosisIndex } from './index-data.ts';
+
+export interface Diagnosis {
+  id: string;
+  title: string;
+  url: string;
+  /** `signature`: a declared message matched; `words`: the error lines share distinctive words with the page. */
+  via: 'signature' | 'words';
+  score: number;
+  /** The log line that matched best (1-based number, text as pasted, without launcher prefixes). */
+  line: { number: number; text: string };
+  /** Why: the signature that matched, or the shared words. */
+  why: string;
+}
+
+export interface DiagnoseResult {
+  matches: Diagnosis[];
+  /** Lines read and lines judged to carry an error. */
+  lines: number;
+  errorLines: number;
+  /** Whether part of the paste was cut (too many lines, or a line over the length cap). */
+  truncated: boolean;
+}
+
+export interface DiagnoseOptions {
+  /** Results returned. @default 10 */
+  limit?: number;
+}
+
+/** Distinct error lines the word ranking reads; the rest of a huge log adds repetition, not evidence. */
+const KEY_LINE_LIMIT = 60;
+/** Lines shown in a `why` or a match are cut to this many characters. */
+const SHOW = 300;
+
+interface Prepared {
+  anchored: Map<string, { doc: number; sig: CompiledSignature }[]>;
+  unanchored: { doc: number; sig: CompiledSignature }[];
+  idf: Map<string, number>;
+}
+
+const prepared = new WeakMap<DiagnosisIndex, Prepared>();
+
+function prepare(index: DiagnosisIndex): Prepared {
+  const hit = prepared.get(index);
+  if (hit) return hit;
+  const n = index.docs.length;
+  const idf = new Map<string, number>();
+  for (const [term, list] of Object.entries(index.postings)) idf.set(term, Math.log(1 + n / (list.length / 2)));
+  // A literal is filed under its rarest word across all literals, so most lines wake up no signature at all.
+  const sigs = index.docs.flatMap((d, doc) =>
+    d.signatures.flatMap((s) => {
+      try {
+        return [{ doc, sig: compileSignature(s) }];
+      } catch {
+        return []; // the lint rule reports it; a broken pattern must not take the engine down
+      }
+    }),
+  );
+  const anchorFreq = new Map<string, number>();
+  for (const { sig } of sigs) for (const a of sig.anchors) anchorFreq.set(a, (anchorFreq.get(a) ?? 0) + 1);
+  const anchored = new Map<string, { doc: number; sig: CompiledSignature }[]>();
+  const unanchored: { doc: number; sig: CompiledSignature }[] = [];
+  for (const entry of sigs) {
+    const a = [...entry.sig.anchors].sort((x, y) => (anchorFreq.get(x)! - anchorFreq.get(y)!) || y.length - x.length)[0];
+    if (a === undefined) unanchored.push(entry);
+    else {
+      let list = anchored.get(a);
+      if (!list) anchored.set(a, (list = []));
+      list.push(entry);
+    }
+  }
+  const p = { anchored, unanchored, idf };
+  prepared.set(index, p);
+  return p;
+}
+
+const cut = (s: string) => (s.length > SHOW ? `${s.slice(0, SHOW)}…` : s);
+
+/** Which signatures a line matches (doc index + signature). */
+function signatureHits(line: string, p: Prepared) {
+  const out: { doc: number; sig: CompiledSignature }[] = [];
+  const seen = new Set<string>();
+  for (const w of asciiWords(line)) {
+    if (seen.has(w)) continue;
+    seen.add(w);
+    for (const e of p.anchored.get(w) ?? []) if (e.sig.test(line)) out.push(e);
+  }
+  for (const e of p.unanchored) if (e.sig.test(line)) out.push(e);
+  return out;
+}
+
+/** Run the diagnosis. Pure: same text and index, same result. */
+export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseOptions = {}): DiagnoseResult {
+  const limit = options.limit ?? 10;
+  const p = prepare(index);
+  const { lines, truncated } = readLog(text);
+
+  // Signatures, on every line; repeated lines are tested once.
+  const bySig = new Map<number, { score: number; line: LogLine; why: string }>();
+  const memo = new Map<string, { doc: number; sig: CompiledSignature }[]>();
+  for (const line of lines) {
+    let hits = memo.get(line.text);
+    if (!hits) {
+      hits = signatureHits(line.text, p);
+      if (memo.size < 50_000) memo.set(line.text, hits);
+    }
+    for (const { doc, sig } of hits) {
+      // Specific messages on exception lines win; among equals the later line, nearer the death, does.
+      const score = 10 + Math.min(sig.specificity, 60) / 6 + line.weight;
+      const prev = bySig.get(doc);
+      if (!prev || score >= prev.score) bySig.set(doc, { score, line, why: `signature ${sig.label}` });
+    }
+  }
+
+  // Words of the error lines: the last occurrence of each distinct message, strongest lines first.
+  const distinct = new Map<string, LogLine>();
+  for (const line of lines) if (line.weight > 0) distinct.set(normalise(line.text), line);
+  const keyLines = [...distinct.entries()]
+    .sort(([, a], [, b]) => b.weight - a.weight || b.number - a.number)
+    .slice(0, KEY_LINE_LIMIT);
+  const byWords = new Map<number, { score: number; line: LogLine; best: number; terms: Set<string> }>();
+  const termSeen = new Map<string, number>();
+  for (const [norm, line] of keyLines) {
+    const lineTerms = new Set(words(norm));
+    const perDoc = new Map<number, { score: number; terms: string[] }>();
+    for (const t of lineTerms) {
+      const idf = p.idf.get(t);
+      const list = index.postings[t];
+      if (idf === undefined || !list) continue;
+      // A word repeated on many error lines is the same evidence again: its weight decays.
+      const seen = termSeen.get(t) ?? 0;
+      termSeen.set(t, seen + 1);
+      const decay = 1 / (1 + seen);
+      for (let i = 0; i < list.length; i += 2) {
+        const e = perDoc.get(list[i]) ?? { score: 0, terms: [] };
+        e.score += idf * list[i + 1] * decay;
+        e.terms.push(t);
+        perDoc.set(list[i], e);
+      }
+    }
+    for (const [doc, { score, terms }] of perDoc) {
+      const weighted = score * (1 + line.weight / 3);
+      const agg = byWords.get(doc) ?? { score: 0, line, best: -1, terms: new Set<string>() };
+      agg.score += weighted;
+      for (const t of terms) agg.terms.add(t);
+      if (weighted > agg.best) Object.assign(agg, { best: weighted, line });
+      byWords.set(doc, agg);
+    }
+  }
+
+  const wordScore = (doc: number) => byWords.get(doc)?.score ?? 0;
+  const top = Math.max(1, ...[...byWords.values()].map((v) => v.score));
+  const out: Diagnosis[] = [];
+  for (const [doc, s] of bySig) {
+    const d = index.docs[doc];
+    out.push({ id: d.id, title: d.title, url: d.url, via: 'signature', score: s.score + wordScore(doc) / top, line: { number: s.line.number, text: cut(s.line.text) }, why: s.why });
+  }
+  for (const [doc, s] of byWords) {
+    if (bySig.has(doc)) continue;
+    const d = index.docs[doc];
+    const terms = [...s.terms].sort((a, b) => (p.idf.get(b) ?? 0) - (p.idf.get(a) ?? 0)).slice(0, 6);
+    out.push({ id: d.id, title: d.title, url: d.url, via: 'words', score: (10 * s.score) / top, line: { number: s.line.number, text: cut(s.line.text) }, why: `words ${terms.join(', ')}` });
+  }
+  out.sort((a, b) => (a.via === b.via ? 0 : a.via === 'signature' ? -1 : 1) || b.score - a.score || a.id.localeCompare(b.id));
+  return { matches: out.slice(0, limit), lines: lines.length, errorLines: distinct.size, truncated };
+}

@@ -1,0 +1,21 @@
+/** The diagnosis index of a content tree on disk, read with the linter's own loader (Node only). */
+import { loadCorpus } from '../export/corpus.ts';
+import { gotchaPath } from '../markdown/links.ts';
+import { buildDiagnosisIndex, type DiagnosisIndex, type DiagnosisSource } from './index-data.ts';
+import { symptomMarkdown } from './symptom.ts';
+
+export async function diagnosisSources(root: string): Promise<DiagnosisSource[]> {
+  const corpus = await loadCorpus(root);
+  return corpus.gotchas.map(({ file, data }) => ({
+    id: data.id,
+    title: data.title,
+    url: gotchaPath(data.id),
+    keywords: data.keywords,
+    symptom: symptomMarkdown(file.text),
+    signatures: data.signatures,
+  }));
+}
+
+export async function loadDiagnosisIndex(root: string): Promise<DiagnosisIndex> {
+  return buildDiagnosisIndex(await diagnosisSources(root));
+}
