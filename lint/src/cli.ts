@@ -36,6 +36,7 @@ export async function help(): Promise<string> {
   return `Usage: kb-lint [paths|globs...] [options]
        kb-lint stale [--format md|json] [--max-age N] [--today YYYY-MM]   (report every verified stamp)
        kb-lint export skill [--out DIR] | export schemas [--check]         (agent skill bundle, JSON Schemas)
+       kb-lint diagnose <file|-> [--format text|json]                    (which gotchas explain a log)
        kb-lint new gotcha --catalog <c> --title "…" | new profile <id>    (scaffold a file)
 
 Checks the field guide's content (content/**/*.md) and script templates (scripts/*.sh*) against the
@@ -98,6 +99,7 @@ export async function main(io: Io): Promise<number> {
   // Subcommands own their arguments; everything else is the linter.
   if (io.argv[0] === 'stale') return (await import('./stale/command.ts')).staleMain(io, [...io.argv.slice(1)]);
   if (io.argv[0] === 'new') return (await import('./scaffold/command.ts')).newMain(io, [...io.argv.slice(1)]);
+  if (io.argv[0] === 'diagnose') return (await import('./diagnose/command.ts')).diagnoseMain(io, [...io.argv.slice(1)]);
   if (io.argv[0] === 'export') return (await import('./export/command.ts')).exportMain(io, [...io.argv.slice(1)]);
   // Threads started before the run knows it needs them; stopped on every way out that does not hand them to a pool.
   let early: Spawned[] = [];

@@ -132,7 +132,7 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   const byWords = new Map<number, { score: number; line: LogLine; best: number; terms: Set<string> }>();
   const termSeen = new Map<string, number>();
   for (const [norm, line] of keyLines) {
-    const lineTerms = new Set(words(norm));
+    const lineTerms = new Set(words(norm.replace(/<\w+>/g, ' ')));
     const perDoc = new Map<number, { score: number; terms: string[] }>();
     for (const t of lineTerms) {
       const idf = p.idf.get(t);
