@@ -6,14 +6,17 @@ import { compileSignature } from '../../diagnose/signature-match.ts';
 import { SignatureSchema } from '../../schema/signature.ts';
 import { vetRegex } from './vet.ts';
 
-/** Every line of text the Symptom section shows: code block lines, inline code, and prose lines. */
+/**
+ * What the Symptom section shows, as candidate log lines: each line of a code block (a log line is a line),
+ * and each paragraph, table cell or inline code span whole (Markdown wraps prose at any space).
+ */
 export function symptomExamples(body: readonly RootContent[]): string[] {
   const out: string[] = [];
   const walk = (node: Nodes) => {
-    if (node.type === 'code' || node.type === 'inlineCode') out.push(...node.value.split('\n'));
-    else if (node.type === 'paragraph' || node.type === 'tableCell' || node.type === 'heading') out.push(...toString(node).split('\n'));
-    if ('children' in node && node.type !== 'paragraph' && node.type !== 'tableCell' && node.type !== 'heading') for (const c of node.children as Nodes[]) walk(c);
-    else if ('children' in node) for (const c of node.children as Nodes[]) if (c.type === 'inlineCode') walk(c);
+    if (node.type === 'code') out.push(...node.value.split('\n'));
+    else if (node.type === 'inlineCode') out.push(node.value.replace(/\n/g, ' '));
+    else if (node.type === 'paragraph' || node.type === 'tableCell' || node.type === 'heading') out.push(toString(node).replace(/\n/g, ' '));
+    if ('children' in node) for (const c of node.children as Nodes[]) walk(c);
   };
   for (const n of body) walk(n);
   return out.filter((l) => l.trim());
