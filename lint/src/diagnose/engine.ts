@@ -107,7 +107,8 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   const { lines, truncated } = readLog(text);
 
   // Signatures, on every line; repeated lines are tested once.
-  const bySig = new Map<number, { score: number; line: LogLine; why: string }>();
+  // Per gotcha, the best line for each of its signatures: a page whose several messages all appear wins.
+  const bySig = new Map<number, Map<string, { score: number; line: LogLine }>>();
   const memo = new Map<string, { doc: number; sig: CompiledSignature }[]>();
   for (const line of lines) {
     let hits = memo.get(line.text);
@@ -116,10 +117,12 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
       if (memo.size < 50_000) memo.set(line.text, hits);
     }
     for (const { doc, sig } of hits) {
-      // Specific messages on exception lines win; among equals the later line, nearer the death, does.
+      // Specific messages on exception lines score higher; among equals the later line, nearer the death, wins.
       const score = 10 + Math.min(sig.specificity, 60) / 6 + line.weight;
-      const prev = bySig.get(doc);
-      if (!prev || score >= prev.score) bySig.set(doc, { score, line, why: `signature ${sig.label}` });
+      let perSig = bySig.get(doc);
+      if (!perSig) bySig.set(doc, (perSig = new Map()));
+      const prev = perSig.get(sig.label);
+      if (!prev || score >= prev.score) perSig.set(sig.label, { score, line });
     }
   }
 
@@ -131,8 +134,10 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     .slice(0, KEY_LINE_LIMIT);
   const byWords = new Map<number, { score: number; line: LogLine; best: number; terms: Set<string> }>();
   const termSeen = new Map<string, number>();
-  for (const [norm, line] of keyLines) {
-    const lineTerms = new Set(words(norm.replace(/<\w+>/g, ' ')));
+  for (const [, line] of keyLines) {
+    // Words come from the line as pasted: placeholders would hide the path words (`autodl-fs`, `workspace`)
+    // that tell platforms apart, and words the index does not know weigh nothing anyway.
+    const lineTerms = new Set(words(line.text));
     const perDoc = new Map<number, { score: number; terms: string[] }>();
     for (const t of lineTerms) {
       const idf = p.idf.get(t);
@@ -162,9 +167,12 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   const wordScore = (doc: number) => byWords.get(doc)?.score ?? 0;
   const top = Math.max(1, ...[...byWords.values()].map((v) => v.score));
   const out: Diagnosis[] = [];
-  for (const [doc, s] of bySig) {
+  for (const [doc, perSig] of bySig) {
     const d = index.docs[doc];
-    out.push({ id: d.id, title: d.title, url: d.url, via: 'signature', score: s.score + wordScore(doc) / top, line: { number: s.line.number, text: cut(s.line.text) }, why: s.why });
+    const ranked = [...perSig].sort(([, a], [, b]) => b.score - a.score);
+    const best = ranked[0][1];
+    const score = ranked.reduce((sum, [, v]) => sum + v.score, 0) + wordScore(doc) / top;
+    out.push({ id: d.id, title: d.title, url: d.url, via: 'signature', score, line: { number: best.line.number, text: cut(best.line.text) }, why: `signature ${ranked.map(([l]) => l).join(' + ')}` });
   }
   for (const [doc, s] of byWords) {
     if (bySig.has(doc)) continue;
