@@ -11,7 +11,7 @@ writeFileSync(
   indexFile,
   JSON.stringify(
     buildDiagnosisIndex([
-      { id: 'D1', title: 'Disk full: No space left on device', url: '/gotchas/d1/', keywords: [], symptom: 'OSError: [Errno 28] No space left on device', signatures: [{ literal: 'No space left on device' }] },
+      { id: 'D1', title: 'Disk full: No space left on device', url: '/gotchas/d1/', keywords: [], platforms: ['all'], symptom: 'OSError: [Errno 28] No space left on device', signatures: [{ literal: 'No space left on device' }] },
     ]),
   ),
 );

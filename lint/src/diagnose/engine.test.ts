@@ -6,6 +6,7 @@ const src = (id: string, title: string, symptom: string, signatures: DiagnosisSo
   title,
   url: `/gotchas/${id.toLowerCase()}/`,
   keywords,
+  platforms: ['all'],
   symptom,
   signatures,
 });

@@ -40,6 +40,12 @@ export interface DiagnoseOptions {
 
 /** Distinct error lines the word ranking reads; the rest of a huge log adds repetition, not evidence. */
 const KEY_LINE_LIMIT = 60;
+/** Lines read from the end of the paste for the word ranking (the signature pass reads them all). */
+const NORMALISE_BUDGET = 20_000;
+/** Distinct non-error lines whose words count a little: the prompt, the platform's own tool output. */
+const CONTEXT_LINES = 200;
+/** How much a context line's words count against an error line's. */
+const CONTEXT_WEIGHT = 0.15;
 /** Lines shown in a `why` or a match are cut to this many characters. */
 const SHOW = 300;
 
@@ -126,15 +132,24 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     }
   }
 
-  // Words of the error lines: the last occurrence of each distinct message, strongest lines first.
+  // Words of the error lines: the last occurrence of each distinct message, strongest lines first. The
+  // paste is read from its end (where a run dies) and only so far: signatures above already saw every line.
   const distinct = new Map<string, LogLine>();
-  for (const line of lines) if (line.weight > 0) distinct.set(normalise(line.text), line);
+  const context = new Map<string, LogLine>();
+  for (let i = lines.length - 1, budget = NORMALISE_BUDGET; i >= 0 && budget > 0; i--, budget--) {
+    const line = lines[i];
+    const key = normalise(line.text);
+    if (line.weight > 0) {
+      if (!distinct.has(key)) distinct.set(key, line);
+    } else if (context.size < CONTEXT_LINES && !context.has(key)) context.set(key, line);
+  }
   const keyLines = [...distinct.entries()]
     .sort(([, a], [, b]) => b.weight - a.weight || b.number - a.number)
     .slice(0, KEY_LINE_LIMIT);
   const byWords = new Map<number, { score: number; line: LogLine; best: number; terms: Set<string> }>();
   const termSeen = new Map<string, number>();
-  for (const [, line] of keyLines) {
+  const wordLines: [LogLine, number][] = [...keyLines.map(([, l]) => [l, 1 + l.weight / 3] as [LogLine, number]), ...[...context.values()].map((l) => [l, CONTEXT_WEIGHT] as [LogLine, number])];
+  for (const [line, factor] of wordLines) {
     // Words come from the line as pasted: placeholders would hide the path words (`autodl-fs`, `workspace`)
     // that tell platforms apart, and words the index does not know weigh nothing anyway.
     const lineTerms = new Set(words(line.text));
@@ -155,7 +170,9 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
       }
     }
     for (const [doc, { score, terms }] of perDoc) {
-      const weighted = score * (1 + line.weight / 3);
+      const weighted = score * factor;
+      // Context only sharpens evidence the error lines or signatures already gave; alone it proves nothing.
+      if (factor === CONTEXT_WEIGHT && !byWords.has(doc) && !bySig.has(doc)) continue;
       const agg = byWords.get(doc) ?? { score: 0, line, best: -1, terms: new Set<string>() };
       agg.score += weighted;
       for (const t of terms) agg.terms.add(t);

@@ -11,6 +11,7 @@ export async function diagnosisSources(root: string): Promise<DiagnosisSource[]>
     title: data.title,
     url: gotchaPath(data.id),
     keywords: data.keywords,
+    platforms: data.platforms,
     symptom: symptomMarkdown(file.text),
     signatures: data.signatures,
   }));

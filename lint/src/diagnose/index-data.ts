@@ -13,6 +13,8 @@ export interface DiagnosisSource {
   /** Site path of the page (`/gotchas/u6/`). */
   url: string;
   keywords: readonly string[];
+  /** Profile ids it applies to (`all` for every platform): a log that names the platform leans this way. */
+  platforms: readonly string[];
   /** Plain text of the Symptom section. */
   symptom: string;
   signatures: readonly Signature[];
@@ -48,6 +50,7 @@ export function buildDiagnosisIndex(sources: readonly DiagnosisSource[]): Diagno
       };
       add(s.symptom, FIELD_WEIGHT.symptom);
       add(s.keywords.join(' \n '), FIELD_WEIGHT.keywords);
+      add(s.platforms.filter((x) => x !== 'all').join(' '), FIELD_WEIGHT.keywords);
       add(s.title, FIELD_WEIGHT.title);
       for (const [w, weight] of best) {
         let list = postings.get(w);
