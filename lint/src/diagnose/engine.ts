@@ -7,7 +7,7 @@
  * contain their rarest word, regex signatures are proved linear by the lint rule, and the word ranking reads
  * a bounded number of distinct key lines.
  */
-import { asciiWords, compileSignature, type CompiledSignature } from './signature-match.ts';
+import { asciiWords, compileSignature, foldLine, type CompiledSignature } from './signature-match.ts';
 import { normalise, readLog, words, type LogLine } from './lines.ts';
 import type { DiagnosisIndex } from './index-data.ts';
 
@@ -40,10 +40,12 @@ export interface DiagnoseOptions {
 
 /** Distinct error lines the word ranking reads; the rest of a huge log adds repetition, not evidence. */
 const KEY_LINE_LIMIT = 60;
-/** Lines read from the end of the paste for the word ranking (the signature pass reads them all). */
+/** Error lines read from the end of the paste for the word ranking (the signature pass reads them all). */
 const NORMALISE_BUDGET = 20_000;
 /** Distinct non-error lines whose words count a little: the prompt, the platform's own tool output. */
 const CONTEXT_LINES = 200;
+/** Non-error lines looked at for context, from the end. */
+const CONTEXT_SCAN = 2_000;
 /** How much a context line's words count against an error line's. */
 const CONTEXT_WEIGHT = 0.15;
 /** Lines shown in a `why` or a match are cut to this many characters. */
@@ -96,13 +98,16 @@ const cut = (s: string) => (s.length > SHOW ? `${s.slice(0, SHOW)}…` : s);
 /** Which signatures a line matches (doc index + signature). */
 function signatureHits(line: string, p: Prepared) {
   const out: { doc: number; sig: CompiledSignature }[] = [];
+  // Fold once per line; every literal compares against the folded form.
+  const folded = foldLine(line);
   const seen = new Set<string>();
-  for (const w of asciiWords(line)) {
+  for (const w of asciiWords(folded)) {
     if (seen.has(w)) continue;
     seen.add(w);
-    for (const e of p.anchored.get(w) ?? []) if (e.sig.test(line)) out.push(e);
+    const entries = p.anchored.get(w);
+    if (entries) for (const e of entries) if (e.sig.test(line, folded)) out.push(e);
   }
-  for (const e of p.unanchored) if (e.sig.test(line)) out.push(e);
+  for (const e of p.unanchored) if (e.sig.test(line, folded)) out.push(e);
   return out;
 }
 
@@ -136,12 +141,18 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   // paste is read from its end (where a run dies) and only so far: signatures above already saw every line.
   const distinct = new Map<string, LogLine>();
   const context = new Map<string, LogLine>();
-  for (let i = lines.length - 1, budget = NORMALISE_BUDGET; i >= 0 && budget > 0; i--, budget--) {
+  let contextBudget = CONTEXT_SCAN;
+  for (let i = lines.length - 1, budget = NORMALISE_BUDGET; i >= 0 && budget > 0; i--) {
     const line = lines[i];
-    const key = normalise(line.text);
     if (line.weight > 0) {
+      budget--;
+      const key = normalise(line.text);
       if (!distinct.has(key)) distinct.set(key, line);
-    } else if (context.size < CONTEXT_LINES && !context.has(key)) context.set(key, line);
+    } else if (contextBudget > 0 && context.size < CONTEXT_LINES) {
+      contextBudget--;
+      const key = normalise(line.text);
+      if (!context.has(key)) context.set(key, line);
+    }
   }
   const keyLines = [...distinct.entries()]
     .sort(([, a], [, b]) => b.weight - a.weight || b.number - a.number)

@@ -13,7 +13,8 @@ export interface CompiledSignature {
   anchors: string[];
   /** Characters of fixed text in the pattern: longer means more specific. */
   specificity: number;
-  test(line: string): boolean;
+  /** Whether the line matches; `folded` is `foldLine(line)` when the caller already has it. */
+  test(line: string, folded?: string): boolean;
 }
 
 const WORD = /[A-Za-z0-9_]/;
@@ -35,8 +36,8 @@ function compileLiteral(text: string): CompiledSignature {
     // own punctuation, edge ones by the word-boundary rule below.
     anchors: [...new Set(asciiWords(needle))],
     specificity: needle.length,
-    test(line) {
-      const hay = foldLine(line);
+    test(line, folded) {
+      const hay = folded ?? foldLine(line);
       for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) {
         if (edgeStart && isWordChar(hay[at - 1])) continue;
         if (edgeEnd && isWordChar(hay[at + needle.length])) continue;
