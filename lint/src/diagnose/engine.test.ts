@@ -67,3 +67,10 @@ describe('diagnose', () => {
     expect(diagnose('(', broken).matches).toEqual([]);
   });
 });
+
+describe('diagnose in query mode', () => {
+  it('ranks a typed query with no error word by its words', () => {
+    expect(diagnose('tokenizer padding token', index).matches).toEqual([]);
+    expect(diagnose('tokenizer padding token', index, { query: true }).matches[0]).toMatchObject({ id: 'H1', via: 'words' });
+  });
+});

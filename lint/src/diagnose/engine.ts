@@ -36,6 +36,11 @@ export interface DiagnoseResult {
 export interface DiagnoseOptions {
   /** Results returned. @default 10 */
   limit?: number;
+  /**
+   * Treat every line as carrying the symptom, for a typed query ("runpod volume lost after stop") rather than a
+   * log, whose lines hold no error word. @default false
+   */
+  query?: boolean;
 }
 
 /** Distinct error lines the word ranking reads; the rest of a huge log adds repetition, not evidence. */
@@ -115,7 +120,9 @@ function signatureHits(line: string, p: Prepared) {
 export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseOptions = {}): DiagnoseResult {
   const limit = options.limit ?? 10;
   const p = prepare(index);
-  const { lines, truncated } = readLog(text);
+  const read = readLog(text);
+  const truncated = read.truncated;
+  const lines = options.query ? read.lines.map((l) => ({ ...l, weight: Math.max(1, l.weight) })) : read.lines;
 
   // Signatures, on every line; repeated lines are tested once.
   // Per gotcha, the best line for each of its signatures: a page whose several messages all appear wins.
