@@ -57,6 +57,34 @@ export async function evaluateBrowser(browser: Browser, url: string, cases: read
   return results;
 }
 
+/** Run the cases through the search box: open Starlight's search modal and paste each log into its input. */
+export async function evaluateSearchBox(browser: Browser, url: string, cases: readonly LogCase[]): Promise<LogResult[]> {
+  const page = await browser.newPage();
+  await page.goto(`${url}/`);
+  await page.locator('site-search button[data-open-modal]').first().click();
+  const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+  await input.waitFor({ state: 'visible' });
+  const results: LogResult[] = [];
+  for (const c of cases) {
+    await page.evaluate((text) => {
+      document.querySelector('#starlight__search .paste-diagnosis')?.remove();
+      const box = document.querySelector<HTMLInputElement>('#starlight__search input.pagefind-ui__search-input')!;
+      box.focus();
+      // What a real paste does: a paste event carrying the clipboard, then the input's own (flattened) value.
+      const clipboard = new DataTransfer();
+      clipboard.setData('text/plain', text);
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, c.text);
+    await page.locator('#starlight__search .paste-diagnosis .diagnose-summary').waitFor();
+    const got = await page.locator('#starlight__search .paste-diagnosis li[data-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));
+    results.push(scoreCase(c, got.slice(0, 3)));
+  }
+  await page.close();
+  return results;
+}
+
 if (import.meta.main) {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, browser: { type: 'boolean', default: false }, dist: { type: 'string' } } });
   const cases = loadLogCases();
@@ -74,8 +102,11 @@ if (import.meta.main) {
     const browser = await launch();
     try {
       const inPage = await evaluateBrowser(browser, server.url, cases);
-      out.browser = logRecall(inPage);
-      if (!values.json) console.log(`\n${logReport('Browser (Paste your log page, Chromium)', inPage)}`);
+      out.pastePage = logRecall(inPage);
+      if (!values.json) console.log(`\n${logReport('Browser: Paste your log page (Chromium)', inPage)}`);
+      const inSearch = await evaluateSearchBox(browser, server.url, cases);
+      out.searchBox = logRecall(inSearch);
+      if (!values.json) console.log(`\n${logReport('Browser: search box, pasted (Chromium)', inSearch)}`);
     } finally {
       await browser.close();
       await server.stop();
