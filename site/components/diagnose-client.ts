@@ -1,27 +1,42 @@
 /**
- * The browser half of "Paste your log": fetch the diagnosis index once, then run the shared engine on the
- * pasted text. Everything stays in the page: the log is never sent anywhere, and results are written with
- * textContent (a log is untrusted text, never markup).
+ * The browser half of "Paste your log" and the search box's paste: the shared engine runs in a worker on
+ * the pasted text, against the index it fetched once. Everything stays in the page: the log is never sent
+ * anywhere, and results are written with textContent (a log is untrusted text, never markup).
  */
-import { diagnose, type DiagnoseResult } from '../../lint/src/diagnose/engine.ts';
-import type { DiagnosisIndex } from '../../lint/src/diagnose/index-data.ts';
+import type { DiagnoseResult } from '../../lint/src/diagnose/engine.ts';
 
-let loading: Promise<DiagnosisIndex> | undefined;
+let worker: Worker | undefined;
+let next = 0;
+const pending = new Map<number, { resolve(r: DiagnoseResult | null): void; reject(e: Error): void }>();
 
-/** The index, fetched once per page load (after that the page works offline). */
-export function loadIndex(base: string): Promise<DiagnosisIndex> {
-  loading ??= fetch(`${base}/diagnosis-index.json`).then((r) => {
-    if (!r.ok) throw new Error(`diagnosis index: HTTP ${r.status}`);
-    return r.json() as Promise<DiagnosisIndex>;
+/** One engine worker per page: the paste is read off the main thread, so a huge log never freezes the page. */
+function ask(base: string, text?: string, limit?: number): Promise<DiagnoseResult | null> {
+  if (!worker) {
+    worker = new Worker(new URL('./diagnose-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<{ id: number; result?: DiagnoseResult | null; error?: string }>) => {
+      const waiting = pending.get(e.data.id);
+      pending.delete(e.data.id);
+      if (e.data.error !== undefined) waiting?.reject(new Error(e.data.error));
+      else waiting?.resolve(e.data.result ?? null);
+    };
+  }
+  const id = ++next;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker!.postMessage({ id, base, text, limit });
   });
-  return loading;
+}
+
+/** Fetch the index now (in the worker), so a paste later works with the network gone. */
+export async function loadIndex(base: string): Promise<void> {
+  await ask(base);
 }
 
 /** Whether search input looks like a pasted log rather than a query: several lines, or long. */
 export const looksLikePaste = (text: string) => text.includes('\n') || text.length > 160;
 
 export async function diagnoseInPage(base: string, text: string, limit = 8): Promise<DiagnoseResult> {
-  return diagnose(text, await loadIndex(base), { limit });
+  return (await ask(base, text, limit))!;
 }
 
 /** Render results as a list of links with the matched line and the reason; no HTML from the log. */
