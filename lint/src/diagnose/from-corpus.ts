@@ -1,11 +1,11 @@
 /** The diagnosis index of a content tree on disk, read with the linter's own loader (Node only). */
-import { loadCorpus } from '../export/corpus.ts';
+import { loadCorpus, type Corpus } from '../export/corpus.ts';
 import { gotchaPath } from '../markdown/links.ts';
 import { buildDiagnosisIndex, type DiagnosisIndex, type DiagnosisSource } from './index-data.ts';
 import { symptomMarkdown } from './symptom.ts';
 
-export async function diagnosisSources(root: string): Promise<DiagnosisSource[]> {
-  const corpus = await loadCorpus(root);
+/** What the engine needs of each published gotcha of a loaded corpus. */
+export function diagnosisSources(corpus: Corpus): DiagnosisSource[] {
   return corpus.gotchas.map(({ file, data }) => ({
     id: data.id,
     title: data.title,
@@ -18,5 +18,5 @@ export async function diagnosisSources(root: string): Promise<DiagnosisSource[]>
 }
 
 export async function loadDiagnosisIndex(root: string): Promise<DiagnosisIndex> {
-  return buildDiagnosisIndex(await diagnosisSources(root));
+  return buildDiagnosisIndex(diagnosisSources(await loadCorpus(root)));
 }

@@ -11,7 +11,7 @@ import { loadCorpus, type Corpus } from '../export/corpus.ts';
 import { gotchaPath, profilePath } from '../markdown/links.ts';
 import { diagnose } from '../diagnose/engine.ts';
 import { buildDiagnosisIndex, type DiagnosisIndex } from '../diagnose/index-data.ts';
-import { symptomMarkdown } from '../diagnose/symptom.ts';
+import { diagnosisSources } from '../diagnose/from-corpus.ts';
 import { VERSION } from '../cli.ts';
 
 /** Page body without its frontmatter block. */
@@ -32,17 +32,7 @@ export interface GuideData {
 
 export async function loadGuideData(root: string, baseUrl = ''): Promise<GuideData> {
   const corpus = await loadCorpus(root);
-  const index = buildDiagnosisIndex(
-    corpus.gotchas.map(({ file, data }) => ({
-      id: data.id,
-      title: data.title,
-      url: gotchaPath(data.id),
-      keywords: data.keywords,
-      platforms: data.platforms,
-      symptom: symptomMarkdown(file.text),
-      signatures: data.signatures,
-    })),
-  );
+  const index = buildDiagnosisIndex(diagnosisSources(corpus));
   return { corpus, index, baseUrl: baseUrl.replace(/\/$/, '') };
 }
 
