@@ -5,8 +5,10 @@
  * table; the figures are for reading, and nothing here fails on them. Repeats are taken in rounds (every tool
  * once, then again), so that the machine drifting between minutes does not land on one tool alone.
  *
- * Usage: node bench/lint.ts [--sizes real,10x,5000] [--repeat N] [--others-repeat N] [--keep]
- *        (the other linters run `--others-repeat` times, default 1: remark-cli alone takes minutes at 10×)
+ * Usage: node bench/lint.ts [--sizes real,10x,5000] [--repeat N] [--others-repeat N] [--keep] [--baseline DIR]
+ *        (the other linters run `--others-repeat` times, default 1: remark-cli alone takes minutes at 10×;
+ *        `--baseline` adds another checkout's kb-lint, e.g. main's, to the same rounds: before and after,
+ *        interleaved; its threaded engine also runs with `--jobs 0`)
  *        node bench/lint.ts --bare <root>     (the floor itself, used as a child process)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -91,6 +93,19 @@ function inRounds(measurements: Measurement[]): Map<string, Sample> {
   return new Map([...samples].map(([tool, list]) => [tool, { seconds: median(list.map((s) => s.seconds)), rssMiB: median(list.map((s) => s.rssMiB)), code: list.at(-1)?.code ?? null }]));
 }
 
+/** The same measurements with another checkout's linter (its own `#!` flags), in the same rounds. */
+function baselineRows(dir: string | undefined, root: string, clearCache: () => void, n: number): Measurement[] {
+  if (!dir) return [];
+  const bin = join(dir, 'lint/bin.js');
+  const flags = /^#!\/usr\/bin\/env -S node(.*)$/m.exec(readFileSync(bin, 'utf8'))?.[1].trim().split(/\s+/).filter(Boolean) ?? [];
+  const args = (...extra: string[]) => [...flags, bin, '--root', root, '--format', 'json', ...extra];
+  return [
+    { tool: 'baseline kb-lint cold', times: n, before: clearCache, run: () => measure(NODE, args(), root) },
+    { tool: 'baseline kb-lint cold, one thread', times: n, before: clearCache, run: () => measure(NODE, args('--jobs', '0'), root) },
+    { tool: 'baseline kb-lint warm', times: n, run: () => measure(NODE, args(), root) },
+  ];
+}
+
 interface Corpus {
   name: string;
   root: string;
@@ -134,7 +149,7 @@ function table(rows: Row[]): string {
 }
 
 async function benchmark() {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'real,10x,5000' }, repeat: { type: 'string', default: '3' }, 'others-repeat': { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'real,10x,5000' }, repeat: { type: 'string', default: '3' }, 'others-repeat': { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, baseline: { type: 'string' } } });
   const n = Math.max(1, Number(values.repeat));
   const others = Math.max(1, Number(values['others-repeat']));
   process.stdout.write(`kb-lint benchmark: ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}, median of ${n} (other linters: ${others}), peak RSS from ${TIME ? '/usr/bin/time -v' : 'process.resourceUsage()'}\n\n`);
@@ -160,8 +175,8 @@ async function benchmark() {
       // figures are those flags rather than the engine.
       { tool: "  same, under kb-lint's V8 flags", times: n, run: () => measure(NODE, [...LINT_NODE_FLAGS, ...bareArgs], corpus.root) },
       { tool: 'kb-lint cold (empty cache)', times: n, before: clearCache, run: () => measure(NODE, lintArgs(), corpus.root) },
-      { tool: 'kb-lint cold, one thread', times: n, before: clearCache, run: () => measure(NODE, lintArgs('--jobs', '0'), corpus.root) },
       { tool: 'kb-lint warm (cache, nothing changed)', times: n, run: () => measure(NODE, lintArgs(), corpus.root) },
+      ...baselineRows(values.baseline, corpus.root, clearCache, n),
       { tool: 'markdownlint-cli2', times: others, run: () => measure(BIN('markdownlint-cli2'), ['content/**/*.md'], corpus.root) },
       {
         tool: 'remark-cli (lint-recommended + validate-links)',

@@ -1,48 +1,51 @@
 #!/usr/bin/env -S node --max-semi-space-size=8 --no-allocation-site-pretenuring
-// Two V8 flags for parsing thousands of files, which can only be given as the process starts, so they sit here
-// and in the npm scripts (kept equal by lint/test/launcher.test.ts). The first caps the young generation at
-// 8 MiB a half (it grows to 64 by default): a parser's garbage dies young, so a bigger nursery adds resident
-// memory, ~100 MiB at 12 MiB of Markdown, and no speed. The second stops pretenuring: a scavenge that lands
-// mid-file finds that file's tokens alive, V8 then allocates every later file's tree in the old generation,
-// freed only by full collections; on 5,000 gotchas that tripled scavenge time. bench/lint.ts shows both.
+// Two V8 flags that can only be given as the process starts, so they sit here and in the npm scripts (kept
+// equal by lint/test/launcher.test.ts). A parser's garbage dies young: a young generation capped at 8 MiB a
+// half, and no pretenuring of tokens a scavenge found alive mid-file, cut a bare parse's time by 9-16 % and
+// its peak memory by a third to a half (bench/lint.ts, "same, under kb-lint's V8 flags"; docs/PERFORMANCE.md).
 //
-// kb-lint's entry point. Plain JavaScript on purpose: Node's compile cache has to be switched on before the
-// first TypeScript file is read, or every run pays for stripping types from the whole linter again
-// (about half a second of a re-run that has nothing else to do). The cache lives where Node puts it
-// (NODE_COMPILE_CACHE, or a folder under the system's temporary directory) and is keyed by file contents.
-import module from 'node:module';
-import { fdWriter } from './fd-writer.js';
+// kb-lint's entry point. Plain JavaScript, so that any Node can start it: the linter itself is TypeScript,
+// which Node runs by stripping types (Node 22.18 and later). An older Node re-runs this file under the
+// project's pinned Node (the `node` package, a dependency for this reason) instead of failing on `.ts`.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import module, { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const cache = module.enableCompileCache?.();
-// Worker threads start their own module loaders; the variable lets them find the same cache.
-if (cache?.directory && !process.env.NODE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE = cache.directory;
+if (!process.features.typescript) {
+  let pinned;
+  try {
+    pinned = join(dirname(createRequire(import.meta.url).resolve('node/package.json')), 'bin', 'node');
+  } catch {
+    // Not installed: said below.
+  }
+  if (!pinned || !existsSync(pinned) || process.env.KB_LINT_REEXEC) {
+    process.stderr.write(`kb-lint: Node ${process.version} cannot run TypeScript; use Node 22.18 or later, or run \`npm ci\` to install the pinned Node\n`);
+    process.exit(2);
+  }
+  const child = spawnSync(pinned, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, KB_LINT_REEXEC: '1' } });
+  process.exit(child.status ?? 2);
+}
+
+// Node's compile cache keeps the type-stripped sources between runs (keyed by file contents): without it every
+// run strips the whole linter again, most of what a re-run with nothing changed would cost.
+module.enableCompileCache?.();
 
 // A closed pipe (`kb-lint --help | head`) is the reader's choice, not an error worth a stack trace.
-const closed = () => process.exit(process.exitCode ?? 0);
-const stream = (name) => () => {
-  const s = process[name];
-  if (!s.listenerCount('error')) {
-    s.on('error', (error) => {
-      if (error.code === 'EPIPE') closed();
-      throw error;
-    });
-  }
-  return s;
-};
-const stdout = fdWriter(1, stream('stdout'), closed);
-const stderr = fdWriter(2, stream('stderr'), closed);
+for (const stream of [process.stdout, process.stderr]) stream.on('error', (error) => (error.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : Promise.reject(error)));
 
 const { main } = await import('./src/cli.ts');
 main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
-  stdout,
-  stderr,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
   env: process.env,
 }).then(
   (code) => (process.exitCode = code),
   (error) => {
-    stderr(`kb-lint: internal error: ${String(error)}\n`);
+    process.stderr.write(`kb-lint: internal error: ${String(error)}\n`);
     process.exitCode = 2;
   },
 );

@@ -37,7 +37,9 @@ export async function fixFiles(root: string, findings: readonly Finding[]): Prom
   for (const [file, fixes] of byFile) {
     const abs = join(root, file);
     const before = await readFile(abs, 'utf8');
-    const after = applyFixes(before, fixes);
+    // Offsets are into the text the linter parsed, which has no byte order mark; the mark itself is kept.
+    const bom = before.startsWith('\uFEFF') ? '\uFEFF' : '';
+    const after = bom + applyFixes(before.slice(bom.length), fixes);
     if (after !== before) {
       await writeAtomic(abs, after);
       changed.push(file);

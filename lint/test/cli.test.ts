@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.ts';
-import { baseCorpus, GOTCHA, writeTree } from './corpus.ts';
+import { baseCorpus, GOTCHA, restamp, writeTree } from './corpus.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -70,11 +70,25 @@ describe('kb-lint CLI', () => {
     expect(run0.results).toHaveLength(1);
     expect(run0.results[0]).toMatchObject({ ruleId: 'source-url', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'content/gotchas/alpha/al3-bad.md' }, region: { startLine: 10, startColumn: 10 } } }] });
     expect(run0.tool.driver.rules[run0.results[0].ruleIndex].id).toBe('source-url');
-    expect(run0.results[0].partialFingerprints['kbLint/v1']).toMatch(/^[0-9a-f]{32}$/);
+    expect(run0.results[0].partialFingerprints['kbLint/v2']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('sarif: a stamp keeps its fingerprint as it ages, so code scanning keeps one alert for it', async () => {
+    const root = project({ ...baseCorpus(), 'content/gotchas/alpha/al3-old.md': GOTCHA('AL3').replace('verified: 2026-09', 'verified: 2025-01') });
+    const print = async (today: string) => {
+      let stdout = '';
+      await main({ argv: ['--format', 'sarif', '--today', today], cwd: root, stdout: (t) => (stdout += t), stderr: () => {}, env: {} });
+      const log = JSON.parse(stdout);
+      return log.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === 'verified-stamp').map((x: { message: { text: string }; partialFingerprints: Record<string, string> }) => [x.message.text, x.partialFingerprints['kbLint/v2']]);
+    };
+    const [[messageA, printA]] = await print('2026-11');
+    const [[messageB, printB]] = await print('2026-12');
+    expect(messageA).not.toBe(messageB);
+    expect(printA).toBe(printB);
   });
 
   it('warnings alone exit 0', async () => {
-    const old = { 'content/gotchas/alpha/al3-old.md': GOTCHA('AL3').replace('verified: 2026-09', 'verified: 2026-03') };
+    const old = { 'content/gotchas/alpha/al3-old.md': restamp(GOTCHA('AL3'), '2026-03') };
     const r = await run(project({ ...baseCorpus(), ...old }));
     expect(r.stderr).toContain('warning');
     expect(r.code).toBe(0);
@@ -124,7 +138,7 @@ describe('kb-lint CLI', () => {
     git('add', '.');
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
     writeFileSync(join(root, 'content/gotchas/alpha/al1-disk-full.md'), GOTCHA('AL1', 'related: [AL2, AL77]\n'));
-    writeFileSync(join(root, 'content/gotchas/alpha/al3-new.md'), GOTCHA('AL3', 'related: [AL1]\n').replace('verified: 2026-09', 'verified: 2026-11'));
+    writeFileSync(join(root, 'content/gotchas/alpha/al3-new.md'), restamp(GOTCHA('AL3', 'related: [AL1]\n'), '2026-11'));
     writeFileSync(join(root, 'content/gotchas/alpha/al2-disk-full-again.md'), '---\nbroken: [\n---\n');
     git('add', 'content/gotchas/alpha/al2-disk-full-again.md');
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'break al2');
@@ -136,18 +150,33 @@ describe('kb-lint CLI', () => {
   });
 
   it('--changed holds gotchas the change adds to a fresh verified month, and leaves old ones to the age rules', async () => {
-    const root = project({ ...baseCorpus(), 'content/gotchas/alpha/al1-disk-full.md': GOTCHA('AL1', 'related: [AL2]\n').replace('verified: 2026-09', 'verified: 2026-06') });
+    const root = project({ ...baseCorpus(), 'content/gotchas/alpha/al1-disk-full.md': restamp(GOTCHA('AL1', 'related: [AL2]\n'), '2026-06') });
     const git = (...a: string[]) => execFileSync('git', a, { cwd: root, stdio: 'pipe' });
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
-    writeFileSync(join(root, 'content/gotchas/alpha/al1-disk-full.md'), GOTCHA('AL1', 'related: [AL2]\n').replace('verified: 2026-09', 'verified: 2026-06').replace('small system disk', 'small root disk'));
-    writeFileSync(join(root, 'content/gotchas/alpha/al3-new.md'), GOTCHA('AL3').replace('verified: 2026-09', 'verified: 2026-06'));
-    writeFileSync(join(root, 'content/gotchas/alpha/al4-newer.md'), GOTCHA('AL4').replace('verified: 2026-09', 'verified: 2026-10'));
+    writeFileSync(join(root, 'content/gotchas/alpha/al1-disk-full.md'), restamp(GOTCHA('AL1', 'related: [AL2]\n'), '2026-06').replace('small system disk', 'small root disk'));
+    writeFileSync(join(root, 'content/gotchas/alpha/al3-new.md'), restamp(GOTCHA('AL3'), '2026-06'));
+    writeFileSync(join(root, 'content/gotchas/alpha/al4-newer.md'), restamp(GOTCHA('AL4'), '2026-10'));
     const r = await run(root, '--changed', 'HEAD', '--format', 'json');
     const errors = JSON.parse(r.stdout).filter((f: { severity: string }) => f.severity === 'error');
     expect(errors.map((f: { file: string; line: number; message: string }) => `${f.file}:${f.line} ${f.message}`)).toEqual([
-      'content/gotchas/alpha/al3-new.md:11 Unexpected `verified: 2026-06` on a new gotcha, expected the month its facts were checked (`2026-10` or later)',
+      'content/gotchas/alpha/al3-new.md:13 Unexpected `verified: 2026-06` on a new gotcha, expected the month its facts were checked (`2026-10` or later)',
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it('--changed refuses a new gotcha that is carried over rather than checked', async () => {
+    const root = project();
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: root, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
+    writeFileSync(join(root, 'content/gotchas/alpha/al3-new.md'), GOTCHA('AL3').replace('verified: 2026-09\n', 'carried_over:\n  from: Hanyuyuan6/remote-gpu-trainer@2853286\n  as_of: 2026-07\n'));
+    const r = await run(root, '--changed', 'HEAD', '--format', 'json');
+    const errors = JSON.parse(r.stdout).filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors.map((f: { file: string; line: number; message: string }) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      'content/gotchas/alpha/al3-new.md:13 Unexpected `carried_over` on a new gotcha, expected `verified` with a source quoted and checked this month',
     ]);
     expect(r.code).toBe(1);
   });

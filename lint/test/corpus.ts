@@ -19,6 +19,8 @@ cost: [data]
 sources:
   - title: Example docs
     url: https://example.com/docs/${id}
+    quote: "Checkpoints written to the system disk fill it."
+    checked: 2026-09
 verified: 2026-09
 ${extra}---
 
@@ -52,6 +54,8 @@ overrides: { DATA_DIR: /data, DURABLE_DIR: /data, PROXY_HOOK: "", CRED_FILE: "",
 sources:
   - title: Box docs
     url: https://example.com/box
+    quote: "Destroying an instance deletes its disk."
+    checked: 2026-09
 verified: 2026-09
 ---
 
@@ -109,6 +113,9 @@ export async function lintCorpus(changes: Record<string, string | Uint8Array | n
   });
   return findings;
 }
+
+/** A GOTCHA or PROFILE text stamped `month` instead of 2026-09: its `verified` and its quoted source's `checked`. */
+export const restamp = (text: string, month: string) => text.replace('checked: 2026-09', `checked: ${month}`).replace('verified: 2026-09', `verified: ${month}`);
 
 /** `path:line:col severity rule message`, the shape assertions compare. */
 export const show = (findings: readonly Finding[]) => findings.map((f) => `${f.file}:${f.line ?? '?'}:${f.column ?? '?'} ${f.severity} ${f.ruleId} ${f.message}`);

@@ -23,11 +23,11 @@ const temp = (name: string) => {
   return dir;
 };
 
-async function reference(options: Omit<LintOptions, 'workers' | 'cacheDir'>) {
+async function reference(options: Omit<LintOptions, 'cacheDir'>) {
   return lintParsed(await parseFiles(options.root, options.corpus), options).findings;
 }
 
-describe('threaded and cached runs give the plain run’s findings', () => {
+describe('cached runs give the plain run’s findings', () => {
   it('on the real corpus, with stamps aged into warnings and errors', { timeout: 600_000 }, async () => {
     const corpus = await corpusFiles(ROOT);
     // A month far ahead turns every stamp stale, so the comparison covers many findings, not zero.
@@ -35,11 +35,11 @@ describe('threaded and cached runs give the plain run’s findings', () => {
     const expected = await reference(options);
     expect(expected.length).toBeGreaterThan(100);
     const cacheDir = temp('real-cache');
-    expect(await lint({ ...options, workers: 0 }).then((r) => r.findings)).toEqual(expected);
-    const cold = await lint({ ...options, workers: 2, cacheDir });
-    expect(cold.stats).toMatchObject({ parsed: corpus.length, cached: 0, workers: 2 });
+    expect(await lint(options).then((r) => r.findings)).toEqual(expected);
+    const cold = await lint({ ...options, cacheDir });
+    expect(cold.stats).toMatchObject({ parsed: corpus.length, cached: 0 });
     expect(cold.findings).toEqual(expected);
-    const warm = await lint({ ...options, workers: 2, cacheDir });
+    const warm = await lint({ ...options, cacheDir });
     expect(warm.stats).toMatchObject({ parsed: 0, cached: corpus.length });
     expect(warm.findings).toEqual(expected);
   });
@@ -68,9 +68,8 @@ describe('threaded and cached runs give the plain run’s findings', () => {
     const check = async (label: string) => {
       const expected = await reference(options);
       expect(expected.length, label).toBeGreaterThan(10);
-      expect((await lint({ ...options, workers: 0 })).findings, `${label}: main thread`).toEqual(expected);
-      expect((await lint({ ...options, workers: 2 })).findings, `${label}: two workers`).toEqual(expected);
-      const cached = await lint({ ...options, workers: 2, cacheDir });
+      expect((await lint(options)).findings, `${label}: no cache`).toEqual(expected);
+      const cached = await lint({ ...options, cacheDir });
       expect(cached.findings, `${label}: through the cache`).toEqual(expected);
       return cached.stats;
     };
@@ -88,10 +87,10 @@ describe('threaded and cached runs give the plain run’s findings', () => {
     const remaining = await corpusFiles(root);
     const afterRemoval = await reference({ ...options, corpus: remaining });
     expect(afterRemoval.some((f) => f.file === naming[0][0] && /Unknown platform `platform-2`/.test(f.message))).toBe(true);
-    expect((await lint({ ...options, corpus: remaining, workers: 2, cacheDir })).findings).toEqual(afterRemoval);
+    expect((await lint({ ...options, corpus: remaining, cacheDir })).findings).toEqual(afterRemoval);
     // Targets filter what is reported, never what is indexed.
     const targets = [a, c];
-    expect((await lint({ ...options, targets, workers: 2, cacheDir })).findings).toEqual(lintParsed(await parseFiles(root, corpus), { ...options, targets }).findings);
+    expect((await lint({ ...options, targets, cacheDir })).findings).toEqual(lintParsed(await parseFiles(root, corpus), { ...options, targets }).findings);
   });
 
   it('a file rule that asks for both the index and the tree is an internal error, not a silent difference', async () => {

@@ -49,6 +49,7 @@ describe('engine', () => {
     expect(show(findings).filter((s) => s.includes('readable-file'))).toEqual([
       'content/gotchas/alpha/al4-binary.md:1:5 error readable-file Unexpected binary content (a NUL byte), expected a UTF-8 text file',
       'content/gotchas/alpha/al5-latin1.md:2:5 error readable-file Unexpected byte `0xe9`, expected UTF-8 text',
+      'content/gotchas/alpha/al8-huge.md:1:1 error readable-file File too large: 5242897 bytes, expected at most 1048576',
     ]);
     expect(show(findings).find((s) => s.startsWith('content/gotchas/alpha/al6-yaml.md'))).toMatch(/al6-yaml.md:[234]:\d+ error frontmatter-schema Broken YAML frontmatter/);
   });

@@ -187,6 +187,13 @@ describe('kb-lint export skill on small projects', { timeout: 120_000 }, () => {
     const catalog = await readFile(join(root, 'out/x/references/catalogs/alpha.md'), 'utf8');
     expect(catalog).toContain('[AL2](#al2--fixture-symptom-number-2-zebracorn-error-appears)');
     expect(catalog).toContain('[principle 2](../principles.md#2-checkpoint-to-durable-storage)');
+    // Each entry says where its facts stand: a checked one with its month and the quoted passage under the
+    // source, a carried-over one as carried over, never "verified".
+    expect(catalog).toContain('**Provenance:** checked 2026-01');
+    // The printer escapes what Markdown would read as markup (`<`, the `@` of an autolink).
+    expect(catalog).toContain('[Example source 1](https://example.com/source-1) (checked 2026-01): “The zebracorn error \\<script>alert(1)\\</script> appears when the disk is full.”');
+    expect(catalog).toContain('**Provenance:** carried over from Hanyuyuan6/remote-gpu-trainer\\@2853286 (2026-07), upstream said checked 2026-02; not checked here');
+    expect(catalog).not.toMatch(/Verified:/);
   });
 
   it('sends same-page and explicit-id links to the right heading of the merged file', async () => {
@@ -217,7 +224,7 @@ describe('kb-lint export skill on small projects', { timeout: 120_000 }, () => {
     const result = await run(['skill', '--root', root, '--out', 'out/x'], root);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('content/gotchas/alpha/al1-fixture-entry-1.md');
-    expect(result.stderr).toMatch(/24:\d+.*AL99/);
+    expect(result.stderr).toMatch(/26:\d+.*AL99/);
     await expect(readdir(join(root, 'out'))).rejects.toThrow();
   });
 
@@ -236,7 +243,7 @@ describe('kb-lint export skill on small projects', { timeout: 120_000 }, () => {
     await writeFile(al1, (await readFile(al1, 'utf8')).replace('(principle:2)', '(gotcha:AL3)'));
     const refused = await run(['skill', '--root', root, '--out', out]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/al1-fixture-entry-1\.md[\s\S]*24:\d+.*AL3.*draft/);
+    expect(refused.stderr).toMatch(/al1-fixture-entry-1\.md[\s\S]*26:\d+.*AL3.*draft/);
   });
 
   it('stops on a frontmatter value the content model refuses', async () => {

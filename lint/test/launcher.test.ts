@@ -44,6 +44,19 @@ describe('lint/bin.js', () => {
     for (const [name, command] of launching) expect(command.startsWith(expected), `npm script ${name}: ${command}`).toBe(true);
   });
 
+  it('works when started by an older Node (20), which cannot run TypeScript itself', () => {
+    const old = ['/usr/bin/node', '/bin/node'].find((n) => spawnSync(n, ['-v'], { encoding: 'utf8' }).stdout?.startsWith('v20'));
+    if (!old) return; // no Node 20 on this machine
+    const help = spawnSync(old, [BIN, '--help'], { encoding: 'utf8' });
+    expect(help.stderr).not.toMatch(/ERR_UNKNOWN_FILE_EXTENSION/);
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: kb-lint/m);
+    const root = writeTree(temp());
+    const run = spawnSync(old, [BIN, '--root', root, '--today', '2026-11'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/\d+ file\(s\) checked/);
+  });
+
   it('ends quietly when its reader has closed the pipe', () => {
     // `true` exits without reading, long before Node has started, so the first write meets a closed pipe.
     const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${BIN}" --help | true`], { env, encoding: 'utf8' });

@@ -13,7 +13,7 @@ import { corpusFiles } from '../src/files.ts';
 import { GOTCHA_SECTIONS, sections } from '../src/rules/gotcha-structure/index.ts';
 import noTodo from '../src/rules/no-todo/index.ts';
 import { newMain, nextFreeId, slugOfTitle } from '../src/scaffold/command.ts';
-import { TODO_URL } from '../src/scaffold/templates.ts';
+import { QUOTE_TODO, TODO_URL } from '../src/scaffold/templates.ts';
 import { DangerClockSchema, PROFILE_SECTIONS, ProfileSchema, StorageTierSchema, OVERRIDE_KEYS } from '../src/schema/profile.ts';
 import { GotchaSchema } from '../src/schema/gotcha.ts';
 
@@ -86,8 +86,11 @@ describe('nextFreeId', () => {
     expect(nextFreeId('RP-G', ['RP2', 'RP-G9'], [])).toBe('RP-G10');
   });
 
-  it('refuses to go past three digits', () => {
-    expect(() => nextFreeId('U', ['U999'], [])).toThrow(/No free id/);
+  it('takes the lowest free number once a high id (U999) exists, and refuses only when all 999 are used', () => {
+    expect(nextFreeId('U', ['U999'], [])).toBe('U1');
+    expect(nextFreeId('U', ['U1', 'U2', 'U999'], ['U3'])).toBe('U4');
+    const all = Array.from({ length: 999 }, (_, i) => `U${i + 1}`);
+    expect(() => nextFreeId('U', all, [])).toThrow(/No free id/);
   });
 });
 
@@ -131,7 +134,7 @@ describe('new gotcha', () => {
       platforms: ['all'],
       cost: ['TODO'],
       verified: TODAY,
-      sources: [{ title: expect.stringContaining('TODO'), url: TODO_URL }],
+      sources: [{ title: expect.stringContaining('TODO'), url: TODO_URL, quote: QUOTE_TODO, checked: TODAY }],
     });
     const found = sections(file.tree?.children ?? []);
     expect(found.map((s) => toString(s.heading))).toEqual([...GOTCHA_SECTIONS]);
@@ -152,8 +155,17 @@ describe('new gotcha', () => {
     expect(flagged.some((l) => l.includes('title: "TODO'))).toBe(true);
     expect(flagged.some((l) => l.includes(TODO_URL))).toBe(true);
     expect(flagged.filter((l) => l.startsWith('TODO:'))).toHaveLength(3);
+    expect(flagged.some((l) => l.trimStart().startsWith('quote: "TODO'))).toBe(true);
     expect(reports.find((r) => r.message.includes('source URL'))).toBeDefined();
     expect(await otherRules(rel)).toEqual(['frontmatter-schema']);
+  });
+
+  it('is checked, not carried over: a quote placeholder and this month in checked and verified', async () => {
+    const { out } = await run('gotcha', '--catalog', 'uni', '--title', 'Training stalls when the disk fills up');
+    const data = (await load(out.trim())).frontmatter.data as { verified: string; carried_over?: unknown; sources: { quote: string; checked: string }[] };
+    expect(data.carried_over).toBeUndefined();
+    expect(data.verified).toBe(TODAY);
+    expect(data.sources[0]).toMatchObject({ quote: QUOTE_TODO, checked: TODAY });
   });
 
   it('passes the linter and no-todo once every marker is replaced', async () => {
@@ -163,6 +175,7 @@ describe('new gotcha', () => {
       .replace('cost: [TODO]', 'cost: [time]')
       .replace('"TODO: the page where a reader can check this"', '"Acme docs: disks"')
       .replace(TODO_URL, 'https://acme.example.org/disks')
+      .replace(JSON.stringify(QUOTE_TODO), '"When the disk is full, writes fail with ENOSPC."')
       .replace(/^TODO: .*$/gm, 'Written by the author.');
     await writeFile(join(root, rel), text);
     expect(await todoReports(await load(rel))).toEqual([]);
@@ -212,7 +225,8 @@ describe('new profile', () => {
     const file = await load('content/profiles/coreweave.md');
     const data = file.frontmatter.data as Record<string, Record<string, unknown> & unknown[]>;
     expect(file.frontmatter.problems).toEqual([]);
-    expect(Object.keys(data).sort()).toEqual(Object.keys(ProfileSchema().shape).sort());
+    // Every field but `carried_over`, the alternative to `verified` (a new profile is checked, not carried over).
+    expect(Object.keys(data).sort()).toEqual(Object.keys(ProfileSchema().shape).filter((k) => k !== 'carried_over').sort());
     expect(Object.keys(data.storage[0] as object).sort()).toEqual(Object.keys(StorageTierSchema().shape).sort());
     expect(Object.keys(data.overrides).sort()).toEqual([...OVERRIDE_KEYS].sort());
     expect(DangerClockSchema().safeParse(data.dangerClocks[0]).success).toBe(true);

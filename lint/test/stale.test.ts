@@ -7,9 +7,10 @@ import type { Io } from '../src/cli.ts';
 import { parseFiles } from '../src/engine/run.ts';
 import { loadForStamps } from '../src/stale/load.ts';
 import { corpusFiles } from '../src/files.ts';
-import { collectStamps, compareEntries, isStale, type StaleEntry } from '../src/stale/collect.ts';
+import { collectCarried, collectStamps, compareEntries, countProvenance, dueIn, isStale, type CarriedEntry, type StaleEntry } from '../src/stale/collect.ts';
+import { gotchaRisk } from '../src/stale/risk.ts';
 import { staleMain } from '../src/stale/command.ts';
-import { formatStaleJson, formatStaleMarkdown, staleSummary } from '../src/stale/report.ts';
+import { domainGroups, forecast, formatStaleJson, formatStaleMarkdown, staleSummary, type ProvenanceInput } from '../src/stale/report.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/stale/', import.meta.url));
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,12 +18,17 @@ const TODAY = '2026-08';
 
 let root: string;
 let entries: StaleEntry[];
+let carried: CarriedEntry[];
+let prov: ProvenanceInput;
 
 beforeAll(async () => {
   // Work on a copy so nothing a test does can leak into the checked-in fixture.
   root = await mkdtemp(join(tmpdir(), 'kb-stale-'));
   await cp(FIXTURE, root, { recursive: true });
-  entries = collectStamps(await parseFiles(root, await corpusFiles(root)), TODAY);
+  const files = await parseFiles(root, await corpusFiles(root));
+  entries = collectStamps(files, TODAY);
+  carried = collectCarried(files);
+  prov = { carried, counts: countProvenance(files) };
 });
 
 afterAll(async () => {
@@ -36,6 +42,7 @@ describe('the staleness loader', () => {
       const full = collectStamps(await parseFiles(dir, paths), TODAY);
       expect(full.length).toBeGreaterThan(0);
       expect(collectStamps(await loadForStamps(dir, paths), TODAY)).toEqual(full);
+      expect(collectCarried(await loadForStamps(dir, paths))).toEqual(collectCarried(await parseFiles(dir, paths)));
     }
   });
 });
@@ -69,7 +76,7 @@ describe('collectStamps', () => {
     const page = entries.find((e) => e.file.endsWith('u1-slow-thing.md'));
     expect(page).toMatchObject({ line: 10, column: 11, fact: 'A slow thing that only wastes time', age: 9, platforms: ['all'], risk: 'other' });
     const launch = entries.find((e) => e.file === 'content/profiles/acme.md' && e.source === 'inline' && e.month === '2025-12');
-    expect(launch).toMatchObject({ line: 48, fact: 'Launch', risk: 'other' });
+    expect(launch).toMatchObject({ line: 52, fact: 'Launch', risk: 'other' });
     const reference = entries.find((e) => e.file === 'content/references/guide.md' && e.source === 'inline');
     expect(reference).toMatchObject({ fact: 'Cadence', platforms: ['all'], age: 5 });
   });
@@ -84,10 +91,25 @@ describe('collectStamps', () => {
     const risky = entries.filter((e) => e.risk === 'money-data').map(key);
     expect(risky).toEqual([
       'content/profiles/acme.md:29', // danger clock, 10 months
-      'content/profiles/acme.md:41', // profile page stamp, 7 months
-      'content/profiles/acme.md:54', // Storage table row, 6 months
-      'content/gotchas/uni/u2-bill-keeps-running.md:10', // cost: [money], 3 months
+      'content/profiles/acme.md:45', // profile page stamp, 7 months
+      'content/profiles/acme.md:58', // Storage table row, 6 months
+      'content/gotchas/uni/u2-bill-keeps-running.md:13', // cost: [money] with a billing tag, 3 months
     ]);
+  });
+
+  it('narrows money/data to data loss and money on the meter, not wasted compute', () => {
+    expect(gotchaRisk(['data'], [])).toBe('money-data');
+    expect(gotchaRisk(['time', 'money'], ['billing'])).toBe('money-data');
+    expect(gotchaRisk(['time', 'money'], ['convergence', 'learning-rate'])).toBe('other');
+    expect(gotchaRisk(['money'], [])).toBe('other');
+    expect(gotchaRisk(['time'], ['billing'])).toBe('other');
+  });
+
+  it('marks a stamp quoted only when a source is quoted and checked that month, and offers that source', () => {
+    const page = entries.find((e) => e.file === 'content/profiles/acme.md' && e.source === 'frontmatter');
+    expect(page).toMatchObject({ quoted: true, sources: ['https://acme.example.org/docs'] });
+    const clock = entries.find((e) => e.source === 'danger-clock');
+    expect(clock).toMatchObject({ quoted: false, sources: ['https://acme.example.org/docs', 'https://status.acme.example.org/'] });
   });
 
   it('sorts money/data first, then oldest first, then by file and line', () => {
@@ -99,7 +121,7 @@ describe('collectStamps', () => {
 
   it('treats a stamp as stale only past the limit', () => {
     expect(entries.filter((e) => isStale(e, 6)).map(key).sort()).toEqual(
-      ['content/gotchas/uni/u1-slow-thing.md:10', 'content/profiles/acme.md:29', 'content/profiles/acme.md:41', 'content/profiles/acme.md:48'].sort(),
+      ['content/gotchas/uni/u1-slow-thing.md:10', 'content/profiles/acme.md:29', 'content/profiles/acme.md:45', 'content/profiles/acme.md:52'].sort(),
     );
     expect(entries.some((e) => isStale(e, 12))).toBe(false);
   });
@@ -110,21 +132,61 @@ describe('formatStaleMarkdown', () => {
 
   it('opens with a summary of what is past the limit', () => {
     const md = formatStaleMarkdown(entries, opts);
-    expect(md.split('\n')[0]).toBe('# Freshness of `verified` stamps, 2026-08');
+    expect(md.split('\n')[0]).toBe('# Provenance and freshness of facts, 2026-08');
     expect(md).toContain('**4 of 9 stamps are older than 6 months (as of 2026-08): 2 about money or data, 2 other.**');
     expect(staleSummary(entries, { maxAge: 12, today: TODAY })).toMatch(/^Nothing stale: all 9 stamps/);
   });
 
-  it('groups by platform, cross-platform facts first, money/data rows first inside a group', () => {
-    const md = formatStaleMarkdown(entries, opts);
-    const all = md.indexOf('## All platforms');
-    const acme = md.indexOf('## `acme`');
-    expect(all).toBeGreaterThan(-1);
-    expect(acme).toBeGreaterThan(all);
-    const acmeRows = md.slice(acme).split('\n').filter((l) => l.startsWith('| **money') || l.startsWith('| other'));
-    expect(acmeRows.map((l) => l.split('|')[1].trim())).toEqual(['**money/data**', '**money/data**', '**money/data**', '**money/data**', 'other']);
-    expect(acmeRows[0]).toContain('**10 mo**');
-    expect(acmeRows[0]).toContain('Stopped machine is deleted');
+  it('groups quoted stamps by source domain and keeps unquoted ones in a table of their own', () => {
+    const md = formatStaleMarkdown(entries, opts, prov);
+    const acme = md.indexOf('### `acme.example.org`');
+    const unquoted = md.indexOf('### Stamps with no quoted source');
+    expect(acme).toBeGreaterThan(-1);
+    expect(unquoted).toBeGreaterThan(acme);
+    // Only the two quoted stamps (the profile page, U2) sit under the domain they were checked at, each row
+    // with the URL to re-check; the profile's unquoted status page is not offered as the source of its stamp.
+    const acmeRows = md.slice(acme, unquoted).split('\n').filter((l) => l.startsWith('| **money') || l.startsWith('| other'));
+    expect(acmeRows).toHaveLength(2);
+    expect(acmeRows[0]).toContain('[docs](https://acme.example.org/docs)');
+    expect(acmeRows[0]).toContain('**now** (7 mo)');
+    expect(acmeRows[1]).toContain('[bill](https://acme.example.org/bill)');
+    expect(acmeRows[1]).toContain('in 4 mo');
+    expect(md).not.toContain('### `status.acme.example.org`');
+    const rest = md.slice(unquoted).split('\n').filter((l) => l.startsWith('| **money') || l.startsWith('| other'));
+    expect(rest.length).toBe(entries.filter((e) => !e.quoted).length);
+    expect(rest[0]).toContain('Stopped machine is deleted');
+  });
+
+  it('counts checked and carried-over pages and forecasts what falls due', () => {
+    const md = formatStaleMarkdown(entries, opts, prov);
+    expect(md).toContain('Pages: 2 checked against a quoted source (and 2 stamped without one), 2 carried over and not checked here (1 of them about money or data).');
+    // Ages 10, 9, 7, 8 are past 6 (now); the 2026-02 row (6) is due next month; 2026-03 (5) and 2026-05 (3 → in 4) are later.
+    expect(forecast(entries, 6)).toEqual({ dueNow: 4, dueNextMonth: 1, dueIn2To3Months: 1 });
+    expect(md).toContain('Forecast: 4 stamps are due now, 1 next month, 1 in two to three months.');
+    expect(entries.map((e) => dueIn(e, 6)).every((d) => d >= 0)).toBe(true);
+  });
+
+  it('lists carried-over pages by domain and the money/data ones individually, never the upstream as a source', () => {
+    expect(carried.map((c) => [c.file, c.risk, c.upstreamVerified])).toEqual([
+      ['content/gotchas/uni/u3-carried-bill.md', 'money-data', '2026-04'],
+      ['content/gotchas/uni/u4-carried-slow-loss.md', 'other', undefined],
+    ]);
+    expect(carried[0].sources).toEqual(['https://acme.example.org/pricing']);
+    const md = formatStaleMarkdown(entries, opts, prov);
+    expect(md).toContain('## Carried over, not checked here (2 pages)');
+    expect(md).toContain('| `acme.example.org` | 1 | 1 | 6 |');
+    expect(md).toContain('| `notes.example.org` | 1 | 0 | 0 |');
+    const first = md.slice(md.indexOf('### Money and data facts to check first (1)'));
+    expect(first).toContain('[pricing](https://acme.example.org/pricing) | 2026-04 | [u3-carried-bill.md:13](content/gotchas/uni/u3-carried-bill.md#L13)');
+    expect(first).not.toContain('u4-carried');
+  });
+
+  it('ranks domains by stamps due, then carried-over money/data facts', () => {
+    expect(domainGroups(entries, carried, 6).map((g) => [g.domain, g.due, g.carriedOver, g.carriedMoneyData])).toEqual([
+      ['acme.example.org', 5, 1, 1],
+      ['status.acme.example.org', 3, 0, 0],
+      ['notes.example.org', 0, 1, 0],
+    ]);
   });
 
   it('links each row as a repo-relative path#Lline, or under --link-base', () => {
@@ -139,7 +201,7 @@ describe('formatStaleMarkdown', () => {
     expect(md).toContain('4 of 9 stamps');
     const rows = md.split('\n').filter((l) => /^\| (\*\*money|other)/.test(l));
     expect(rows).toHaveLength(4);
-    expect(rows.every((l) => /\*\*\d+ mo\*\*/.test(l))).toBe(true);
+    expect(rows.every((l) => /\*\*now\*\* \(\d+ mo\)/.test(l))).toBe(true);
   });
 
   it('escapes pipes in facts so table rows keep their columns', () => {
@@ -158,9 +220,31 @@ describe('formatStaleJson', () => {
     const a = formatStaleJson(entries, { maxAge: 6, today: TODAY });
     expect(formatStaleJson([...entries], { maxAge: 6, today: TODAY })).toBe(a);
     const parsed = JSON.parse(a);
-    expect(Object.keys(parsed)).toEqual(['today', 'maxAge', 'total', 'stale', 'staleMoneyData', 'staleOther', 'entries']);
-    expect(Object.keys(parsed.entries[0])).toEqual(['file', 'line', 'column', 'source', 'fact', 'month', 'age', 'stale', 'risk', 'platforms']);
+    // The keys the workflow has always read come first, in their old order; the provenance keys follow.
+    expect(Object.keys(parsed)).toEqual(['today', 'maxAge', 'total', 'stale', 'staleMoneyData', 'staleOther', 'entries', 'provenance', 'forecast', 'carriedOver', 'domains']);
+    expect(Object.keys(parsed.entries[0])).toEqual(['file', 'line', 'column', 'source', 'fact', 'month', 'age', 'stale', 'risk', 'platforms', 'quoted', 'dueIn', 'sources']);
     expect(parsed).toMatchObject({ total: 9, stale: 4, staleMoneyData: 2, staleOther: 2 });
+  });
+
+  it('carries the provenance counts, the forecast, the carried-over pages and the domains', () => {
+    const parsed = JSON.parse(formatStaleJson(entries, { maxAge: 6, today: TODAY }, prov));
+    expect(parsed.provenance).toEqual({ checked: 2, unquoted: 2, carriedOver: 2, none: 0 });
+    expect(parsed.forecast).toEqual({ dueNow: 4, dueNextMonth: 1, dueIn2To3Months: 1 });
+    expect(parsed.carriedOver[0]).toEqual({
+      file: 'content/gotchas/uni/u3-carried-bill.md',
+      line: 13,
+      column: 1,
+      fact: 'Idle machine on Acme bills by the hour (carried over)',
+      from: 'Hanyuyuan6/remote-gpu-trainer@2853286',
+      asOf: '2026-07',
+      upstreamVerified: '2026-04',
+      risk: 'money-data',
+      platforms: ['acme'],
+      sources: ['https://acme.example.org/pricing'],
+    });
+    expect(parsed.domains[0]).toEqual({ domain: 'acme.example.org', stamps: 6, due: 5, carriedOver: 1, carriedMoneyData: 1 });
+    const u2 = parsed.entries.find((e: { file: string }) => e.file.endsWith('u2-bill-keeps-running.md'));
+    expect(u2).toMatchObject({ quoted: true, dueIn: 4, sources: ['https://acme.example.org/bill'] });
   });
 
   it('filters entries with onlyStale', () => {

@@ -215,7 +215,7 @@ describe('issue forms', () => {
   it('new gotcha maps onto the gotcha schema and sections', () => {
     const f = form('new-gotcha.yml');
     for (const id of ['id', 'catalog', 'platforms', 'cost', 'sources', 'verified', 'symptom', 'root-cause', 'fix']) expect(field(f, id), id).toBeDefined();
-    for (const id of ['catalog', 'platforms', 'cost', 'sources', 'verified', 'symptom', 'root-cause', 'fix']) expect(field(f, id)?.validations?.required, id).toBe(true);
+    for (const id of ['catalog', 'platforms', 'cost', 'sources', 'quote', 'verified', 'symptom', 'root-cause', 'fix']) expect(field(f, id)?.validations?.required, id).toBe(true);
     expect(field(f, 'id')?.validations?.required).not.toBe(true);
     expect(field(f, 'cost')?.attributes).toMatchObject({ multiple: true, options: [...COSTS] });
   });
@@ -230,9 +230,9 @@ describe('issue forms', () => {
     expect(offered.slice(0, -1).sort(), 'update the catalog dropdown in .github/ISSUE_TEMPLATE/new-gotcha.yml').toEqual(catalogs);
   });
 
-  it('fact correction asks for page, field, old and new value, source and month checked', () => {
+  it('fact correction asks for page, field, old and new value, source, its passage and month checked', () => {
     const f = form('fact-correction.yml');
-    for (const id of ['page', 'field', 'old-value', 'new-value', 'source', 'month-checked']) expect(field(f, id)?.validations?.required, id).toBe(true);
+    for (const id of ['page', 'field', 'old-value', 'new-value', 'source', 'quote', 'month-checked']) expect(field(f, id)?.validations?.required, id).toBe(true);
   });
 
   it('new platform offers the profile kinds of the schema', () => {
@@ -251,7 +251,7 @@ describe('pull request template', () => {
     const text = read('.github/pull_request_template.md');
     const boxes = text.split('\n').filter((l) => l.startsWith('- [ ]'));
     expect(boxes.length).toBeGreaterThanOrEqual(5);
-    for (const needle of ['npm run lint', 'https://', '`verified`', 'own words', '## Symptom']) expect(text).toContain(needle);
+    for (const needle of ['npm run lint', 'https://', '`verified`', '`quote:`', '`carried_over`', 'own words', '## Symptom']) expect(text).toContain(needle);
   });
 });
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import jsYaml from 'js-yaml';
+import { frontmatterBlock, readFrontmatter } from '../../lint/src/engine/frontmatter.ts';
 
 /**
  * The content folder. `KB_CONTENT_DIR` points a build at another tree (the build tests use fixture trees);
@@ -27,16 +27,9 @@ export function entryIds(folder: string): string[] {
 
 /**
  * Frontmatter of one content file, `{}` when it has none or it does not parse (the build reports that). Read
- * with js-yaml, as Astro reads it for the collections.
+ * by the project's one frontmatter reader, which reads as Astro does for the collections.
  */
 export function frontmatterOf(path: string): Record<string, unknown> {
-  const text = readFileSync(join(CONTENT_DIR, path), 'utf8');
-  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  if (!m) return {};
-  try {
-    const data = jsYaml.load(m[1]);
-    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const block = frontmatterBlock(readFileSync(join(CONTENT_DIR, path), 'utf8'));
+  return block ? readFrontmatter(block.yaml).data : {};
 }

@@ -10,15 +10,14 @@ import { allGotchas, byOrder } from '../lib/collections.ts';
 import { SECTIONS } from '../../lint/src/schema/index.ts';
 import { catalogPath, gotchaPath, profilePath, referencePath } from '../../lint/src/markdown/links.ts';
 import { GUIDE_SUMMARY, renderFullText, siteUrls, type FullPage } from '../../lint/src/export/llms.ts';
-import { factsTables, gotchaFacts, gotchaTrailer } from '../../lint/src/export/blocks.ts';
+import { factsTables, gotchaFacts, gotchaTrailer, provenanceLine, sourceList } from '../../lint/src/export/blocks.ts';
 import { bulletList, heading, inline, link, text } from '../../lint/src/export/markdown.ts';
 import { MARKS_KEY } from '../../lint/src/export/marks.ts';
 
 /** The export marks the site's Markdown pipeline recorded for an entry (astro.config.mjs, lint/src/export/marks.ts). */
 const marksOf = (entry: { rendered?: { metadata?: Record<string, unknown> } }) => (entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[MARKS_KEY];
 
-const sources = (list: readonly { title: string; url: string }[]): RootContent[] =>
-  list.length ? [heading(2, 'Sources'), bulletList(list.map((s) => [link(s.url, s.title)]))] : [];
+const sources = (list: Parameters<typeof sourceList>[0]): RootContent[] => (list.length ? [heading(2, 'Sources'), sourceList(list)] : []);
 
 export const GET: APIRoute = async ({ site }) => {
   const url = siteUrls(site, import.meta.env.BASE_URL);
@@ -34,7 +33,7 @@ export const GET: APIRoute = async ({ site }) => {
       title: r.data.title,
       url: url(referencePath(r.id)),
       description: r.data.description,
-      before: r.data.verified ? [{ type: 'paragraph', children: [text(`Verified ${r.data.verified}.`)] } as RootContent] : [],
+      before: provenanceLine(r.data),
       body: r.body ?? '',
       marks: marksOf(r),
       after: sources(r.data.sources),

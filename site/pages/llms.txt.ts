@@ -26,7 +26,7 @@ export const GET: APIRoute = async ({ site }) => {
     summary: GUIDE_SUMMARY,
     details: [
       `${gotchas.length} gotchas in ${catalogs.length} catalogs and ${profiles.length} platform profiles. Gotcha ids (U6, RP3, MN2) are stable and safe to cite. ` +
-        'Internal links in the full text point at pages of this site; every fact carries the month it was last checked against its source.',
+        'Internal links in the full text point at pages of this site; each page says whether its facts were checked against a quoted source (and in which month) or carried over, unchecked, from the knowledge base the guide grew from.',
     ],
     sections: [
       { heading: 'Reference', links: references.map((r) => ({ title: r.data.title, url: url(referencePath(r.id)), description: r.data.description })) },

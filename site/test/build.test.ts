@@ -42,6 +42,24 @@ describe('site build on the mini fixture', () => {
     expect(html).toMatch(/data-verified="2026-01"/);
     expect(html).toContain('href="/reference/principles/#principle-2"');
   });
+  it('shows a checked page as checked, with the quoted passage escaped under its source and the month', () => {
+    const html = readFileSync(join(out, 'gotchas/al1/index.html'), 'utf8');
+    expect(html).toMatch(/data-provenance="checked"[^>]*>\s*checked 2026-01 ·/);
+    expect(html).toContain('<blockquote class="source-quote" cite="https://example.com/source-1">The zebracorn error &lt;script&gt;alert(1)&lt;/script&gt; appears when the disk is full.</blockquote>');
+    expect(html).toMatch(/data-checked="2026-01"[^>]*> · checked 2026-01/);
+  });
+  it('shows a carried-over page with a neutral badge that never says verified', () => {
+    const html = readFileSync(join(out, 'gotchas/al2/index.html'), 'utf8');
+    const badge = /<span class="verified verified-carried-over"[^>]*>([^<]*)<\/span>/.exec(html);
+    expect(badge?.[1].trim()).toBe('carried over from upstream (2026-07)');
+    expect(badge?.[0]).toContain('upstream said it checked them in 2026-02');
+    expect(html).not.toMatch(/>\s*verified \d{4}-\d{2}/);
+    expect(html).not.toContain('data-verified=');
+    // The gotcha list gives it the "carried over" facet value and no month.
+    const list = readFileSync(join(out, 'gotchas/index.html'), 'utf8');
+    expect(list).toMatch(/<tr data-gotcha="AL2"[^>]*data-age="carried-over"/);
+    expect(list).toMatch(/<tr data-gotcha="AL1"[^>]*data-age="(fresh|ageing|stale)"/);
+  });
   it('indexes gotcha pages for search with filters and meta', () => {
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
     const html = readFileSync(join(out, 'gotchas/al2/index.html'), 'utf8');
@@ -56,6 +74,8 @@ const broken: [string, (text: string) => string, RegExp][] = [
   ['a malformed month', (t) => t.replace(/^verified: .*$/m, 'verified: 2026-13'), /verified: Expected a month written `YYYY-MM` \(month 01–12\), got `2026-13`/],
   ['a month name', (t) => t.replace(/^verified: .*$/m, 'verified: June'), /verified: Expected a month written `YYYY-MM` \(month 01–12\), got `June`/],
   ['a non-https source', (t) => t.replace('https://example.com/source-1', 'http://example.com/source-1'), /sources\.0\.url: Expected an `https:` URL, got `http:\/\/example.com\/source-1`/],
+  // js-yaml (Astro's reader, and the linter's) reads a bare date as a Date, which a string field refuses.
+  ['a bare date as title', (t) => t.replace(/^title: .*$/m, 'title: 2026-06-01'), /title/],
   ['an unknown catalog', (t) => t.replace('catalog: alpha', 'catalog: univrsal'), /catalog: Unknown catalog `univrsal`, expected one of `alpha`/],
 ];
 

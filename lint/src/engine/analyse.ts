@@ -1,6 +1,5 @@
 /**
- * The per-file half of a lint run, the part that can happen anywhere (a worker thread, the main thread, or
- * not at all when the cache already has it): parse one file, run every file rule that does not need the
+ * The per-file half of a lint run, the part the cache can skip: parse one file, run every file rule that does not need the
  * corpus index while the tree is alive, and keep a small plain-data summary for the index and for the rules
  * that do need it. The tree is garbage as soon as this returns.
  *
@@ -9,117 +8,21 @@
  * index. A rule that needs both the index and the tree cannot run on a summary; `lightFile` makes that an
  * internal error instead of a silent difference.
  */
-import { RULES } from '../rules/index.ts';
-import type { Rule, RuleContext, RuleOptions } from '../rules/define.ts';
+import type { RuleContext } from '../rules/define.ts';
 import { passesWithoutIndex } from '../rules/validate.ts';
-import { reviveFrontmatter, type FrontmatterOutline } from './frontmatter.ts';
-import { decode, loadFile, unreadableFile } from './load.ts';
-import type { FileAnchor, InlineStamp, Kind, LintFile, LinkUse, Report, Severity, SeveritySetting } from './types.ts';
-import { ruleUrl } from './urls.ts';
+import { activeRules, summarise, toFinding, type Analysis, type Finding, type RunConfig } from './findings.ts';
+import { loadFile, unreadableFile } from './load.ts';
 
-/** One finding, as every formatter receives it. */
-export interface Finding {
-  file: string;
-  line?: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  note?: string;
-  url: string;
-  fix?: Report['fix'];
-}
-
-/** What every part of a run must agree on; plain data so it can be posted to a worker and hashed. */
-export interface RunConfig extends RuleOptions {
-  severities: [string, SeveritySetting][];
-}
-
-/** A LintFile minus its text and tree: what the index and index-consulting rules read. */
-export interface FileSummary {
-  path: string;
-  kind: Kind;
-  slug: string;
-  readProblem?: LintFile['readProblem'];
-  frontmatter: FrontmatterOutline;
-  anchors: FileAnchor[];
-  links: LinkUse[];
-  stamps: InlineStamp[];
-  passesWithoutIndex?: boolean;
-}
-
-export interface Analysis {
-  summary: FileSummary;
-  /** Findings of the rules that ran to completion without the index. */
-  findings: Finding[];
-  /** Ids of file rules that asked for the index on this file, in registry order. */
-  deferred: string[];
-}
+export { activeRules, lightFile, summarise, toFinding, type Analysis, type FileSummary, type Finding, type RunConfig } from './findings.ts';
 
 /** Thrown to stop a rule that asked for the index; not an Error, whose stack trace costs more than the rule. */
 class NeedsIndex {}
 
-/** `[start, end]` of a report's place; a bare point has no end. */
-function ends(place: Report['place']) {
-  if (!place) return [undefined, undefined] as const;
-  return 'start' in place ? ([place.start, place.end] as const) : ([place, undefined] as const);
-}
-
-/** The finding a report becomes under a severity setting; shared by every phase so they cannot drift. */
-export function toFinding(rule: Rule, setting: SeveritySetting, file: LintFile, report: Report): Finding {
-  const [start, end] = ends(report.place);
-  // An override can only soften: a rule turned into a warning never reports errors.
-  const severity: Severity = setting === 'warning' ? 'warning' : (report.severity ?? (setting as Severity));
-  return {
-    file: file.path,
-    line: start?.line,
-    column: start?.column,
-    endLine: end?.line,
-    endColumn: end?.column,
-    ruleId: rule.id,
-    severity,
-    message: report.message,
-    note: report.note,
-    url: ruleUrl(rule.id),
-    fix: report.fix,
-  };
-}
-
-/** Rules that are switched on, with the setting each runs under, in registry order. */
-export function activeRules(config: RunConfig): { rule: Rule; setting: SeveritySetting }[] {
-  const overrides = new Map(config.severities);
-  return RULES.map((rule) => ({ rule, setting: overrides.get(rule.id) ?? rule.severity })).filter((r) => r.setting !== 'off');
-}
-
-/**
- * The summary is cloned, not just picked out: the parser builds link URLs, heading texts and YAML values as
- * slices of the file's text, and V8 keeps a whole string alive for any slice of it. Kept as they are, five
- * thousand summaries held five thousand file texts (34 MiB of heap against 8 MiB of files), which the
- * garbage collector then copied and promoted over and over. A clone has strings of its own. A summary that
- * the caller copies anyway (serializing it, or posting it to another thread) skips the clone: `copy: false`.
- */
-export function summarise(file: LintFile, copy = true): FileSummary {
-  const summary: FileSummary = {
-    path: file.path,
-    kind: file.kind,
-    slug: file.slug,
-    ...(file.readProblem ? { readProblem: file.readProblem } : {}),
-    frontmatter: file.frontmatter.outline,
-    anchors: file.anchors.map(({ depth, text, id, explicit }) => ({ depth, text, id, explicit })),
-    links: file.links,
-    stamps: file.stamps,
-    ...(file.passesWithoutIndex ? { passesWithoutIndex: true } : {}),
-  };
-  return copy ? structuredClone(summary) : summary;
-}
-
 /**
  * Parse one file and run the rules that can run without the index. `readError` stands in for the bytes
- * when the file could not be read at all; `copied` says the caller serializes the result (see summarise).
+ * when the file could not be read at all.
  */
-export function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string, copied = false): Analysis {
+export function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string): Analysis {
   const file = readError === undefined ? loadFile(path, bytes) : unreadableFile(path, readError);
   // Schema validation is most of what the index-consulting rules do; done here, it runs on every thread.
   if (!file.readProblem && passesWithoutIndex(file)) file.passesWithoutIndex = true;
@@ -140,36 +43,11 @@ export function analyse(path: string, bytes: Uint8Array, config: RunConfig, read
       rule.check(file, ctx);
       findings.push(...mine);
     } catch (error) {
-      if (!(error instanceof NeedsIndex)) throw error;
-      deferred.push(rule.id);
+      if (error instanceof NeedsIndex) deferred.push(rule.id);
+      // One file that breaks a rule must not lose the report on every other file.
+      else findings.push(toFinding(rule, 'error', file, { message: `Internal error in rule \`${rule.id}\` on this file: ${(error as Error).message ?? String(error)}`, place: { line: 1, column: 1 } }));
     }
   }
-  return { summary: summarise(file, !copied), findings, deferred };
+  return { summary: summarise(file), findings, deferred };
 }
 
-/**
- * A LintFile rebuilt from a summary, for the index and the index-consulting rules. Its text is decoded from
- * the same bytes on first use (rules rarely need it here); its tree is gone, and reading it is a bug.
- */
-export function lightFile(summary: FileSummary, bytes: Uint8Array): LintFile {
-  let text: string | undefined;
-  const file = {
-    path: summary.path,
-    kind: summary.kind,
-    slug: summary.slug,
-    ...(summary.readProblem ? { readProblem: summary.readProblem } : {}),
-    frontmatter: reviveFrontmatter(summary.frontmatter),
-    anchors: summary.anchors,
-    links: summary.links,
-    stamps: summary.stamps,
-    ...(summary.passesWithoutIndex ? { passesWithoutIndex: true } : {}),
-    get text() {
-      text ??= summary.readProblem ? '' : decode(bytes).text;
-      return text;
-    },
-    get tree(): never {
-      throw new Error(`A rule read the syntax tree of \`${summary.path}\` in the phase that runs on summaries; a rule that consults the corpus index must not use the tree (see lint/src/engine/analyse.ts)`);
-    },
-  };
-  return file as LintFile;
-}

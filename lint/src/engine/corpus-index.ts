@@ -4,7 +4,7 @@
  * linear in the number of links.
  */
 import type { LintFile } from './types.ts';
-import { digester } from './digest.ts';
+import { createHash } from 'node:crypto';
 
 export interface IndexedPage {
   file: LintFile;
@@ -78,7 +78,7 @@ export function knownIds(index: CorpusIndex) {
  * (that is for project rules, which always run); anything new a file rule needs from the index goes here too.
  */
 export function indexFingerprint(index: CorpusIndex): string {
-  const hash = digester();
+  const hash = createHash('sha256');
   const put = (...parts: (string | number)[]) => hash.update(parts.join('\u0001')).update('\u0000');
   const anchors = (page: IndexedPage) => [...page.anchors].join('\u0002');
   for (const [id, pages] of index.gotchas) put('g', id, pages.map((p) => p.file.path).join('\u0002'), anchors(pages[0]));
@@ -87,5 +87,5 @@ export function indexFingerprint(index: CorpusIndex): string {
   for (const [slug, page] of index.references) put('r', slug, anchors(page));
   put('n', ...index.principles);
   put('s', ...index.scripts.keys());
-  return hash.digest();
+  return hash.digest('hex');
 }

@@ -9,61 +9,58 @@ import { headingAnchors } from '../markdown/anchors.ts';
 import { parseInternalLink } from '../markdown/links.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { classify } from './classify.ts';
+import { decode } from './decode.ts';
+import { pointFinder } from './points.ts';
 import { readTemplateMeta } from './template-meta.ts';
-import type { ReadResult } from './read.ts';
-import type { InlineStamp, LintFile, LinkUse } from './types.ts';
+import { MAX_FILE_BYTES, type ReadResult } from './read.ts';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+export { decode, firstInvalidUtf8 } from './decode.ts';
+import type { Directive, InlineStamp, LintFile, LinkUse } from './types.ts';
+
 
 /** Inline stamps: `(verified 2026-06)`, `(verified docs.runpod.io 2026-06)`. */
 export const INLINE_STAMP = /\(verified\b[^()\n]*?\b(\d{4}-\d{1,2}|[A-Z][a-z]+ \d{4}|\d{4})\)/g;
 
-function lineColAt(text: string, offset: number) {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
-  return { line, column: offset - last };
+/**
+ * Shapes that make the Markdown parser's time or stack grow out of bounds, measured on micromark: nesting
+ * 200 containers deep took a second (1,000 never finished), an emphasis run of 10,000 markers did not finish
+ * in 20 s (1,000: 0.2 s). Refused with a positioned finding before parsing, so one such file costs nothing
+ * and the run goes on.
+ */
+const MAX_NESTING = 100;
+const MAX_MARKER_RUN = 1000;
+
+function tooComplex(text: string): { message: string; place: { line: number; column: number } } | undefined {
+  const at = pointFinder(text);
+  for (let i = 0, run = 1; i < text.length; i++) {
+    const c = text[i];
+    run = i > 0 && c === text[i - 1] ? run + 1 : 1;
+    if (run > MAX_MARKER_RUN && '*_~`'.includes(c)) return { message: `Unexpected run of more than ${MAX_MARKER_RUN} \`${c}\` characters`, place: at(i - run + 1) };
+  }
+  const container = /^[ \t]*(?:>[ \t]*|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))+/gm;
+  for (const m of text.matchAll(container)) {
+    const markers = m[0].match(/>|[-*+]|\d+[.)]/g)?.length ?? 0;
+    const indent = /^[ \t]*/.exec(m[0])![0].replace(/\t/g, '    ').length;
+    if (markers + indent / 2 > MAX_NESTING) return { message: `Unexpected nesting deeper than ${MAX_NESTING} lists or quotes`, place: at(m.index) };
+  }
+  return undefined;
 }
 
-/** Decode bytes as UTF-8 text, or say why they are not. */
-export function decode(bytes: Uint8Array): { text: string; problem?: LintFile['readProblem'] } {
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, nul));
-    return { text: '', problem: { message: 'Unexpected binary content (a NUL byte), expected a UTF-8 text file', place: lineColAt(head, head.length) } };
-  }
-  try {
-    let text = decoder.decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
-    return { text: '', problem: { message: `Unexpected byte \`0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}\`, expected UTF-8 text`, place: lineColAt(head, head.length) } };
-  }
-}
-
-/** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0 || i + need >= bytes.length) return i;
-    for (let k = 1; k <= need; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
-    // Overlongs, surrogates and values past U+10FFFF are invalid even when the shape is right.
-    if ((b === 0xe0 && bytes[i + 1] < 0xa0) || (b === 0xed && bytes[i + 1] > 0x9f) || (b === 0xf0 && bytes[i + 1] < 0x90) || (b === 0xf4 && bytes[i + 1] > 0x8f)) return i;
-    i += need + 1;
-  }
-  return bytes.length;
-}
+/** `<!-- kb-lint verb rule-id … -->`, the whole of an HTML node. */
+const DIRECTIVE = /^<!--\s*kb-lint\s+([a-z-]*)([^]*?)-->\s*$/;
 
 function collect(tree: Root, text: string) {
+  const directives: Directive[] = [];
   const links: LinkUse[] = [];
   const stamps: InlineStamp[] = [];
   let context = '';
+  const at = pointFinder(text);
   const visit = (node: Nodes, rowContext?: string) => {
     if (node.type === 'heading') context = toString(node as Heading);
+    if (node.type === 'html' && node.position) {
+      const m = DIRECTIVE.exec(node.value.trim());
+      if (m) directives.push({ verb: m[1], rules: m[2].split(/[\s,]+/).filter(Boolean), position: node.position });
+    }
     if (node.type === 'link' || node.type === 'definition') {
       links.push({ url: node.url, internal: parseInternalLink(node.url), position: node.position });
     }
@@ -75,7 +72,7 @@ function collect(tree: Root, text: string) {
         stamps.push({
           month: m[1],
           raw: m[0],
-          position: { start: { ...lineColAt(text, from), offset: from }, end: { ...lineColAt(text, from + m[0].length), offset: from + m[0].length } },
+          position: { start: at(from), end: at(from + m[0].length) },
           context: rowContext ?? context,
         });
       }
@@ -86,16 +83,20 @@ function collect(tree: Root, text: string) {
     }
   };
   visit(tree);
-  return { links, stamps };
+  return { links, stamps, directives };
 }
 
 /** Build a LintFile from a path (root-relative) and its bytes. */
 export function loadFile(path: string, bytes: Uint8Array): LintFile {
   const { kind, slug } = classify(path);
+  const none = { path, kind, slug, text: '', anchors: [], links: [], stamps: [], frontmatter: readFrontmatter(undefined) };
+  if (bytes.length > MAX_FILE_BYTES) return { ...none, readProblem: { message: `File too large: ${bytes.length} bytes, expected at most ${MAX_FILE_BYTES}`, place: { line: 1, column: 1 } } };
   const { text, problem } = decode(bytes);
-  const empty = { path, kind, slug, text, anchors: [], links: [], stamps: [], frontmatter: readFrontmatter(undefined) };
+  const empty = { ...none, text };
   if (problem) return { ...empty, readProblem: problem };
   if (kind === 'template') return { ...empty, frontmatter: readTemplateMeta(text) };
+  const complex = tooComplex(text);
+  if (complex) return { ...empty, text: '', readProblem: complex };
   let tree: Root;
   try {
     tree = parseMarkdown(text);
@@ -107,14 +108,14 @@ export function loadFile(path: string, bytes: Uint8Array): LintFile {
   const yaml = first?.type === 'yaml' ? first : undefined;
   const yamlStart = yaml?.position?.start.offset !== undefined ? text.indexOf('\n', yaml.position.start.offset) + 1 : 0;
   const frontmatter = readFrontmatter(yaml?.value, yaml?.position?.start.line ?? 1, yamlStart);
-  const { links, stamps } = collect(tree, text);
-  return { ...empty, tree, frontmatter, anchors: headingAnchors(tree), links, stamps };
+  const { links, stamps, directives } = collect(tree, text);
+  return { ...empty, tree, frontmatter, anchors: headingAnchors(tree), links, stamps, ...(directives.length ? { directives } : {}) };
 }
 
 /** A file that could not be read: no text and no tree, so only readable-file has anything to say. */
 export function unreadableFile(path: string, reason: string): LintFile {
   const { tree: _, ...file } = loadFile(path, new Uint8Array());
-  return { ...file, readProblem: { message: `Cannot read file: ${reason}` } };
+  return { ...file, readProblem: { message: `Cannot read file: ${reason}`, place: { line: 1, column: 1 } } };
 }
 
 /** The LintFile for what reading a path gave: parsed bytes, or the reason it could not be read. */

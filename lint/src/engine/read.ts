@@ -1,11 +1,9 @@
-/**
- * Reading corpus files: the first thing every run does, and all that a re-run with nothing changed does
- * besides hashing, so this module imports nothing but Node.
- */
-import type { Stats } from 'node:fs';
-import { join } from 'node:path';
-// Builtins through process.getBuiltinModule, not import: see lint/src/cli.ts.
-const { closeSync, constants, fstatSync, openSync, readFileSync } = process.getBuiltinModule('node:fs');
+/** Reading corpus files, the first thing every run does. A file larger than any real page is not read at all. */
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { join, sep } from 'node:path';
+
+/** Bigger than any content file needs to be; a larger one is reported, never read into memory. */
+export const MAX_FILE_BYTES = 1024 * 1024;
 
 export interface ReadResult {
   bytes: Uint8Array;
@@ -27,11 +25,18 @@ function refuseIrregular(info: Stats) {
  * that matched a glob never hangs the run waiting for a writer.
  */
 export function readAllFrom(root: string, paths: readonly string[]): ReadResult[] {
+  const inside = `${realpathSync(root)}${sep}`;
   return paths.map((path) => {
     let fd: number | undefined;
     try {
-      fd = openSync(join(root, path), constants.O_RDONLY | constants.O_NONBLOCK);
-      refuseIrregular(fstatSync(fd));
+      // Content comes from pull requests: a link out of the repository (to a system file, another checkout)
+      // is reported, never read, so nothing outside the project reaches a report or a page.
+      const real = realpathSync(join(root, path));
+      if (!real.startsWith(inside)) return { bytes: new Uint8Array(), error: 'a symbolic link to a file outside the repository' };
+      fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+      const info = fstatSync(fd);
+      refuseIrregular(info);
+      if (info.size > MAX_FILE_BYTES) return { bytes: new Uint8Array(), error: `too large (${info.size} bytes, expected at most ${MAX_FILE_BYTES})` };
       return { bytes: readFileSync(fd) };
     } catch (error) {
       return { bytes: new Uint8Array(), error: reason(error) };

@@ -1,25 +1,21 @@
 /**
- * The lint run. Every corpus file is read once and parsed once; its tree lives only while the rules that
- * need it run (engine/analyse.ts), on worker threads when there is enough work for them. What survives is a
- * small summary per file; the index is built from the summaries, then the rules that consult the index run
- * on them, then the project rules. A cache on disk (engine/cache.ts) keeps summaries and findings by content
- * hash, so an unchanged file is not parsed again. The result never depends on threads or cache: the tests
- * compare it with `lintParsed`, the plain all-in-memory run.
+ * The lint run, top to bottom: read every file (read.ts), take what the cache already knows for unchanged
+ * bytes (cache.ts), parse and check the rest one file at a time (analyse.ts: the tree lives only while the
+ * rules that need it run), build the corpus index from the per-file summaries (corpus-index.ts), run the
+ * rules that consult the index and then the project rules, save the cache, and return the findings sorted.
+ * The result never depends on the cache: the tests compare it with `lintParsed`, the plain all-in-memory run.
  */
-import { serialize } from 'node:v8';
 import { RULES } from '../rules/index.ts';
 import type { Rule, RuleOptions } from '../rules/define.ts';
-import { activeRules, analyse, lightFile, toFinding, type Analysis, type Finding, type RunConfig } from './analyse.ts';
-import { cacheEntry, LintCache, revived, type CacheEntry } from './cache.ts';
-import { contentHash } from './keys.ts';
+import { activeRules, lightFile, toFinding, type Analysis, type Finding, type RunConfig } from './findings.ts';
+import { contentHash, LintCache, type CacheEntry } from './cache.ts';
 import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.ts';
-import { fileFromRead } from './load.ts';
+import { applyDirectives } from './directives.ts';
+import { cacheKey } from './keys.ts';
 import { readAll, readAllFrom, type ReadResult } from './read.ts';
-import { ParsePool, threadsFor, type Job } from './pool.ts';
-import { planWork, type WorkPlan } from './plan.ts';
 import type { LintFile, Report, SeveritySetting } from './types.ts';
 
-export type { Finding } from './analyse.ts';
+export type { Finding } from './findings.ts';
 
 export interface LintOptions extends RuleOptions {
   root: string;
@@ -29,22 +25,12 @@ export interface LintOptions extends RuleOptions {
   targets?: readonly string[];
   /** Per-rule severity overrides. */
   severities?: ReadonlyMap<string, SeveritySetting>;
-  /** The corpus already read, in the order of `corpus`, so a caller that hashed it does not read it twice. */
+  /** The corpus already read, in the order of `corpus`. */
   contents?: readonly ReadResult[];
-  /** Content hashes of `contents` (undefined where unreadable), when the caller has them already. */
-  hashes?: readonly (string | undefined)[];
-  /** Bytes of a file, for tests and caches; read from disk when absent. */
+  /** Bytes of a file, for tests; read from disk when absent. */
   read?: (path: string) => Promise<Uint8Array>;
-  /** Worker threads for parsing: 0 parses on this thread; omitted, decided by the amount of work. */
-  workers?: number;
   /** Folder of the on-disk cache; no cache when omitted. */
   cacheDir?: string;
-  /** The cache for this run's configuration, when the caller opened it already (it must match `cacheDir`). */
-  cache?: LintCache;
-  /** What to parse, when the caller worked it out already (engine/plan.ts), from this run's cache and contents. */
-  plan?: WorkPlan;
-  /** Threads the caller started on `plan`'s jobs with this run's configuration (engine/pool.ts); used instead of `workers`. */
-  pool?: ParsePool;
 }
 
 export interface LintResult {
@@ -52,8 +38,8 @@ export interface LintResult {
   /** Every file as the index saw it. From `lint` these carry no tree (it was dropped after parsing). */
   files: LintFile[];
   index: CorpusIndex;
-  /** How the run went: files parsed now, files taken from the cache, threads used. */
-  stats?: { parsed: number; cached: number; workers: number };
+  /** Files parsed now and files taken from the cache. */
+  stats?: { parsed: number; cached: number };
 }
 
 /** Stable order: file, line, column, rule, message, then the rest, so equal inputs give equal outputs. */
@@ -72,7 +58,10 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+const directiveSetting = (severities?: ReadonlyMap<string, SeveritySetting>) => severities?.get('disable-directive') ?? 'error';
+
 export async function parseFiles(root: string, paths: readonly string[], read?: LintOptions['read']): Promise<LintFile[]> {
+  const { fileFromRead } = await import('./load.ts');
   const contents = read ? await readAll(paths, read) : readAllFrom(root, paths);
   return paths.map((p, i) => fileFromRead(p, contents[i]));
 }
@@ -81,21 +70,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const config: RunConfig = { maxAge: options.maxAge, today: options.today, severities: [...(options.severities ?? [])] };
   const paths = [...options.corpus];
   const contents = options.contents ?? (options.read ? await readAll(paths, options.read) : readAllFrom(options.root, paths));
-  const hashes = options.hashes ?? contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
-  const cache = options.cache ?? (options.cacheDir ? await LintCache.open(options.cacheDir, config) : undefined);
+  const hashes = contents.map((c) => (c.error === undefined ? contentHash(c.bytes) : undefined));
+  const cache = options.cacheDir ? await LintCache.open(options.cacheDir, cacheKey(config)) : undefined;
 
-  // Per file: from the cache when its bytes are unchanged, otherwise analysed now.
-  const plan = options.plan ?? planWork(paths, contents, hashes, cache);
-  const { jobs, jobIndex } = plan;
-  const threads = threadsFor(jobs.length, plan.bytes, options.workers === undefined ? undefined : Math.max(0, Math.floor(options.workers)));
-  const pool = options.pool ?? (threads > 0 ? new ParsePool(jobs, config, threads) : undefined);
-  // With a cache to write, this thread's analyses take the workers' path: serialized (which gives the summaries
-  // strings of their own), the bytes kept for the cache, revived once the pool's threads are gone.
-  const here = cache ? (job: Job) => serialize(analyse(job.path, job.bytes, config, job.readError, true)) : (job: Job) => analyse(job.path, job.bytes, config, job.readError);
-  const results = pool ? await pool.finish(here) : jobs.map((job) => revived(here(job)));
-  const workers = pool?.workers.length ?? 0;
-  results.forEach((result, k) => (plan.analyses[jobIndex[k]] = result));
-  const analyses = plan.analyses as (CacheEntry | Analysis)[];
+  // Per file: from the cache when its bytes are unchanged, otherwise analysed now. The parser is loaded only
+  // when some file needs it: a re-run with nothing changed skips a quarter of a second of module loading.
+  const hits = paths.map((path, i) => (hashes[i] !== undefined ? cache?.get(path, hashes[i]) : undefined));
+  const parsed = hits.filter((hit) => !hit).length;
+  const analyse = parsed ? (await import('./analyse.ts')).analyse : undefined;
+  const analyses: (CacheEntry | Analysis)[] = paths.map((path, i) => hits[i] ?? analyse!(path, contents[i].bytes, config, contents[i].error));
 
   const files = analyses.map((a, i) => lightFile(a.summary, contents[i].bytes));
   const index = buildIndex(files);
@@ -106,7 +89,19 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     options: { maxAge: config.maxAge, today: config.today },
     report: (file: LintFile, report: Report) => void sink.push(toFinding(rule, setting, file, report)),
   });
+  // A rule that throws is reported where it threw, and every other finding is kept.
+  const guarded = (rule: Rule, file: LintFile | undefined, sink: Finding[], check: () => void) => {
+    try {
+      check();
+    } catch (error) {
+      // A project rule has no one file to blame: its finding goes on the first file of the corpus.
+      const where = file ?? files[0];
+      if (!where) throw error;
+      sink.push(toFinding(rule, 'error', where, { message: `Internal error in rule \`${rule.id}\`: ${(error as Error).message ?? String(error)}`, place: { line: 1, column: 1 } }));
+    }
+  };
 
+  // The rules that asked for the index, per file; their findings are cached with the index they saw.
   const findings: Finding[] = [];
   const entries = new Map<string, CacheEntry>();
   analyses.forEach((analysis, i) => {
@@ -114,27 +109,28 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     let indexed = 'hash' in analysis && analysis.indexed?.fingerprint === fingerprint ? analysis.indexed : undefined;
     if (!indexed) {
       const sink: Finding[] = [];
-      for (const { rule, setting } of active) if (analysis.deferred.includes(rule.id) && rule.scope === 'file') rule.check(files[i], ctxFor(rule, setting, sink));
+      for (const { rule, setting } of active) if (analysis.deferred.includes(rule.id) && rule.scope === 'file') guarded(rule, files[i], sink, () => rule.check(files[i], ctxFor(rule, setting, sink)));
       indexed = { fingerprint, findings: sink };
     }
     findings.push(...indexed.findings);
-    if (hashes[i] !== undefined) entries.set(paths[i], cacheEntry(analysis, hashes[i], indexed));
+    if (hashes[i] !== undefined) entries.set(paths[i], { ...analysis, hash: hashes[i], indexed });
   });
-  for (const { rule, setting } of active) if (rule.scope === 'project') rule.check(files.filter((f) => rule.kinds.includes(f.kind)), ctxFor(rule, setting, findings));
+  for (const { rule, setting } of active) if (rule.scope === 'project') guarded(rule, undefined, findings, () => rule.check(files.filter((f) => rule.kinds.includes(f.kind)), ctxFor(rule, setting, findings)));
 
-  const changed = jobs.length > 0 || analyses.some((a) => !('hash' in a) || a.indexed?.fingerprint !== fingerprint) || (cache !== undefined && cache.size !== entries.size);
+  const changed = parsed > 0 || analyses.some((a) => !('hash' in a) || a.indexed?.fingerprint !== fingerprint) || (cache !== undefined && cache.size !== entries.size);
   // A cache that cannot be written (a read-only checkout) costs speed next time, not this run's answer.
   if (cache && changed) await cache.save(entries).catch(() => undefined);
 
   const targets = options.targets ? new Set(options.targets) : undefined;
-  const reported = targets ? findings.filter((f) => targets.has(f.file)) : findings;
+  const silenced = applyDirectives(findings, files, directiveSetting(options.severities));
+  const reported = targets ? silenced.filter((f) => targets.has(f.file)) : silenced;
   reported.sort(compareFindings);
-  return { findings: reported, files, index, stats: { parsed: jobs.length, cached: paths.length - jobs.length, workers } };
+  return { findings: reported, files, index, stats: { parsed, cached: paths.length - parsed } };
 }
 
 /**
  * Run the rules over already-parsed files, all trees in memory, rule by rule. This is the reference the
- * threaded and cached run is tested against, and what callers that already hold parsed files use.
+ * cached run is tested against, and what callers that already hold parsed files use.
  */
 export function lintParsed(files: LintFile[], options: Omit<LintOptions, 'corpus' | 'read'>): LintResult {
   const index = buildIndex(files);
@@ -151,14 +147,11 @@ export function lintParsed(files: LintFile[], options: Omit<LintOptions, 'corpus
         findings.push(toFinding(rule, setting, file, report));
       },
     };
-    runRule(rule, files, ctx);
+    const applicable = files.filter((f) => rule.kinds.includes(f.kind));
+    if (rule.scope === 'project') rule.check(applicable, ctx);
+    else for (const file of applicable) rule.check(file, ctx);
   }
-  findings.sort(compareFindings);
-  return { findings, files, index };
-}
-
-function runRule(rule: Rule, files: LintFile[], ctx: Parameters<Rule['check']>[1]) {
-  const applicable = files.filter((f) => rule.kinds.includes(f.kind));
-  if (rule.scope === 'project') rule.check(applicable, ctx);
-  else for (const file of applicable) rule.check(file, ctx);
+  const silenced = applyDirectives(findings, files, directiveSetting(options.severities)).filter((f) => !targets || targets.has(f.file));
+  silenced.sort(compareFindings);
+  return { findings: silenced, files, index };
 }

@@ -28,6 +28,14 @@ export interface InlineStamp {
   context: string;
 }
 
+/** An inline `<!-- kb-lint <verb> rule-id… -->` comment (engine/directives.ts applies them). */
+export interface Directive {
+  /** `disable-next-line`, `disable`, `enable`, `disable-file`, or whatever else was written. */
+  verb: string;
+  rules: string[];
+  position: Position;
+}
+
 /** A heading anchor without its mdast node, so it outlives the tree. */
 export type FileAnchor = Omit<HeadingAnchor, 'node'>;
 
@@ -49,6 +57,8 @@ export interface LintFile {
   anchors: FileAnchor[];
   links: LinkUse[];
   stamps: InlineStamp[];
+  /** Inline lint comments, in document order. */
+  directives?: Directive[];
   /** For gotchas: the catalog folder; for references: the path under content/references without `.md`. */
   slug: string;
   /** Set where the file was parsed when its frontmatter passed its schema short of the index checks (rules/validate.ts). */
@@ -67,6 +77,8 @@ export interface Report {
   severity?: Severity;
   /** A safe mechanical replacement of `place` for `--fix`. */
   fix?: { range: [number, number]; text: string };
+  /** What the finding is about, stable while its message changes (a stamp's age); the message when absent. */
+  key?: string;
 }
 
 export type Reporter = (file: LintFile, report: Report) => void;

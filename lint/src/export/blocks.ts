@@ -4,7 +4,7 @@
  * `gotcha:U7`) and resolved by whichever output uses them, so each output decides where a link lands.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
-import type { Gotcha, Profile } from '../schema/index.ts';
+import { provenanceLabel, provenanceOf, type Gotcha, type Profile, type Source } from '../schema/index.ts';
 import { bulletList, code, heading, joined, link, paragraph, strong, table, text } from './markdown.ts';
 
 const yesNo = (value: boolean | null) => (value === null ? 'n/a' : value ? 'yes' : 'no');
@@ -12,7 +12,7 @@ const yesNo = (value: boolean | null) => (value === null ? 'n/a' : value ? 'yes'
 /** The facts line of a gotcha (costs, platforms, month checked) and the words people paste, as scheme links. */
 export function gotchaFacts(g: Gotcha): RootContent[] {
   const platforms = g.platforms.includes('all') ? [text('all')] : joined(g.platforms.map((p) => [link(`profile:${p}`, p)]));
-  const out: RootContent[] = [paragraph([strong('Costs:'), text(` ${g.cost.join(', ')} · `), strong('Platforms:'), text(' '), ...platforms, text(' · '), strong('Verified:'), text(` ${g.verified}`)])];
+  const out: RootContent[] = [paragraph([strong('Costs:'), text(` ${g.cost.join(', ')} · `), strong('Platforms:'), text(' '), ...platforms, text(' · '), strong('Provenance:'), text(` ${provenanceLabel(provenanceOf(g))}`)])];
   if (g.keywords.length) out.push(paragraph([strong('Also seen as:'), text(' '), ...joined(g.keywords.map((k) => [code(k)]))]));
   return out;
 }
@@ -24,8 +24,21 @@ export function gotchaTrailer(g: Gotcha): RootContent[] {
   if (g.scripts.length) links.push([strong('Scripts:'), text(' '), ...joined(g.scripts.map((s) => s.replace(/^scripts\//, '')).map((s) => [link(`script:${s}`, s)]))]);
   if (g.related.length) links.push([strong('Related:'), text(' '), ...joined(g.related.map((id) => [link(`gotcha:${id}`, id)]))]);
   const out: RootContent[] = links.length ? [paragraph(joined(links, ' · '))] : [];
-  out.push(paragraph([strong('Sources:')]), bulletList(g.sources.map((s) => [link(s.url, s.title)])));
+  out.push(paragraph([strong('Sources:')]), sourceList(g.sources));
   return out;
+}
+
+/** One line for a file's provenance, e.g. `**Provenance:** checked 2026-12`. */
+export function provenanceLine(data: Parameters<typeof provenanceOf>[0]): RootContent[] {
+  const p = provenanceOf(data);
+  return p.state === 'none' ? [] : [paragraph([strong('Provenance:'), text(` ${provenanceLabel(p)}`)])];
+}
+
+/** Sources as a list; a checked one carries its month and the passage it was checked against. */
+export function sourceList(sources: readonly Pick<Source, 'title' | 'url' | 'quote' | 'checked'>[]): RootContent {
+  return bulletList(
+    sources.map((s) => [link(s.url, s.title), ...(s.checked ? [text(` (checked ${s.checked})`)] : []), ...(s.quote ? [text(`: “${s.quote}”`)] : [])]),
+  );
 }
 
 /** A profile's frontmatter as tables: the summary, what survives, danger clocks and template variables. */
@@ -45,7 +58,7 @@ export function factsTables(p: Profile): RootContent[] {
         row('Inode cap', [text(p.inodeCap)]),
         row('Free egress', [text(yesNo(p.freeEgress))]),
         row('Needs China mirrors', [text(yesNo(p.chinaMirror))]),
-        row('Verified', [text(p.verified)]),
+        row('Provenance', [text(provenanceLabel(provenanceOf(p)))]),
       ],
     ),
     heading(3, 'What survives'),
@@ -65,8 +78,8 @@ export function factsTables(p: Profile): RootContent[] {
     out.push(
       heading(3, 'Danger clocks'),
       table(
-        ['What happens', 'Starts when', 'After', 'Verified'],
-        p.dangerClocks.map((c) => [[text(c.what)], [text(c.trigger)], [text(c.after ?? 'on the event')], [text(c.verified ?? p.verified)]]),
+        ['What happens', 'Starts when', 'After', 'Provenance'],
+        p.dangerClocks.map((c) => [[text(c.what)], [text(c.trigger)], [text(c.after ?? 'on the event')], [text(provenanceLabel(c.verified ? { state: 'checked', month: c.verified } : provenanceOf(p)))]]),
       ),
     );
   }

@@ -6,7 +6,7 @@
 import { basename, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Io } from '../cli.ts';
+import type { Io } from '../io.ts';
 import { UsageError } from '../files.ts';
 import { formatText } from '../formatters/text.ts';
 import { ExportError, loadCorpus } from './corpus.ts';

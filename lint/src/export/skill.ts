@@ -15,7 +15,7 @@ import { ruleUrl } from '../engine/urls.ts';
 import type { LintFile } from '../engine/types.ts';
 import { SECTIONS, type Catalog, type Gotcha, type Profile, type Reference } from '../schema/index.ts';
 import { ExportError, type Corpus, type Page } from './corpus.ts';
-import { factsTables, gotchaFacts, gotchaTrailer } from './blocks.ts';
+import { factsTables, gotchaFacts, gotchaTrailer, provenanceLine, sourceList } from './blocks.ts';
 import { bodyOf, bulletList, code, heading, inline, joined, link, paragraph, print, shiftHeadings, strong, stripExplicitIds, table, text, walk } from './markdown.ts';
 
 /** The skill's name: the folder an Agent Skills loader expects the bundle in. */
@@ -182,16 +182,16 @@ function idRanges(catalog: Catalog, gotchas: Page<Gotcha>[]): PhrasingContent[] 
   return joined(parts);
 }
 
-function sourcesSection(depth: number, sources: readonly { title: string; url: string }[]): RootContent[] {
+function sourcesSection(depth: number, sources: Parameters<typeof sourceList>[0]): RootContent[] {
   if (!sources.length) return [];
-  return [heading(depth, 'Sources'), bulletList(sources.map((s) => [link(s.url, s.title)]))];
+  return [heading(depth, 'Sources'), sourceList(sources)];
 }
 
 function referenceDoc(a: Assembly, page: Page<Reference>) {
   const doc = a.doc(bundlePath.reference(page.file.slug));
   a.top(page.file, { path: doc.path });
   const head: RootContent[] = [heading(1, page.data.title), { type: 'blockquote', children: [paragraph([text(page.data.description)])] }];
-  if (page.data.verified) head.push(paragraph([strong('Verified:'), text(` ${page.data.verified}`)]));
+  head.push(...provenanceLine(page.data));
   doc.root.children.push(...head, ...a.adopt(page.file, bodyOf(page.file.tree!), true), ...sourcesSection(2, page.data.sources));
 }
 

@@ -3,7 +3,7 @@ import type { Finding } from '../engine/run.ts';
 
 export function formatJson(findings: readonly Finding[]): string {
   return `${JSON.stringify(
-    findings.map(({ fix, ...f }) => ({ ...f, fixable: fix !== undefined })),
+    findings.map(({ fix, key: _key, ...f }) => ({ ...f, fixable: fix !== undefined })),
     null,
     2,
   )}\n`;

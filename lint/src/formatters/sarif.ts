@@ -40,7 +40,9 @@ export function formatSarif(findings: readonly Finding[], rules: readonly Rule[]
               },
             },
           ],
-          partialFingerprints: { 'kbLint/v1': createHash('sha256').update(`${f.ruleId}\0${f.file}\0${f.message}`).digest('hex').slice(0, 32) },
+          // Rule, file and what is flagged, never the message: a stamp's message changes every month it ages, and
+          // code scanning would open a new alert for the same stamp each time.
+          partialFingerprints: { 'kbLint/v2': createHash('sha256').update(`${f.ruleId}\0${f.file}\0${f.key ?? f.message}`).digest('hex').slice(0, 32) },
         })),
       },
     ],

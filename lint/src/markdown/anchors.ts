@@ -28,6 +28,16 @@ export function explicitId(node: Heading): string | undefined {
 }
 
 /**
+ * The text the page's heading id is slugged from: the site's smart punctuation (remark-smartypants, Astro's
+ * default, `dashes: true`) has turned a lone `--` in prose into an em dash before the slugger sees it, and
+ * the slugger drops the dash, so `A -- B` is `#a--b` on the page, not `#a----b`. Code is left as written.
+ */
+function slugSource(heading: Heading): string {
+  const text = heading.children.map((child) => (child.type === 'text' ? child.value.replace(/(?<!-)--(?!-)/g, '\u2014') : toString(child))).join('');
+  return text.replace(EXPLICIT_ID, '');
+}
+
+/**
  * Every heading's anchor, in document order. Explicit ids do not advance the slugger, matching
  * Astro, which only slugs headings that have no id yet.
  */
@@ -39,7 +49,7 @@ export function headingAnchors(tree: Root): HeadingAnchor[] {
       const heading = node as Heading;
       const id = explicitId(heading);
       const text = toString(heading).replace(EXPLICIT_ID, '');
-      out.push({ depth: heading.depth, text, id: id ?? slugger.slug(text), explicit: id !== undefined, node: heading });
+      out.push({ depth: heading.depth, text, id: id ?? slugger.slug(slugSource(heading)), explicit: id !== undefined, node: heading });
       return;
     }
     for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) walk(child);

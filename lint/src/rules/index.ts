@@ -11,10 +11,13 @@ import profileSections from './profile-sections/index.ts';
 import profileOverrides from './profile-overrides/index.ts';
 import sourceUrl from './source-url/index.ts';
 import verifiedStamp from './verified-stamp/index.ts';
+import quotedSource from './quoted-source/index.ts';
+import carriedOver from './carried-over/index.ts';
 import crossRef from './cross-ref/index.ts';
 import idUnique from './id-unique/index.ts';
 import templateEnv from './template-env/index.ts';
 import noTodo from './no-todo/index.ts';
+import disableDirective from './disable-directive/index.ts';
 import gotchaSignatures from './gotcha-signatures/index.ts';
 
 export const RULES: readonly Rule[] = [
@@ -26,10 +29,13 @@ export const RULES: readonly Rule[] = [
   profileOverrides,
   sourceUrl,
   verifiedStamp,
+  quotedSource,
+  carriedOver,
   crossRef,
   idUnique,
   templateEnv,
   noTodo,
+  disableDirective,
   gotchaSignatures,
 ];
 

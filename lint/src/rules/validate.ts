@@ -1,7 +1,8 @@
 /**
  * Frontmatter validation shared by the rules that own its fields: `frontmatter-schema` reports everything
- * except `sources` (owned by `source-url`) and `verified` stamps (owned by `verified-stamp`), so one bad
- * value yields one message under the rule whose docs explain it.
+ * except `sources` (owned by `source-url`) and provenance — `verified`, `carried_over`, a source's `quote` and
+ * `checked` (owned by `verified-stamp`) — so one bad value yields one message under the rule whose docs
+ * explain it.
  */
 import type { ZodType } from 'astro/zod';
 import { CatalogSchema, GotchaSchema, ProfileSchema, ReferenceSchema, TemplateMetaSchema } from '../schema/index.ts';
@@ -101,7 +102,8 @@ export function frontmatterIssues(file: LintFile, index: CorpusIndex): FieldIssu
         issues.push({
           path,
           report: {
-            message: missing ? `Missing required field ${where}` : `${issue.message} in ${where}`,
+            // A cross-field refinement names its fields itself (`params.named`), so it is not suffixed.
+            message: missing ? `Missing required field ${where}` : (issue as { params?: { named?: boolean } }).params?.named ? issue.message : `${issue.message} in ${where}`,
             place: missing ? file.frontmatter.positionOf(path.slice(0, -1)) : file.frontmatter.positionOf(path),
           },
         });
@@ -123,7 +125,9 @@ function getAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Which rule owns a field path. */
 export function ownerOf(path: readonly PropertyKey[]): 'source-url' | 'verified-stamp' | 'frontmatter-schema' {
+  // A source's `quote` and `checked` are provenance, documented with the stamp they back.
+  if (path[0] === 'sources' && (path[2] === 'quote' || path[2] === 'checked')) return 'verified-stamp';
   if (path[0] === 'sources') return 'source-url';
-  if (path.at(-1) === 'verified') return 'verified-stamp';
+  if (path.at(-1) === 'verified' || path[0] === 'carried_over') return 'verified-stamp';
   return 'frontmatter-schema';
 }

@@ -5,7 +5,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Io } from '../cli.ts';
+import type { Io } from '../io.ts';
 import { parseFiles } from '../engine/run.ts';
 import type { LintFile } from '../engine/types.ts';
 import { corpusFiles, UsageError } from '../files.ts';
@@ -20,9 +20,10 @@ export const NEW_HELP = `Usage:
 
 Writes a skeleton page with every field and section in place and TODO markers where your facts go. The
 linter rejects the page until every TODO is replaced. A gotcha gets the next free id of its catalog under
-the catalog's first id prefix (or --prefix, for a catalog with several), skipping retired ids. \`verified\`
-is set to this month: change it if you checked the sources in another month. Existing files are never
-overwritten.
+the catalog's first id prefix (or --prefix, for a catalog with several), skipping retired ids. A new page is
+checked, not carried over: its source has a \`quote:\` placeholder for the passage that says the fact, and
+\`checked:\` and \`verified\` are set to this month (change both if you read the source in another month).
+Existing files are never overwritten.
 
 Exit codes: 0 written, 2 usage error (unknown catalog, file exists, bad argument).
 `;
@@ -64,6 +65,8 @@ export function nextFreeId(prefix: string, usedIds: Iterable<string>, retired: I
   }
   let n = max + 1;
   while (blocked.has(`${prefix}${n}`)) n++;
+  // One high id (U999) must not use up the prefix: then the lowest number never used is taken.
+  if (n > 999) for (n = 1; n <= 999 && blocked.has(`${prefix}${n}`); n++);
   if (n > 999) throw new UsageError(`No free id left for prefix \`${prefix}\` (ids have at most three digits)`);
   return `${prefix}${n}`;
 }

@@ -9,6 +9,13 @@ import { GOTCHA_SECTIONS } from '../rules/gotcha-structure/index.ts';
 /** The placeholder URL in `sources`: a valid https URL, so only `no-todo` (not the schema) has to object. */
 export const TODO_URL = 'https://example.com/TODO';
 
+/**
+ * The placeholder passage. A new page is *checked*, not carried over: it is written from a source someone
+ * read, so the scaffold asks for that passage and stamps this month in `checked` and `verified`. `no-todo`
+ * rejects the page until the quote is real; `quoted-source` then holds the two months together.
+ */
+export const QUOTE_TODO = 'TODO: copy, word for word, the sentence or two on that page that say the fact';
+
 /** A YAML double-quoted scalar (JSON strings are valid YAML). */
 const q = (s: string) => JSON.stringify(s);
 
@@ -41,7 +48,9 @@ keywords: []   # exact error strings and the words people search for
 sources:
   - title: "TODO: the page where a reader can check this"
     url: ${TODO_URL}
-verified: ${d.month}   # the month you checked the sources above; change it if that was not ${d.month}
+    quote: ${q(QUOTE_TODO)}
+    checked: ${d.month}   # the month you compared the fact with the quote above
+verified: ${d.month}   # equal to a source's \`checked\`: the month you compared the facts with their quotes
 related: []
 principles: []
 scripts: []
@@ -118,7 +127,9 @@ overrideVariants: {}   # values that differ on other variants, e.g. { Gpushare: 
 sources:
   - title: "TODO: the page where a reader can check these facts"
     url: ${TODO_URL}
-verified: ${d.month}   # the month you checked the sources above; change it if that was not ${d.month}
+    quote: ${q(QUOTE_TODO)}
+    checked: ${d.month}   # the month you compared the facts with the quote above
+verified: ${d.month}   # equal to a source's \`checked\`: the month you compared the facts with their quotes
 order: 100
 ---
 

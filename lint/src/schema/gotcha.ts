@@ -6,6 +6,7 @@ import { z } from 'astro/zod';
 import { COSTS, GotchaIdSchema, SlugSchema } from './ids.ts';
 import { SourcesSchema } from './source.ts';
 import { VerifiedStampSchema } from './verified.ts';
+import { CarriedOverSchema, exactlyOneProvenance } from './provenance.ts';
 import { memberOf, type KnownIds } from './known.ts';
 import { SignatureSchema } from './signature.ts';
 
@@ -31,8 +32,10 @@ export function GotchaSchema(known: KnownIds = {}) {
     keywords: z.array(z.string().min(2)).default([]),
     /** Where the fact can be checked. */
     sources: SourcesSchema(),
-    /** Month the fact was last checked against its sources. */
-    verified: VerifiedStampSchema(),
+    /** Month someone compared the fact with a quoted source (a `sources` entry with `quote` and `checked` that month). */
+    verified: VerifiedStampSchema().optional(),
+    /** Instead of `verified`: taken from another knowledge base and not checked here yet. */
+    carried_over: CarriedOverSchema().optional(),
     /** Ids of related gotchas. */
     related: z.array(GotchaIdSchema()).default([]),
     /** Numbers of the operating principles this gotcha motivates. */
@@ -48,7 +51,7 @@ export function GotchaSchema(known: KnownIds = {}) {
      * @example [{ literal: "CUDA out of memory" }, { regex: "Xid 79[^0-9]", flags: "i" }]
      */
     signatures: z.array(SignatureSchema()).default([]),
-  });
+  }).superRefine(exactlyOneProvenance());
 }
 
 export type GotchaInput = z.input<ReturnType<typeof GotchaSchema>>;

@@ -3,6 +3,7 @@
  * every lint rule import these factories; neither declares a field of its own.
  */
 export * from './verified.ts';
+export * from './provenance.ts';
 export * from './source.ts';
 export * from './ids.ts';
 export * from './known.ts';

@@ -14,10 +14,10 @@ import { factoryDocs, objectFactory } from '../export/field-docs.ts';
 
 /** Each content collection: its schema factory, the files it covers, and what an editor should call it. */
 export const COLLECTIONS = {
-  gotchas: { factory: () => GotchaSchema(), source: 'GotchaSchema', glob: 'content/gotchas/**/*.md', title: 'Gotcha frontmatter', description: 'One failure mode: id, symptom-first title, catalog, platforms, costs, sources and the month they were checked.' },
-  profiles: { factory: () => ProfileSchema(), source: 'ProfileSchema', glob: 'content/profiles/*.md', title: 'Platform profile frontmatter', description: 'The facts comparison pages are built from: billing verb, storage tiers and what survives, danger clocks, script overrides.' },
-  catalogs: { factory: () => CatalogSchema(), source: 'CatalogSchema', glob: 'content/catalogs/*.md', title: 'Catalog frontmatter', description: 'A family of gotchas sharing an id prefix, with its sidebar section and retired ids.' },
-  references: { factory: () => ReferenceSchema(), source: 'ReferenceSchema', glob: 'content/references/**/*.md', title: 'Reference page frontmatter', description: 'A guide or checklist page; sources and a verified month when it states facts.' },
+  gotchas: { factory: () => GotchaSchema(), provenance: 'required', source: 'GotchaSchema', glob: 'content/gotchas/**/*.md', title: 'Gotcha frontmatter', description: 'One failure mode: id, symptom-first title, catalog, platforms, costs, sources and its provenance (checked with a quote, or carried over).' },
+  profiles: { factory: () => ProfileSchema(), provenance: 'required', source: 'ProfileSchema', glob: 'content/profiles/*.md', title: 'Platform profile frontmatter', description: 'The facts comparison pages are built from: billing verb, storage tiers and what survives, danger clocks, script overrides.' },
+  catalogs: { factory: () => CatalogSchema(), provenance: 'none', source: 'CatalogSchema', glob: 'content/catalogs/*.md', title: 'Catalog frontmatter', description: 'A family of gotchas sharing an id prefix, with its sidebar section and retired ids.' },
+  references: { factory: () => ReferenceSchema(), provenance: 'optional', source: 'ReferenceSchema', glob: 'content/references/**/*.md', title: 'Reference page frontmatter', description: 'A guide or checklist page; sources and its provenance (checked or carried over) when it states facts.' },
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -54,9 +54,12 @@ function describe(node: JsonSchema, factory: string, prefix: string): void {
 
 /** The JSON Schema of one collection's frontmatter, with each field's doc comment as its description. */
 export function frontmatterJsonSchema(name: CollectionName): JsonSchema {
-  const { factory, source, title, description } = COLLECTIONS[name];
+  const { factory, source, title, description, provenance } = COLLECTIONS[name];
   const generated = z.toJSONSchema(factory(), { io: 'input' }) as JsonSchema;
   describe(generated, source, '');
+  // The `exactlyOneProvenance` refinement is code, which zod cannot export; the same rule as JSON Schema.
+  if (provenance === 'required') generated.oneOf = [{ required: ['verified'] }, { required: ['carried_over'] }];
+  if (provenance === 'optional') generated.not = { required: ['verified', 'carried_over'] };
   // Title and description first so the file reads top-down in an editor.
   const { $schema, ...rest } = generated;
   return { $schema, title, description, ...rest };

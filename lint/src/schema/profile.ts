@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { SourcesSchema } from './source.ts';
 import { VerifiedStampSchema } from './verified.ts';
+import { CarriedOverSchema, exactlyOneProvenance } from './provenance.ts';
 
 /** The eight body sections of every profile, in order. */
 export const PROFILE_SECTIONS = [
@@ -126,11 +127,13 @@ export function ProfileSchema() {
       .default({}),
     /** Where the facts above can be checked. */
     sources: SourcesSchema(),
-    /** Month the facts were last checked against the sources, `YYYY-MM`. */
-    verified: VerifiedStampSchema(),
+    /** Month someone compared the facts with a quoted source (a `sources` entry with `quote` and `checked` that month). */
+    verified: VerifiedStampSchema().optional(),
+    /** Instead of `verified`: taken from another knowledge base and not checked here yet. */
+    carried_over: CarriedOverSchema().optional(),
     /** Sidebar order among profiles. */
     order: z.number().int().default(100),
-  });
+  }).superRefine(exactlyOneProvenance());
 }
 
 export type ProfileInput = z.input<ReturnType<typeof ProfileSchema>>;

@@ -1,5 +1,6 @@
 /** A cited source: where a fact can be checked. */
 import { z } from 'astro/zod';
+import { VerifiedStampSchema } from './verified.ts';
 
 /** Hosts that can never be a public source (a reader cannot follow them). */
 const PRIVATE_HOST = /^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|0\.0\.0\.0|\[?::1\]?$|.*\.local$|.*\.internal$)/i;
@@ -22,13 +23,17 @@ export function SourceUrlSchema() {
     });
 }
 
-/** One source: a title a reader recognises and the URL to check it at. */
+/** One source: a title a reader recognises, the URL to check it at and, once checked, the passage and month. */
 export function SourceSchema() {
   return z.strictObject({
     /** What the page is, e.g. `RunPod docs — Manage Pods`. */
     title: z.string().min(3, { error: 'Expected a source title of at least 3 characters' }),
     /** The https URL. */
     url: SourceUrlSchema(),
+    /** The exact passage at the URL that supports the claim, copied from the page you read (one or two sentences). */
+    quote: z.string({ error: 'Expected `quote` to be the passage as text' }).trim().min(12, { error: 'Expected a `quote` of at least 12 characters: the passage that says the fact' }).optional(),
+    /** The month you compared the claim with `quote`, `YYYY-MM`; a `verified` stamp needs a source checked that month. */
+    checked: VerifiedStampSchema().optional(),
   });
 }
 

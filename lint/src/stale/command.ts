@@ -1,21 +1,27 @@
 /**
- * `kb-lint stale`: list every `verified` stamp with its age, riskiest and oldest first. Exit 1 when any stamp
- * is older than `--max-age`, so a scheduled job can tell "someone must re-check facts" from "all fresh".
+ * `kb-lint stale`: list every `verified` stamp with its age, riskiest and oldest first, and every carried-over
+ * page. Exit 1 when any stamp is older than `--max-age`, so a scheduled job can tell "someone must re-check
+ * facts" from "all fresh"; carried-over pages are reported, never a reason to exit 1.
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Io } from '../cli.ts';
+import type { Io } from '../io.ts';
 import { loadForStamps } from './load.ts';
 import { corpusFiles, UsageError } from '../files.ts';
 import { currentMonth, VERIFIED_PATTERN } from '../schema/verified.ts';
-import { collectStamps, isStale } from './collect.ts';
+import { collectCarried, collectStamps, countProvenance, isStale } from './collect.ts';
 import { formatStaleJson, formatStaleMarkdown } from './report.ts';
 
 export const STALE_HELP = `Usage: kb-lint stale [options]
 
 Lists every \`verified\` month in the content (page stamps, danger clocks, inline stamps) with the fact it
-vouches for and its age. Money and data facts come first, then the oldest.
+vouches for, its age and the source to re-check it at, grouped by that source's domain; counts the pages
+checked against a quoted source and those carried over from another knowledge base; forecasts how many
+stamps fall due now, next month and in two to three months. Money and data facts come first (cost \`data\`,
+or cost \`money\` with a billing, teardown, storage or spot tag; profile facts; danger clocks), then the
+oldest. Carried-over pages are listed by source domain, the money and data ones individually; they never
+make the exit code 1, since they are not stamps that aged but facts not yet checked.
 
 Options:
   --format <f>        md (default; a GitHub issue body) | json
@@ -64,7 +70,8 @@ export async function staleMain(io: Io, argv: readonly string[]): Promise<number
     const linkBase = values['link-base'];
     if (linkBase !== undefined && !/^https:\/\/\S+\/$/.test(linkBase)) throw new UsageError(`Unexpected --link-base \`${linkBase}\`, expected an https URL ending in /`);
     const opts = { maxAge, today, onlyStale: values['only-stale'], linkBase };
-    io.stdout(format === 'json' ? formatStaleJson(entries, opts) : formatStaleMarkdown(entries, opts));
+    const prov = { carried: collectCarried(files), counts: countProvenance(files) };
+    io.stdout(format === 'json' ? formatStaleJson(entries, opts, prov) : formatStaleMarkdown(entries, opts, prov));
     return entries.some((e) => isStale(e, maxAge)) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

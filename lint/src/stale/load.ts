@@ -6,22 +6,19 @@
  * compares it with the fully parsed one).
  */
 import { classify } from '../engine/classify.ts';
-import { readFrontmatter } from '../engine/frontmatter.ts';
+import { frontmatterBlock, readFrontmatter } from '../engine/frontmatter.ts';
 import { decode, fileFromRead } from '../engine/load.ts';
 import { readAllFrom } from '../engine/read.ts';
 import type { LintFile } from '../engine/types.ts';
-
-/** An opening `---` line, the YAML, and a closing `---` line, as remark-frontmatter reads them (LF files). */
-const FRONTMATTER = /^---\n(?:([\s\S]*?)\n)?---(?:\n|$)/;
 
 /** The file with its frontmatter and no tree, or undefined when it needs the full parse. */
 function withoutTree(path: string, bytes: Uint8Array): LintFile | undefined {
   const { text, problem } = decode(bytes);
   if (problem || text.includes('(verified') || text.includes('\r')) return undefined;
-  const m = FRONTMATTER.exec(text);
-  if (!m) return undefined;
+  const block = frontmatterBlock(text);
+  if (!block) return undefined;
   const { kind, slug } = classify(path);
-  return { path, kind, slug, text, anchors: [], links: [], stamps: [], frontmatter: readFrontmatter(m[1] ?? '', 1, 4) };
+  return { path, kind, slug, text, anchors: [], links: [], stamps: [], frontmatter: readFrontmatter(block.yaml, 1, block.startOffset) };
 }
 
 /** Every path under `root` ready for `collectStamps`. */

@@ -12,7 +12,8 @@ import { preview, ROOT, type Preview } from '../serve.ts';
 import { builtSite } from './built.ts';
 import { corpusFiles } from '../../../lint/src/files.ts';
 import { loadForStamps } from '../../../lint/src/stale/load.ts';
-import { collectStamps } from '../../../lint/src/stale/collect.ts';
+import { collectCarried, collectStamps, countProvenance } from '../../../lint/src/stale/collect.ts';
+import { forecast } from '../../../lint/src/stale/report.ts';
 
 const OUT = builtSite();
 let server: Preview;
@@ -60,7 +61,20 @@ describe('the built site', () => {
     const sources = page.locator('section.sources a');
     expect(await sources.count()).toBeGreaterThan(0);
     for (const href of await sources.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) expect(href).toMatch(/^https:\/\//);
-    expect(await page.locator('.verified').first().innerText()).toMatch(/verified \d{4}-\d{2}/);
+    // The badge reads the page's provenance: "checked <month>" only when the file is stamped `verified`,
+    // otherwise a carried-over badge that never says verified.
+    const checked = /^verified:/m.test(readFileSync(join(ROOT, gotchaFiles().map((f) => join('content/gotchas', f)).find((f) => /\/u6-/.test(f))!), 'utf8'));
+    const badge = await page.locator('.gotcha-facts .verified').first().innerText();
+    expect(badge).toMatch(checked ? /^checked \d{4}-\d{2} · / : /^carried over from upstream \(\d{4}-\d{2}\)$/);
+    expect(badge).not.toContain('verified');
+  });
+
+  it('the gotcha list filters carried-over entries apart from checked ones', async () => {
+    await page.goto(`${server.url}/gotchas/?age=carried-over`);
+    const carried = gotchaFiles().filter((f) => /^carried_over:/m.test(readFileSync(join(ROOT, 'content/gotchas', f), 'utf8'))).length;
+    expect(carried).toBeGreaterThan(0);
+    expect(await page.locator('tr[data-gotcha]:visible').count()).toBe(carried);
+    expect(await page.locator('tr[data-gotcha]:visible td:last-child').allInnerTexts()).toEqual(Array(carried).fill('carried over'));
   });
 
   it('search: typing a symptom word reaches that gotcha', async () => {
@@ -115,20 +129,30 @@ describe('the built site', () => {
     expect(await page.locator('[data-sha256]').innerText()).toBe(createHash('sha256').update(file).digest('hex'));
   });
 
-  it('the staleness dashboard counts the same stamps as `npm run stale`, by band', async () => {
+  it('the staleness dashboard counts the same stamps and pages as `npm run stale`', async () => {
     await page.goto(`${server.url}/staleness/`);
-    const month = await page.locator('main p strong').first().innerText();
+    const month = await page.locator('#staleness-month').innerText();
     expect(month).toMatch(/^\d{4}-\d{2}$/);
-    const stamps = collectStamps(loadForStamps(ROOT, (await corpusFiles(ROOT)).filter((p) => p.startsWith('content/'))), month);
+    const files = loadForStamps(ROOT, (await corpusFiles(ROOT)).filter((p) => p.startsWith('content/')));
+    const stamps = collectStamps(files, month);
+    const counts = countProvenance(files);
     // A dashboard built without the content folder still renders, with zeros: counting is the only proof it read it.
-    expect(stamps.length).toBeGreaterThan(100);
+    expect(counts.checked + counts.carriedOver).toBeGreaterThan(300);
+    const cell = (state: string) => page.locator(`#staleness-provenance tr[data-state="${state}"] td`).innerText();
+    expect(Number(await cell('checked'))).toBe(counts.checked);
+    expect(Number((await cell('carried-over')).split(' ')[0])).toBe(counts.carriedOver);
+    expect(await cell('carried-over')).toContain(`${collectCarried(files).filter((c) => c.risk === 'money-data').length} about money or data`);
     const band = (age: number) => (age <= 3 ? 'fresh' : age <= 6 ? 'ageing' : 'stale');
     for (const b of ['fresh', 'ageing', 'stale']) {
       expect(Number(await page.locator(`[data-band-total="${b}"]`).innerText()), b).toBe(stamps.filter((s) => band(s.age) === b).length);
     }
+    const due = forecast(stamps, 6);
+    expect(Number(await page.locator('[data-due="now"]').innerText())).toBe(due.dueNow);
+    expect(Number(await page.locator('[data-due="next-month"]').innerText())).toBe(due.dueNextMonth);
+    expect(await page.locator('#staleness-domains tbody tr').count()).toBeGreaterThan(5);
     expect(await page.locator('#staleness-oldest tbody tr').count()).toBe(Math.min(40, stamps.length));
-    // Both sections are in the page's table of contents.
-    expect(await page.locator('starlight-toc a').allInnerTexts()).toEqual(expect.arrayContaining(['By age', 'Oldest checks first']));
+    // Every section is in the page's table of contents.
+    expect(await page.locator('starlight-toc a').allInnerTexts()).toEqual(expect.arrayContaining(['Checked or carried over', 'By age', 'Coming due', 'By source domain', 'Oldest checks first']));
     // Titles' code spans show as code, not as backticks.
     for (const fact of await page.locator('#staleness-oldest td:nth-child(2)').allInnerTexts()) expect(fact).not.toContain('`');
   });

@@ -12,8 +12,8 @@ export function sections(children: readonly RootContent[]) {
   const out: { heading: Heading; body: RootContent[] }[] = [];
   for (const node of children) {
     if (node.type === 'heading' && node.depth <= 2) {
-      if (node.depth === 2) out.push({ heading: node, body: [] });
-      else out.push({ heading: node, body: [] });
+      // A `#` heading ends the section before it too; only `##` sections are kept below.
+      out.push({ heading: node, body: [] });
       continue;
     }
     out.at(-1)?.body.push(node);

@@ -1,26 +1,10 @@
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Point } from 'unist';
+import { pointFinder as locator } from '../../engine/points.ts';
 import { defineRule } from '../define.ts';
 
 /** The marker `npm run new` leaves wherever a fact is still missing; upper case, as a whole word. */
 export const TODO_MARKER = /(?<![A-Za-z0-9_])TODO(?![A-Za-z0-9_])/g;
-
-/** Offset → line/column, using a table of line starts built once per file. */
-function locator(text: string): (offset: number) => Point {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1, offset };
-  };
-}
 
 export default defineRule({
   id: 'no-todo',

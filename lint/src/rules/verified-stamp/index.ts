@@ -14,12 +14,14 @@ function age(month: string, where: string, at: () => Position, file: LintFile, c
   const months = monthsBetween(month, today);
   if (months >= 0 && months <= maxAge) return;
   const place = at();
+  // What the finding is about, unchanged as the stamp ages: SARIF fingerprints use it (formatters/sarif.ts).
+  const key = `${where}\0${month}`;
   if (months < 0) {
-    ctx.report(file, { message: `Unexpected future month \`${month}\` in ${where}, expected \`${today}\` or earlier`, place, note: 'A stamp records a check that already happened.' });
+    ctx.report(file, { message: `Unexpected future month \`${month}\` in ${where}, expected \`${today}\` or earlier`, place, note: 'A stamp records a check that already happened.', key });
   } else if (months > maxAge * 2) {
-    ctx.report(file, { message: `Stale stamp \`${month}\` in ${where}: ${months} months old, over twice the ${maxAge}-month limit`, place, note: 'Re-check the fact against its source and stamp the month you did.' });
+    ctx.report(file, { message: `Stale stamp \`${month}\` in ${where}: ${months} months old, over twice the ${maxAge}-month limit`, place, note: 'Re-check the fact against its source and stamp the month you did.', key });
   } else if (months > maxAge) {
-    ctx.report(file, { message: `Ageing stamp \`${month}\` in ${where}: ${months} months old, over the ${maxAge}-month limit`, place, note: 'Re-check the fact against its source and stamp the month you did.', severity: 'warning' });
+    ctx.report(file, { message: `Ageing stamp \`${month}\` in ${where}: ${months} months old, over the ${maxAge}-month limit`, place, note: 'Re-check the fact against its source and stamp the month you did.', severity: 'warning', key });
   }
 }
 
@@ -35,7 +37,7 @@ function fixFor(file: LintFile, place: Position, raw: string, month: string | un
 
 export default defineRule({
   id: 'verified-stamp',
-  description: '`verified` months are valid, not in the future, and not older than --max-age',
+  description: '`verified` months are valid, not in the future, and not older than --max-age; `carried_over` is well formed',
   severity: 'error',
   kinds: ['gotcha', 'profile', 'reference', 'catalog'],
   scope: 'file',
@@ -44,7 +46,7 @@ export default defineRule({
     for (const issue of frontmatterIssues(file, ctx.index)) {
       if (ownerOf(issue.path) !== 'verified-stamp') continue;
       const raw = String(file.frontmatter.data.verified ?? '');
-      const value = issue.path.length === 1 ? raw : undefined;
+      const value = issue.path.length === 1 && issue.path[0] === 'verified' ? raw : undefined;
       const place = issue.report.place as Position;
       ctx.report(file, { ...issue.report, fix: value !== undefined && place?.start ? fixFor(file, place, value, normalizeMonth(value)) : undefined });
     }
@@ -53,6 +55,22 @@ export default defineRule({
     if (Array.isArray(clocks)) clocks.forEach((c, i) => stamps.push({ value: (c as Record<string, unknown>)?.verified, path: ['dangerClocks', i, 'verified'] }));
     for (const { value, path } of stamps) {
       if (typeof value === 'string' && VERIFIED_PATTERN.test(value)) age(value, `\`${path.join('.')}\``, () => file.frontmatter.positionOf(path), file, ctx);
+    }
+    // `carried_over` months are not checks and do not age, but neither can be in the future, and upstream
+    // cannot have checked a fact after the version it was taken from.
+    const carried = file.frontmatter.data.carried_over as Record<string, unknown> | undefined;
+    if (carried && typeof carried === 'object') {
+      const { as_of: asOf, upstream_verified: upstream } = carried;
+      const month = (v: unknown): v is string => typeof v === 'string' && VERIFIED_PATTERN.test(v);
+      if (month(asOf) && monthsBetween(asOf, ctx.options.today) < 0) {
+        ctx.report(file, { message: `Unexpected future month \`${asOf}\` in \`carried_over.as_of\`, expected \`${ctx.options.today}\` or earlier`, place: file.frontmatter.positionOf(['carried_over', 'as_of']) });
+      }
+      if (month(asOf) && month(upstream) && monthsBetween(upstream, asOf) < 0) {
+        ctx.report(file, {
+          message: `Unexpected \`carried_over.upstream_verified: ${upstream}\` after \`as_of: ${asOf}\`, expected a month no later than the version it was taken from`,
+          place: file.frontmatter.positionOf(['carried_over', 'upstream_verified']),
+        });
+      }
     }
     for (const stamp of file.stamps) {
       if (VERIFIED_PATTERN.test(stamp.month)) {

@@ -1,0 +1,87 @@
+/**
+ * Files built to exhaust the parser (issue 22, "Crashes and hangs in the linter"): each gets one positioned
+ * finding, the run goes on, and the findings on every other file are still reported. Before the guards these
+ * threw (exit 2, report lost) or ran for minutes with unbounded memory.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../src/engine/run.ts';
+import { corpusFiles } from '../src/files.ts';
+import { GOTCHA, lintCorpus, show, tempDirs } from './corpus.ts';
+
+const temp = tempDirs('kb-hostile-');
+const body = (text: string) => `${GOTCHA('AL9').replace(/\n## Symptom[\s\S]*$/, '\n')}${text}\n`;
+const OTHER = 'content/gotchas/alpha/al2-disk-full-again.md';
+
+const shapes: Record<string, string> = {
+  'frontmatter nested 1,000 levels': `---\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} x\n---\n`,
+  'frontmatter flow nested 1,000 levels': `---\nid: ${'['.repeat(1000)}${']'.repeat(1000)}\n---\n`,
+  '5,000 `>`': body(`${'>'.repeat(5000)} x`),
+  '`*`×10,000 x `*`×10,000': body(`${'*'.repeat(10000)}x${'*'.repeat(10000)}`),
+  '10,000 list markers in 20 KB': body('- '.repeat(10000)),
+  'a list indented 1,000 levels': body(Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')),
+};
+
+describe('hostile shapes', () => {
+  for (const [name, text] of Object.entries(shapes)) {
+    it(`${name}: one positioned finding, and the other files are still reported`, async () => {
+      const findings = await lintCorpus({ 'content/gotchas/alpha/al9-hostile.md': text, [OTHER]: '---\nid: AL2\n---\nno sections\n' });
+      const mine = findings.filter((f) => f.file === 'content/gotchas/alpha/al9-hostile.md' && /too large|nested|deeper|run of more than/.test(f.message));
+      expect(mine, show(findings).join('\n')).toHaveLength(1);
+      expect(mine[0].line).toBeGreaterThanOrEqual(1);
+      expect(mine[0].column).toBeGreaterThanOrEqual(1);
+      expect(findings.some((f) => f.file === OTHER && f.ruleId === 'gotcha-structure')).toBe(true);
+    });
+  }
+
+  it('40,000 inline stamps in one file are all positioned (the line lookup is a binary search, not a scan)', async () => {
+    const stamps = Array.from({ length: 40000 }, () => 'x (verified 2026-06)').join(' ');
+    const findings = await lintCorpus({ 'content/gotchas/alpha/al9-hostile.md': body(`## Symptom\n\n${stamps}\n\n## Root cause\n\nx\n\n## Fix\n\nx`) }, { today: '2027-12' });
+    const aged = findings.filter((f) => f.ruleId === 'verified-stamp' && f.file.endsWith('al9-hostile.md'));
+    expect(aged.length).toBeGreaterThanOrEqual(40000);
+    expect(aged.at(-1)).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+  });
+
+  it('a 50 MiB file is reported without being read, and the run goes on', async () => {
+    const root = temp();
+    mkdirSync(join(root, 'content/gotchas/alpha'), { recursive: true });
+    writeFileSync(join(root, 'content/gotchas/alpha/al9-huge.md'), Buffer.alloc(50 * 1024 * 1024, 0x78));
+    writeFileSync(join(root, 'content/gotchas/alpha/al2-small.md'), '---\nid: AL2\n---\n');
+    const before = process.memoryUsage().rss;
+    const { findings } = await lint({ root, corpus: await corpusFiles(root), maxAge: 6, today: '2026-11' });
+    expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);
+    expect(findings.filter((f) => f.file.endsWith('al9-huge.md'))).toEqual([expect.objectContaining({ ruleId: 'readable-file', line: 1, column: 1, message: expect.stringMatching(/too large \(52428800 bytes/) })]);
+    expect(findings.some((f) => f.file.endsWith('al2-small.md'))).toBe(true);
+  });
+});
+
+describe('one bad file or rule never loses the rest of the report', () => {
+  it('a rule that throws on one file becomes a finding there, and every other finding stays', async () => {
+    const { ruleById } = await import('../src/rules/index.ts');
+    const rule = ruleById.get('no-todo')!;
+    const check = rule.check;
+    (rule as { check: unknown }).check = (file: { path: string }, ctx: unknown) => {
+      if (file.path.endsWith('al9-boom.md')) throw new Error('boom');
+      return (check as (f: unknown, c: unknown) => void)(file, ctx);
+    };
+    try {
+      const findings = await lintCorpus({ 'content/gotchas/alpha/al9-boom.md': GOTCHA('AL9'), [OTHER]: '---\nid: AL2\n---\nno sections\n' });
+      expect(findings).toContainEqual(expect.objectContaining({ file: 'content/gotchas/alpha/al9-boom.md', ruleId: 'no-todo', severity: 'error', line: 1, message: expect.stringMatching(/Internal error in rule `no-todo`.*boom/) }));
+      expect(findings.some((f) => f.file === OTHER && f.ruleId === 'gotcha-structure')).toBe(true);
+    } finally {
+      (rule as { check: unknown }).check = check;
+    }
+  });
+
+  it('export:skill on a corpus with a hostile file reports it and exits 1, without a stack trace', async () => {
+    const { main } = await import('../src/cli.ts');
+    const { baseCorpus, writeTree } = await import('./corpus.ts');
+    const root = writeTree(temp(), { ...baseCorpus(), 'content/gotchas/alpha/al9-stars.md': shapes['`*`×10,000 x `*`×10,000'], 'content/gotchas/alpha/al8-deep.md': shapes['frontmatter nested 1,000 levels'] });
+    let stderr = '';
+    const code = await main({ argv: ['export', 'skill', '--root', root, '--out', join(root, 'out')], cwd: root, stdout: () => {}, stderr: (t) => (stderr += t), env: {} });
+    expect(code).toBe(1);
+    expect(stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(stderr).toMatch(/al9-stars\.md/);
+  });
+});
