@@ -20,8 +20,9 @@ describe('gotcha-signatures', () => {
 
   it('does not match a literal inside a longer word', async () => {
     const page = GOTCHA('AL3', 'signatures:\n  - literal: "Killed"\n', '## Symptom\n\nThe skilled operator saw nothing.\n\n## Root cause\n\nx y z.\n\n## Fix\n\nDo a thing.\n');
+    const line = page.split('\n').findIndex((l) => l.includes('literal: "Killed"')) + 1;
     expect(only(await lintCorpus({ [at]: page }), 'gotcha-signatures')).toEqual([
-      `${at}:13:14 error gotcha-signatures Unexpected signature \`Killed\` that matches no line of the Symptom section, expected the message quoted there`,
+      `${at}:${line}:14 error gotcha-signatures Unexpected signature \`Killed\` that matches no line of the Symptom section, expected the message quoted there`,
     ]);
   });
 
