@@ -21,6 +21,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
   verify: async () => (await import('./verify/command.ts')).verifyMain,
   new: async () => (await import('./scaffold/command.ts')).newMain,
   export: async () => (await import('./export/command.ts')).exportMain,
+  diagnose: async () => (await import('./diagnose/command.ts')).diagnoseMain,
 };
 
 export const VERSION = '0.1.0';
@@ -31,6 +32,7 @@ export function help(): string {
        kb-lint stale [--format md|json] [--max-age N] [--today YYYY-MM]   (report every verified stamp)
        kb-lint verify [paths...] [--fix] [--format text|json|md]          (re-check quoted sources online)
        kb-lint export skill [--out DIR] | export schemas [--check]         (agent skill bundle, JSON Schemas)
+       kb-lint diagnose <file|-> [--format text|json]                    (which gotchas explain a log)
        kb-lint new gotcha --catalog <c> --title "…" | new profile <id>    (scaffold a file)
 
 Checks the field guide's content (content/**/*.md) and script templates (scripts/*.sh*) against the

@@ -18,6 +18,7 @@ import idUnique from './id-unique/index.ts';
 import templateEnv from './template-env/index.ts';
 import noTodo from './no-todo/index.ts';
 import disableDirective from './disable-directive/index.ts';
+import gotchaSignatures from './gotcha-signatures/index.ts';
 
 export const RULES: readonly Rule[] = [
   readableFile,
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   templateEnv,
   noTodo,
   disableDirective,
+  gotchaSignatures,
 ];
 
 export const ruleById = new Map(RULES.map((r) => [r.id, r]));

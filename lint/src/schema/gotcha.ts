@@ -8,6 +8,7 @@ import { SourcesSchema } from './source.ts';
 import { VerifiedStampSchema } from './verified.ts';
 import { CarriedOverSchema, exactlyOneProvenance } from './provenance.ts';
 import { memberOf, type KnownIds } from './known.ts';
+import { SignatureSchema } from './signature.ts';
 
 export function GotchaSchema(known: KnownIds = {}) {
   return z.strictObject({
@@ -43,6 +44,13 @@ export function GotchaSchema(known: KnownIds = {}) {
     scripts: z.array(z.string().regex(/^scripts\/[\w.-]+$/, { error: 'Expected a path like `scripts/run_one.sh.template`' })).default([]),
     /** Hide from lists (the page still builds); for entries being retired. */
     draft: z.boolean().default(false),
+    /**
+     * Messages this gotcha explains, as a log shows them; the diagnosis engine matches pasted logs against
+     * them. Each must match an example in the page's own Symptom section (rule `gotcha-signatures`).
+     * @default []
+     * @example [{ literal: "CUDA out of memory" }, { regex: "Xid 79[^0-9]", flags: "i" }]
+     */
+    signatures: z.array(SignatureSchema()).default([]),
   }).superRefine(exactlyOneProvenance());
 }
 

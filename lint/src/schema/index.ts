@@ -12,3 +12,4 @@ export * from './profile.ts';
 export * from './catalog.ts';
 export * from './reference.ts';
 export * from './template.ts';
+export * from './signature.ts';

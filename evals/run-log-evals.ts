@@ -1,0 +1,116 @@
+/**
+ * Pasted-log evaluation through the CLI: every log of `evals/log-cases.jsonl` goes to `kb-lint diagnose -
+ * --format json` (the command's own main, fed the log on stdin, against an index built once from content/
+ * as the command builds it), and counts as found at k when an expected gotcha is among the first k matches.
+ *
+ *   node evals/run-log-evals.ts [--browser [--dist DIR]] [--json]
+ *
+ * With --browser the same logs are pasted into the built site's Paste your log page in Chromium (the site is
+ * built into .cache/log-eval-dist unless --dist names a build).
+ *
+ * Prints recall@1 and recall@3 per kind and overall, and every miss at 1. Exit 0 after a run, 2 on a bad
+ * cases file.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { launch } from '../site/test/browser.ts';
+import { buildSite, preview } from '../site/test/serve.ts';
+import { diagnoseMain } from '../lint/src/diagnose/command.ts';
+import { loadDiagnosisIndex } from '../lint/src/diagnose/from-corpus.ts';
+import { loadLogCases, logRecall, logReport, scoreCase, type LogCase, type LogResult } from './log-cases.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** Run the cases through the CLI's main; the index is built once and passed with `--index`. */
+export async function evaluateCli(cases: readonly LogCase[], root = ROOT): Promise<LogResult[]> {
+  const dir = join(root, '.cache');
+  mkdirSync(dir, { recursive: true });
+  const indexFile = join(dir, 'diagnosis-index.eval.json');
+  writeFileSync(indexFile, JSON.stringify(await loadDiagnosisIndex(root)));
+  const results: LogResult[] = [];
+  for (const c of cases) {
+    let out = '';
+    const argv = ['-', '--format', 'json', '--limit', '3', '--index', indexFile];
+    const code = await diagnoseMain({ argv, cwd: root, stdout: (t) => (out += t), stderr: () => {} }, argv, async () => c.text);
+    const got = code === 2 ? [] : (JSON.parse(out) as { matches: { id: string }[] }).matches.map((m) => m.id);
+    results.push(scoreCase(c, got));
+  }
+  return results;
+}
+
+/** Run the cases through the built site's Paste your log page in Chromium, reading the links it shows. */
+export async function evaluateBrowser(browser: Browser, url: string, cases: readonly LogCase[]): Promise<LogResult[]> {
+  const page = await browser.newPage();
+  await page.goto(`${url}/diagnose/`);
+  const results: LogResult[] = [];
+  for (const c of cases) {
+    await page.evaluate(() => document.getElementById('diagnose-output')!.replaceChildren());
+    await page.locator('#diagnose-log').fill(c.text);
+    await page.locator('#diagnose-form button[type=submit]').click();
+    await page.locator('#diagnose-output .diagnose-summary').waitFor();
+    const got = await page.locator('#diagnose-output li[data-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));
+    results.push(scoreCase(c, got.slice(0, 3)));
+  }
+  await page.close();
+  return results;
+}
+
+/** Run the cases through the search box: open Starlight's search modal and paste each log into its input. */
+export async function evaluateSearchBox(browser: Browser, url: string, cases: readonly LogCase[]): Promise<LogResult[]> {
+  const page = await browser.newPage();
+  await page.goto(`${url}/`);
+  await page.locator('site-search button[data-open-modal]').first().click();
+  const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+  await input.waitFor({ state: 'visible' });
+  const results: LogResult[] = [];
+  for (const c of cases) {
+    await page.evaluate((text) => {
+      document.querySelector('#starlight__search .paste-diagnosis')?.remove();
+      const box = document.querySelector<HTMLInputElement>('#starlight__search input.pagefind-ui__search-input')!;
+      box.focus();
+      // What a real paste does: a paste event carrying the clipboard, then the input's own (flattened) value.
+      const clipboard = new DataTransfer();
+      clipboard.setData('text/plain', text);
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, c.text);
+    await page.locator('#starlight__search .paste-diagnosis .diagnose-summary').waitFor();
+    const got = await page.locator('#starlight__search .paste-diagnosis li[data-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));
+    results.push(scoreCase(c, got.slice(0, 3)));
+  }
+  await page.close();
+  return results;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, browser: { type: 'boolean', default: false }, dist: { type: 'string' } } });
+  const cases = loadLogCases();
+  const cli = await evaluateCli(cases);
+  const out: Record<string, unknown> = { cli: logRecall(cli) };
+  if (!values.json) console.log(logReport('CLI (kb-lint diagnose)', cli));
+  if (values.browser) {
+    let dist = values.dist;
+    if (!dist) {
+      dist = join(ROOT, '.cache/log-eval-dist');
+      const built = await buildSite({ outDir: dist });
+      if (built.code !== 0) throw new Error(`site build failed:\n${built.output.slice(-2000)}`);
+    }
+    const server = await preview(dist);
+    const browser = await launch();
+    try {
+      const inPage = await evaluateBrowser(browser, server.url, cases);
+      out.pastePage = logRecall(inPage);
+      if (!values.json) console.log(`\n${logReport('Browser: Paste your log page (Chromium)', inPage)}`);
+      const inSearch = await evaluateSearchBox(browser, server.url, cases);
+      out.searchBox = logRecall(inSearch);
+      if (!values.json) console.log(`\n${logReport('Browser: search box, pasted (Chromium)', inSearch)}`);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  }
+  if (values.json) console.log(JSON.stringify(out));
+}

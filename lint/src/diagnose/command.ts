@@ -1,0 +1,110 @@
+/**
+ * `kb-lint diagnose <file|->`: a thin shell around the engine. Reads the log (a file, or stdin for `-`),
+ * builds the index from the content with the linter's own loader (or reads a built index with `--index`),
+ * and prints the top matches. Exit 0 with matches, 1 with none, 2 on usage or internal errors.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Io } from '../cli.ts';
+import { UsageError } from '../files.ts';
+import { diagnose, type DiagnoseResult } from './engine.ts';
+import type { DiagnosisIndex } from './index-data.ts';
+
+export const DIAGNOSE_HELP = `Usage: kb-lint diagnose <file|-> [--format text|json] [--limit N] [--base-url URL] [--root DIR] [--index FILE]
+
+Finds the gotchas that explain a log: declared error signatures first, then the distinctive words of the
+lines that carry an error. \`-\` reads the log from stdin.
+
+Options:
+  --format <f>     text (default) | json
+  --limit <n>      matches to print (default 5, at most 50)
+  --base-url <u>   prefix for page paths, e.g. https://guide.example/ (default: site-relative paths)
+  --root <dir>     project root whose content/ is read (default: the current directory)
+  --index <file>   a built diagnosis index (the site's /diagnosis-index.json) instead of reading content/
+  -h, --help       show this help
+
+Exit codes: 0 matches found, 1 none, 2 usage or internal error.
+`;
+
+/** Stdin as text; tests pass their own. */
+export type ReadStdin = () => Promise<string>;
+
+async function processStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function formatDiagnosisText(result: DiagnoseResult, baseUrl: string): string {
+  if (!result.matches.length) return `No gotcha matched (${result.lines} lines read, ${result.errorLines} distinct error lines).\n`;
+  const out = result.matches.map((m, i) =>
+    [`${i + 1}. ${m.id}  ${m.title}`, `   ${baseUrl}${m.url}`, `   line ${m.line.number}: ${m.line.text}`, `   why: ${m.why}`].join('\n'),
+  );
+  const note = result.truncated ? ' (part of the log was cut: over-long lines or too many lines)' : '';
+  return `${out.join('\n\n')}\n\n${result.matches.length} match(es) from ${result.lines} lines, ${result.errorLines} distinct error lines${note}.\n`;
+}
+
+export async function diagnoseMain(io: Io, argv: readonly string[], readStdin: ReadStdin = processStdin): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        limit: { type: 'string', default: '5' },
+        'base-url': { type: 'string', default: '' },
+        root: { type: 'string' },
+        index: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) return io.stdout(DIAGNOSE_HELP), 0;
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? `Unexpected extra argument \`${positionals[1]}\`, expected one log file or \`-\`` : 'Missing log, expected a file path or `-` for stdin');
+    const format = values.format;
+    if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown --format \`${format}\`, expected text or json`);
+    const limit = /^\d+$/.test(values.limit) ? Number(values.limit) : NaN;
+    if (!(limit >= 1 && limit <= 50)) throw new UsageError(`Unexpected --limit \`${values.limit}\`, expected a whole number from 1 to 50`);
+    const baseUrl = values['base-url'].replace(/\/$/, '');
+    if (baseUrl && !/^https?:\/\/\S+$/.test(baseUrl)) throw new UsageError(`Unexpected --base-url \`${values['base-url']}\`, expected an http(s) URL`);
+
+    const [target] = positionals;
+    let log: string;
+    if (target === '-') log = await readStdin();
+    else {
+      const path = resolve(io.cwd, target);
+      const info = await stat(path).catch(() => undefined);
+      if (!info?.isFile()) throw new UsageError(`No such file \`${target}\``);
+      log = await readFile(path, 'utf8');
+    }
+
+    let index: DiagnosisIndex;
+    if (values.index) {
+      const data = JSON.parse(await readFile(resolve(io.cwd, values.index), 'utf8').catch(() => {
+        throw new UsageError(`No such file \`${values.index}\` for --index`);
+      })) as DiagnosisIndex;
+      if (data?.version !== 1 || !Array.isArray(data.docs)) throw new UsageError(`Unexpected --index \`${values.index}\`, expected a diagnosis index (version 1)`);
+      index = data;
+    } else {
+      const root = values.root ? resolve(io.cwd, values.root) : io.cwd;
+      const info = await stat(root).catch(() => undefined);
+      if (!info?.isDirectory()) throw new UsageError(`No such folder \`${values.root ?? root}\` for --root`);
+      index = await (await import('./from-corpus.ts')).loadDiagnosisIndex(root);
+    }
+
+    const result = diagnose(log, index, { limit });
+    if (format === 'json') {
+      const matches = result.matches.map((m) => ({ ...m, url: baseUrl + m.url }));
+      io.stdout(`${JSON.stringify({ ...result, matches }, null, 2)}\n`);
+    } else io.stdout(formatDiagnosisText(result, baseUrl));
+    return result.matches.length ? 0 : 1;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`kb-lint diagnose: ${(error as Error).message.split('\n')[0]} (see \`kb-lint diagnose --help\`)\n`);
+      return 2;
+    }
+    io.stderr(`kb-lint diagnose: internal error: ${(error as Error).message ?? String(error)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buildDiagnosisIndex, diagnose, normalise, readLog, type DiagnosisSource } from './index.ts';
+
+const src = (id: string, title: string, symptom: string, signatures: DiagnosisSource['signatures'] = [], keywords: string[] = []): DiagnosisSource => ({
+  id,
+  title,
+  url: `/gotchas/${id.toLowerCase()}/`,
+  keywords,
+  platforms: ['all'],
+  symptom,
+  signatures,
+});
+
+const index = buildDiagnosisIndex([
+  src('M1', 'Training dies with CUDA out of memory', 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate', [{ literal: 'CUDA out of memory' }]),
+  src('U1', 'The process is Killed with no traceback: host RAM', 'The shell prints Killed and dmesg shows the oom-killer', [{ regex: '^Killed$' }], ['oom-killer']),
+  src('N1', 'NCCL watchdog timeout after 30 minutes', 'Watchdog caught collective operation timeout: WorkNCCL', [{ literal: 'Watchdog caught collective operation timeout' }]),
+  src('D1', 'Disk full: No space left on device', 'OSError: [Errno 28] No space left on device', [], ['ENOSPC']),
+  src('H1', 'Tokenizer has no padding token', 'ValueError: Asking to pad but the tokenizer does not have a padding token'),
+]);
+
+describe('readLog', () => {
+  it('strips rank, timestamp and dmesg prefixes and grades exception lines highest', () => {
+    const { lines } = readLog('[rank3]: 2026-12-04 10:00:01,123 torch.OutOfMemoryError: CUDA out of memory\n[ 1234.5678] NVRM: Xid 79\nall good\n');
+    expect(lines.map((l) => [l.text, l.weight])).toEqual([
+      ['torch.OutOfMemoryError: CUDA out of memory', 3],
+      ['NVRM: Xid 79', 1],
+      ['all good', 0],
+    ]);
+  });
+  it('normalises numbers, sizes, paths and hex so repeats look alike', () => {
+    expect(normalise('Tried to allocate 2.00 GiB at /root/a/b.py pid 4242 addr 0x7f3a')).toBe('Tried to allocate <size> at <path> pid <n> addr <hex>');
+  });
+});
+
+describe('diagnose', () => {
+  it('puts signature matches first, with the matched line and the signature', () => {
+    const log = 'epoch 3 step 1200\n[rank1]: Traceback (most recent call last):\n[rank1]: torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n';
+    const r = diagnose(log, index);
+    expect(r.matches[0]).toMatchObject({ id: 'M1', via: 'signature', line: { number: 3, text: 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB' }, why: 'signature CUDA out of memory' });
+  });
+  it('matches a regex signature and a literal only at word boundaries', () => {
+    expect(diagnose('step 10\nKilled\n', index).matches[0]).toMatchObject({ id: 'U1', via: 'signature', line: { number: 2 } });
+    expect(diagnose('a skilled operator\n', index).matches.filter((m) => m.via === 'signature')).toEqual([]);
+  });
+  it('falls back to the distinctive words of the error lines', () => {
+    const r = diagnose('Traceback (most recent call last):\nValueError: Asking to pad but the tokenizer does not have a padding token. Please select a token\n', index);
+    expect(r.matches[0]).toMatchObject({ id: 'H1', via: 'words' });
+    expect(r.matches[0].why).toMatch(/^words .*padding/);
+  });
+  it('returns nothing for a log without errors', () => {
+    expect(diagnose('epoch 1 loss 0.5\nepoch 2 loss 0.4\n', index).matches).toEqual([]);
+  });
+  it('survives a hostile paste: 100k lines, a megabyte line, regex bait, and still finds the message', () => {
+    const bait = `${'a'.repeat(50_000)}!${'('.repeat(10_000)}`;
+    const noise = Array.from({ length: 100_000 }, (_, i) => (i % 1000 === 0 ? bait : `step ${i} loss ${(i % 7) / 10} warning: slow dataloader ${i}`));
+    noise.push('x'.repeat(1_000_000), 'Watchdog caught collective operation timeout: WorkNCCL(SeqNum=12, OpType=ALLREDUCE) ran for 1800000 milliseconds');
+    const started = performance.now();
+    const r = diagnose(noise.join('\n'), index);
+    expect(r.matches[0]).toMatchObject({ id: 'N1', via: 'signature', line: { number: 100_002 } });
+    expect(r.truncated).toBe(true);
+    // Not a speed test (bench:diagnose measures that): a guard against a blow-up of orders of magnitude.
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+  it('ignores a signature that does not compile instead of failing', () => {
+    const broken = buildDiagnosisIndex([src('B1', 'Broken pattern page', 'x', [{ regex: '(' }])]);
+    expect(diagnose('(', broken).matches).toEqual([]);
+  });
+});
+
+describe('diagnose in query mode', () => {
+  it('ranks a typed query with no error word by its words', () => {
+    expect(diagnose('tokenizer padding token', index).matches).toEqual([]);
+    expect(diagnose('tokenizer padding token', index, { query: true }).matches[0]).toMatchObject({ id: 'H1', via: 'words' });
+  });
+});

@@ -1,0 +1,220 @@
+/**
+ * The diagnosis engine: a pasted log in, ranked gotchas out, each with the log line that led to it and why.
+ * Signatures are matched first, on every line; then the distinctive words of the lines that carry an error
+ * are ranked against the index (IDF-weighted), so a message no signature knows still finds its page.
+ *
+ * Cost is linear in the paste: lines are capped (lines.ts), literal signatures are only tried on lines that
+ * contain their rarest word, regex signatures are proved linear by the lint rule, and the word ranking reads
+ * a bounded number of distinct key lines.
+ */
+import { asciiWords, compileSignature, foldLine, type CompiledSignature } from './signature-match.ts';
+import { normalise, readLog, words, type LogLine } from './lines.ts';
+import type { DiagnosisIndex } from './index-data.ts';
+
+export interface Diagnosis {
+  id: string;
+  title: string;
+  url: string;
+  /** `signature`: a declared message matched; `words`: the error lines share distinctive words with the page. */
+  via: 'signature' | 'words';
+  score: number;
+  /** The log line that matched best (1-based number, text as pasted, without launcher prefixes). */
+  line: { number: number; text: string };
+  /** Why: the signature that matched, or the shared words. */
+  why: string;
+}
+
+export interface DiagnoseResult {
+  matches: Diagnosis[];
+  /** Lines read and lines judged to carry an error. */
+  lines: number;
+  errorLines: number;
+  /** Whether part of the paste was cut (too many lines, or a line over the length cap). */
+  truncated: boolean;
+}
+
+export interface DiagnoseOptions {
+  /** Results returned. @default 10 */
+  limit?: number;
+  /**
+   * Treat every line as carrying the symptom, for a typed query ("runpod volume lost after stop") rather than a
+   * log, whose lines hold no error word. @default false
+   */
+  query?: boolean;
+}
+
+/** Distinct error lines the word ranking reads; the rest of a huge log adds repetition, not evidence. */
+const KEY_LINE_LIMIT = 60;
+/** Error lines read from the end of the paste for the word ranking (the signature pass reads them all). */
+const NORMALISE_BUDGET = 20_000;
+/** Distinct non-error lines whose words count a little: the prompt, the platform's own tool output. */
+const CONTEXT_LINES = 200;
+/** Non-error lines looked at for context, from the end. */
+const CONTEXT_SCAN = 2_000;
+/** How much a context line's words count against an error line's. */
+const CONTEXT_WEIGHT = 0.15;
+/** Lines shown in a `why` or a match are cut to this many characters. */
+const SHOW = 300;
+
+interface Prepared {
+  anchored: Map<string, { doc: number; sig: CompiledSignature }[]>;
+  unanchored: { doc: number; sig: CompiledSignature }[];
+  idf: Map<string, number>;
+}
+
+const prepared = new WeakMap<DiagnosisIndex, Prepared>();
+
+function prepare(index: DiagnosisIndex): Prepared {
+  const hit = prepared.get(index);
+  if (hit) return hit;
+  const n = index.docs.length;
+  const idf = new Map<string, number>();
+  for (const [term, list] of Object.entries(index.postings)) idf.set(term, Math.log(1 + n / (list.length / 2)));
+  // A literal is filed under its rarest word across all literals, so most lines wake up no signature at all.
+  const sigs = index.docs.flatMap((d, doc) =>
+    d.signatures.flatMap((s) => {
+      try {
+        return [{ doc, sig: compileSignature(s) }];
+      } catch {
+        return []; // the lint rule reports it; a broken pattern must not take the engine down
+      }
+    }),
+  );
+  const anchorFreq = new Map<string, number>();
+  for (const { sig } of sigs) for (const a of sig.anchors) anchorFreq.set(a, (anchorFreq.get(a) ?? 0) + 1);
+  const anchored = new Map<string, { doc: number; sig: CompiledSignature }[]>();
+  const unanchored: { doc: number; sig: CompiledSignature }[] = [];
+  for (const entry of sigs) {
+    const a = [...entry.sig.anchors].sort((x, y) => (anchorFreq.get(x)! - anchorFreq.get(y)!) || y.length - x.length)[0];
+    if (a === undefined) unanchored.push(entry);
+    else {
+      let list = anchored.get(a);
+      if (!list) anchored.set(a, (list = []));
+      list.push(entry);
+    }
+  }
+  const p = { anchored, unanchored, idf };
+  prepared.set(index, p);
+  return p;
+}
+
+const cut = (s: string) => (s.length > SHOW ? `${s.slice(0, SHOW)}…` : s);
+
+/** Which signatures a line matches (doc index + signature). */
+function signatureHits(line: string, p: Prepared) {
+  const out: { doc: number; sig: CompiledSignature }[] = [];
+  // Fold once per line; every literal compares against the folded form.
+  const folded = foldLine(line);
+  const seen = new Set<string>();
+  for (const w of asciiWords(folded)) {
+    if (seen.has(w)) continue;
+    seen.add(w);
+    const entries = p.anchored.get(w);
+    if (entries) for (const e of entries) if (e.sig.test(line, folded)) out.push(e);
+  }
+  for (const e of p.unanchored) if (e.sig.test(line, folded)) out.push(e);
+  return out;
+}
+
+/** Run the diagnosis. Pure: same text and index, same result. */
+export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseOptions = {}): DiagnoseResult {
+  const limit = options.limit ?? 10;
+  const p = prepare(index);
+  const read = readLog(text);
+  const truncated = read.truncated;
+  const lines = options.query ? read.lines.map((l) => ({ ...l, weight: Math.max(1, l.weight) })) : read.lines;
+
+  // Signatures, on every line; repeated lines are tested once.
+  // Per gotcha, the best line for each of its signatures: a page whose several messages all appear wins.
+  const bySig = new Map<number, Map<string, { score: number; line: LogLine }>>();
+  const memo = new Map<string, { doc: number; sig: CompiledSignature }[]>();
+  for (const line of lines) {
+    let hits = memo.get(line.text);
+    if (!hits) {
+      hits = signatureHits(line.text, p);
+      if (memo.size < 50_000) memo.set(line.text, hits);
+    }
+    for (const { doc, sig } of hits) {
+      // Specific messages on exception lines score higher; among equals the later line, nearer the death, wins.
+      const score = 10 + Math.min(sig.specificity, 60) / 6 + line.weight;
+      let perSig = bySig.get(doc);
+      if (!perSig) bySig.set(doc, (perSig = new Map()));
+      const prev = perSig.get(sig.label);
+      if (!prev || score >= prev.score) perSig.set(sig.label, { score, line });
+    }
+  }
+
+  // Words of the error lines: the last occurrence of each distinct message, strongest lines first. The
+  // paste is read from its end (where a run dies) and only so far: signatures above already saw every line.
+  const distinct = new Map<string, LogLine>();
+  const context = new Map<string, LogLine>();
+  let contextBudget = CONTEXT_SCAN;
+  for (let i = lines.length - 1, budget = NORMALISE_BUDGET; i >= 0 && budget > 0; i--) {
+    const line = lines[i];
+    if (line.weight > 0) {
+      budget--;
+      const key = normalise(line.text);
+      if (!distinct.has(key)) distinct.set(key, line);
+    } else if (contextBudget > 0 && context.size < CONTEXT_LINES) {
+      contextBudget--;
+      const key = normalise(line.text);
+      if (!context.has(key)) context.set(key, line);
+    }
+  }
+  const keyLines = [...distinct.entries()]
+    .sort(([, a], [, b]) => b.weight - a.weight || b.number - a.number)
+    .slice(0, KEY_LINE_LIMIT);
+  const byWords = new Map<number, { score: number; line: LogLine; best: number; terms: Set<string> }>();
+  const termSeen = new Map<string, number>();
+  const wordLines: [LogLine, number][] = [...keyLines.map(([, l]) => [l, 1 + l.weight / 3] as [LogLine, number]), ...[...context.values()].map((l) => [l, CONTEXT_WEIGHT] as [LogLine, number])];
+  for (const [line, factor] of wordLines) {
+    // Words come from the line as pasted: placeholders would hide the path words (`autodl-fs`, `workspace`)
+    // that tell platforms apart, and words the index does not know weigh nothing anyway.
+    const lineTerms = new Set(words(line.text));
+    const perDoc = new Map<number, { score: number; terms: string[] }>();
+    for (const t of lineTerms) {
+      const idf = p.idf.get(t);
+      const list = index.postings[t];
+      if (idf === undefined || !list) continue;
+      // A word repeated on many error lines is the same evidence again: its weight decays.
+      const seen = termSeen.get(t) ?? 0;
+      termSeen.set(t, seen + 1);
+      const decay = 1 / (1 + seen);
+      for (let i = 0; i < list.length; i += 2) {
+        const e = perDoc.get(list[i]) ?? { score: 0, terms: [] };
+        e.score += idf * list[i + 1] * decay;
+        e.terms.push(t);
+        perDoc.set(list[i], e);
+      }
+    }
+    for (const [doc, { score, terms }] of perDoc) {
+      const weighted = score * factor;
+      // Context only sharpens evidence the error lines or signatures already gave; alone it proves nothing.
+      if (factor === CONTEXT_WEIGHT && !byWords.has(doc) && !bySig.has(doc)) continue;
+      const agg = byWords.get(doc) ?? { score: 0, line, best: -1, terms: new Set<string>() };
+      agg.score += weighted;
+      for (const t of terms) agg.terms.add(t);
+      if (weighted > agg.best) Object.assign(agg, { best: weighted, line });
+      byWords.set(doc, agg);
+    }
+  }
+
+  const wordScore = (doc: number) => byWords.get(doc)?.score ?? 0;
+  const top = Math.max(1, ...[...byWords.values()].map((v) => v.score));
+  const out: Diagnosis[] = [];
+  for (const [doc, perSig] of bySig) {
+    const d = index.docs[doc];
+    const ranked = [...perSig].sort(([, a], [, b]) => b.score - a.score);
+    const best = ranked[0][1];
+    const score = ranked.reduce((sum, [, v]) => sum + v.score, 0) + wordScore(doc) / top;
+    out.push({ id: d.id, title: d.title, url: d.url, via: 'signature', score, line: { number: best.line.number, text: cut(best.line.text) }, why: `signature ${ranked.map(([l]) => l).join(' + ')}` });
+  }
+  for (const [doc, s] of byWords) {
+    if (bySig.has(doc)) continue;
+    const d = index.docs[doc];
+    const terms = [...s.terms].sort((a, b) => (p.idf.get(b) ?? 0) - (p.idf.get(a) ?? 0)).slice(0, 6);
+    out.push({ id: d.id, title: d.title, url: d.url, via: 'words', score: (10 * s.score) / top, line: { number: s.line.number, text: cut(s.line.text) }, why: `words ${terms.join(', ')}` });
+  }
+  out.sort((a, b) => (a.via === b.via ? 0 : a.via === 'signature' ? -1 : 1) || b.score - a.score || a.id.localeCompare(b.id));
+  return { matches: out.slice(0, limit), lines: lines.length, errorLines: distinct.size, truncated };
+}

@@ -1,0 +1,8 @@
+/** Start the MCP server on stdio. Logs go to stderr: stdout carries the protocol. */
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { createServer, loadGuideData } from './server.ts';
+
+const root = process.env.KB_ROOT ?? process.cwd();
+const data = await loadGuideData(root, process.env.KB_SITE_URL ?? '');
+await createServer(data).connect(new StdioServerTransport());
+process.stderr.write(`remote-gpu-field-guide MCP server: ${data.corpus.gotchas.length} gotchas, ${data.corpus.profiles.length} profiles from ${root}\n`);

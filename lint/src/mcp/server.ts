@@ -1,0 +1,90 @@
+/**
+ * The guide as an MCP server (stdio): diagnose a log, search, and fetch a gotcha or a profile, answering
+ * from the content read once at start with the linter's own loader, offline. The tools are thin shells
+ * around the diagnosis engine (lint/src/diagnose), the same one the site and the CLI use.
+ *
+ * Agent host config: { "command": "node", "args": ["<checkout>/lint/mcp.js"], "cwd": "<checkout>" }
+ */
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'astro/zod';
+import { loadCorpus, type Corpus } from '../export/corpus.ts';
+import { gotchaPath, profilePath } from '../markdown/links.ts';
+import { diagnose } from '../diagnose/engine.ts';
+import { buildDiagnosisIndex, type DiagnosisIndex } from '../diagnose/index-data.ts';
+import { diagnosisSources } from '../diagnose/from-corpus.ts';
+import { VERSION } from '../cli.ts';
+
+/** Page body without its frontmatter block. */
+const bodyOf = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '').trim();
+
+/** A profile's id is its file name (`content/profiles/runpod.md` → `runpod`), as in its page URL. */
+const profileId = (path: string) => path.split('/').at(-1)!.replace(/\.md$/, '');
+
+const json = (value: unknown) => ({ content: [{ type: 'text' as const, text: JSON.stringify(value, null, 2) }] });
+const notFound = (what: string) => ({ content: [{ type: 'text' as const, text: what }], isError: true });
+
+export interface GuideData {
+  corpus: Corpus;
+  index: DiagnosisIndex;
+  /** Prefix for page paths in answers (`https://guide.example`); empty for site-relative paths. */
+  baseUrl: string;
+}
+
+export async function loadGuideData(root: string, baseUrl = ''): Promise<GuideData> {
+  const corpus = await loadCorpus(root);
+  const index = buildDiagnosisIndex(diagnosisSources(corpus));
+  return { corpus, index, baseUrl: baseUrl.replace(/\/$/, '') };
+}
+
+export function createServer(data: GuideData): McpServer {
+  const server = new McpServer({ name: 'remote-gpu-field-guide', version: VERSION });
+  const withBase = <T extends { url: string }>(m: T) => ({ ...m, url: data.baseUrl + m.url });
+
+  server.registerTool(
+    'diagnose_log',
+    {
+      description: 'Find the field-guide gotchas that explain a log or an error message (paste the whole tail: traceback, NCCL/CUDA/Xid lines, launcher output). Returns ranked gotchas, each with the log line that matched and why.',
+      inputSchema: { log: z.string().max(50_000_000).describe('The log text, any length'), limit: z.number().int().min(1).max(50).optional().describe('Matches to return (default 5)') },
+    },
+    async ({ log, limit }) => {
+      const r = diagnose(log, data.index, { limit: limit ?? 5 });
+      return json({ ...r, matches: r.matches.map(withBase) });
+    },
+  );
+
+  server.registerTool(
+    'search',
+    {
+      description: 'Search the field guide\'s gotchas with plain words or an error string ("runpod volume lost after stop", "Address already in use").',
+      inputSchema: { query: z.string().min(1).max(10_000), limit: z.number().int().min(1).max(50).optional() },
+    },
+    async ({ query, limit }) => {
+      const r = diagnose(query, data.index, { limit: limit ?? 10, query: true });
+      return json(r.matches.map((m) => withBase({ id: m.id, title: m.title, url: m.url, via: m.via, why: m.why })));
+    },
+  );
+
+  server.registerTool(
+    'get_gotcha',
+    { description: 'One gotcha by id (e.g. `M3`, `RP11`): its facts and its Markdown (Symptom, Root cause, Fix).', inputSchema: { id: z.string().min(1).max(20) } },
+    async ({ id }) => {
+      const page = data.corpus.gotchas.find((g) => g.data.id.toLowerCase() === id.toLowerCase());
+      if (!page) return notFound(`No gotcha \`${id}\``);
+      return json({ ...page.data, url: data.baseUrl + gotchaPath(page.data.id), markdown: bodyOf(page.file.text) });
+    },
+  );
+
+  server.registerTool(
+    'get_profile',
+    {
+      description: `A platform profile by id: storage tiers, what survives a stop, teardown verbs, danger clocks. Ids: ${data.corpus.profiles.map((p) => profileId(p.file.path)).join(', ')}.`,
+      inputSchema: { id: z.string().min(1).max(40) },
+    },
+    async ({ id }) => {
+      const page = data.corpus.profiles.find((p) => profileId(p.file.path) === id.toLowerCase());
+      if (!page) return notFound(`No profile \`${id}\`; known: ${data.corpus.profiles.map((p) => profileId(p.file.path)).join(', ')}`);
+      return json({ id: profileId(page.file.path), ...page.data, url: data.baseUrl + profilePath(profileId(page.file.path)), markdown: bodyOf(page.file.text) });
+    },
+  );
+  return server;
+}

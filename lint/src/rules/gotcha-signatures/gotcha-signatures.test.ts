@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureFindings } from '../../../test/fixture.ts';
+import { GOTCHA, lintCorpus, only } from '../../../test/corpus.ts';
+
+const at = 'content/gotchas/alpha/al3-disk-full.md';
+
+describe('gotcha-signatures', () => {
+  it('accepts literals and a linear ERE regex that match the Symptom section', async () => {
+    expect(await fixtureFindings('gotcha-signatures', 'ok-signatures.md', at)).toEqual([]);
+  });
+
+  it('reports unproved, broken, backtracking and non-ERE patterns at their YAML position', async () => {
+    expect(await fixtureFindings('gotcha-signatures', 'not-ok-signatures.md', at)).toEqual([
+      `${at}:14:14 error gotcha-signatures Unexpected signature \`Disk quota exceeded\` that matches no line of the Symptom section, expected the message quoted there`,
+      `${at}:15:12 error gotcha-signatures Invalid regex \`Errno (28\`: /Errno (28/: Unterminated group`,
+      `${at}:16:12 error gotcha-signatures Unexpected catastrophic backtracking (exponential) in regex \`^(a+)+$\`, e.g. on \`'a' + 'a'.repeat(31) + '\\x00'\`, expected a linear pattern: prefer a literal, or bound repeats (\`.{0,80}\`) and anchor the start`,
+      `${at}:17:12 error gotcha-signatures Unexpected shorthand class (\`\\d\`, \`\\w\`, \`\\s\`, \`\\b\`) in regex \`Errno \\d+\`, expected POSIX ERE (the box script greps with \`grep -E\`): use \`[0-9]\`, \`[A-Za-z0-9_]\` or a literal space`,
+    ]);
+  });
+
+  it('does not match a literal inside a longer word', async () => {
+    const page = GOTCHA('AL3', 'signatures:\n  - literal: "Killed"\n', '## Symptom\n\nThe skilled operator saw nothing.\n\n## Root cause\n\nx y z.\n\n## Fix\n\nDo a thing.\n');
+    const line = page.split('\n').findIndex((l) => l.includes('literal: "Killed"')) + 1;
+    expect(only(await lintCorpus({ [at]: page }), 'gotcha-signatures')).toEqual([
+      `${at}:${line}:14 error gotcha-signatures Unexpected signature \`Killed\` that matches no line of the Symptom section, expected the message quoted there`,
+    ]);
+  });
+
+  it('leaves gotchas without signatures alone', async () => {
+    expect(only(await lintCorpus({ [at]: GOTCHA('AL3') }), 'gotcha-signatures')).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The browser half of "Paste your log" and the search box's paste: the shared engine runs in a worker on
+ * the pasted text, against the index it fetched once. Everything stays in the page: the log is never sent
+ * anywhere, and results are written with textContent (a log is untrusted text, never markup).
+ */
+import type { DiagnoseResult } from '../../lint/src/diagnose/engine.ts';
+
+let worker: Worker | undefined;
+let next = 0;
+const pending = new Map<number, { resolve(r: DiagnoseResult | null): void; reject(e: Error): void }>();
+
+/** One engine worker per page: the paste is read off the main thread, so a huge log never freezes the page. */
+function ask(base: string, text?: string, limit?: number): Promise<DiagnoseResult | null> {
+  if (!worker) {
+    worker = new Worker(new URL('./diagnose-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<{ id: number; result?: DiagnoseResult | null; error?: string }>) => {
+      const waiting = pending.get(e.data.id);
+      pending.delete(e.data.id);
+      if (e.data.error !== undefined) waiting?.reject(new Error(e.data.error));
+      else waiting?.resolve(e.data.result ?? null);
+    };
+  }
+  const id = ++next;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker!.postMessage({ id, base, text, limit });
+  });
+}
+
+/** Fetch the index now (in the worker), so a paste later works with the network gone. */
+export async function loadIndex(base: string): Promise<void> {
+  await ask(base);
+}
+
+/** Whether search input looks like a pasted log rather than a query: several lines, or long. */
+export const looksLikePaste = (text: string) => text.includes('\n') || text.length > 160;
+
+export async function diagnoseInPage(base: string, text: string, limit = 8): Promise<DiagnoseResult> {
+  return (await ask(base, text, limit))!;
+}
+
+/** Render results as a list of links with the matched line and the reason; no HTML from the log. */
+export function renderResults(target: HTMLElement, result: DiagnoseResult) {
+  target.replaceChildren();
+  const summary = document.createElement('p');
+  summary.className = 'diagnose-summary';
+  summary.textContent = result.matches.length
+    ? `${result.matches.length} likely ${result.matches.length === 1 ? 'cause' : 'causes'} from ${result.lines} lines (${result.errorLines} distinct error lines)${result.truncated ? '; part of the log was cut' : ''}.`
+    : `No gotcha matched (${result.lines} lines read). Try pasting the last 50 lines, with the traceback's final line.`;
+  target.append(summary);
+  if (!result.matches.length) return;
+  const list = document.createElement('ol');
+  list.className = 'diagnose-results';
+  for (const m of result.matches) {
+    const item = document.createElement('li');
+    item.dataset.id = m.id;
+    item.dataset.via = m.via;
+    const link = document.createElement('a');
+    link.href = m.url;
+    link.textContent = `${m.id} — ${m.title}`;
+    const badge = document.createElement('span');
+    badge.className = `diagnose-via diagnose-via-${m.via}`;
+    badge.textContent = m.via === 'signature' ? 'message match' : 'word match';
+    const line = document.createElement('code');
+    line.textContent = `line ${m.line.number}: ${m.line.text}`;
+    const why = document.createElement('small');
+    why.textContent = m.why;
+    item.append(link, ' ', badge, document.createElement('br'), line, document.createElement('br'), why);
+    list.append(item);
+  }
+  target.append(list);
+}

@@ -1,0 +1,65 @@
+/**
+ * The search box understands a paste. A single-line input cannot hold a log: the browser flattens its lines,
+ * and Pagefind then wants every word of it on one page, so a real error finds nothing. When the reader pastes
+ * several lines (or types something long), the shared diagnosis engine runs on the text as pasted, in the
+ * page, and its matches (declared messages first, each with the line that matched) are shown above the
+ * text results, which stay below as they were.
+ */
+import { diagnoseInPage, looksLikePaste, renderResults } from './diagnose-client.ts';
+
+const BLOCK = 'paste-diagnosis';
+
+function place(host: HTMLElement): HTMLElement {
+  let block = host.querySelector<HTMLElement>(`.${BLOCK}`);
+  if (block) return block;
+  block = document.createElement('section');
+  block.className = BLOCK;
+  block.setAttribute('aria-label', 'Gotchas that explain the pasted text');
+  const drawer = host.querySelector('.pagefind-ui__drawer');
+  if (drawer) drawer.prepend(block);
+  else host.querySelector('.pagefind-ui__form')?.after(block);
+  return block;
+}
+
+export function installPasteDiagnosis(base: string) {
+  let pasted: string | undefined;
+  let run = 0;
+  const isSearchInput = (t: EventTarget | null): t is HTMLInputElement => t instanceof HTMLInputElement && !!t.closest('#starlight__search');
+  const show = async (input: HTMLInputElement, text: string) => {
+    const host = input.closest<HTMLElement>('#starlight__search')!;
+    const mine = ++run;
+    const result = await diagnoseInPage(base, text, 5);
+    if (mine !== run) return; // a newer paste or edit won
+    const block = place(host);
+    const heading = document.createElement('h3');
+    heading.textContent = 'From your pasted text';
+    renderResults(block, result);
+    block.prepend(heading);
+  };
+  const clear = (input: HTMLInputElement) => {
+    run++;
+    input.closest('#starlight__search')?.querySelector(`.${BLOCK}`)?.remove();
+  };
+  // Capture the clipboard's own text before the input flattens its lines.
+  document.addEventListener(
+    'paste',
+    (e) => {
+      if (!isSearchInput(e.target)) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      pasted = looksLikePaste(text) ? text : undefined;
+    },
+    true,
+  );
+  document.addEventListener(
+    'input',
+    (e) => {
+      if (!isSearchInput(e.target)) return;
+      const input = e.target;
+      const text = pasted ?? input.value;
+      pasted = undefined;
+      if (looksLikePaste(text)) void show(input, text).catch(() => clear(input));
+      else clear(input);
+    },
+    true,
+  );
+}
