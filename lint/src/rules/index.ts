@@ -15,6 +15,7 @@ import crossRef from './cross-ref/index.ts';
 import idUnique from './id-unique/index.ts';
 import templateEnv from './template-env/index.ts';
 import noTodo from './no-todo/index.ts';
+import noRawHtml from './no-raw-html/index.ts';
 
 export const RULES: readonly Rule[] = [
   readableFile,
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   idUnique,
   templateEnv,
   noTodo,
+  noRawHtml,
 ];
 
 export const ruleById = new Map(RULES.map((r) => [r.id, r]));
