@@ -26,7 +26,11 @@ const schemaHash = createHash('sha256')
   .digest('hex')
   .slice(0, 12);
 
-const base = '/';
+// Where the site is deployed: `SITE_URL` (origin, e.g. https://owner.github.io) and `BASE_PATH` (e.g. /repo/
+// for a project site). Every absolute URL follows them: pages, llms.txt, the JSON outputs, the sitemap and the
+// linter's rule-doc links (lint/src/engine/urls.ts reads the same two variables).
+const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+const site = process.env.SITE_URL ?? process.env.KB_SITE_URL ?? 'http://localhost:4321';
 
 // site/ is Astro's srcDir (routes, components, styles); content/ holds only Markdown and is read by glob
 // loaders in site/content.config.ts. See README "Layout" for why the docs collection is not used for content.
@@ -37,7 +41,7 @@ export default defineConfig({
   // Builds of fixture content trees keep their own content cache so they never mix with the real one.
   cacheDir: process.env.KB_CACHE_DIR ?? `./node_modules/.astro/schema-${schemaHash}`,
   base,
-  site: process.env.KB_SITE_URL ?? 'http://localhost:4321',
+  site,
   trailingSlash: 'always',
   // Two pages in flight, so one renders while the other waits (with one, the main thread sat idle ~1 s of
   // the routes' ~4 s, between pages). Four at a time was slower; see README "Performance".
