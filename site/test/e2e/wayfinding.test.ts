@@ -38,6 +38,32 @@ describe('a gotcha page', () => {
   });
 });
 
+describe('section pages', () => {
+  it.each([
+    ['/templates/run_one-sh-template/', '/templates/'],
+    ['/lint/no-raw-html/', '/lint/'],
+    ['/compare/survival/', '/compare/'],
+  ])('%s marks its section %s in the sidebar', async (path, section) => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${server.url}${path}`);
+    const current = page.locator('#starlight__sidebar a[aria-current="page"]');
+    expect(await current.getAttribute('href')).toBe(section);
+    expect(await current.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('pages without headings reserve no "On this page" column', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    for (const path of ['/gotchas/', '/compare/', '/compare/survival/', '/templates/', '/lint/', '/training/']) {
+      await page.goto(`${server.url}${path}`);
+      expect(await page.locator('starlight-toc').count(), path).toBe(0);
+    }
+    await page.goto(`${server.url}/gotchas/ad2/`);
+    expect(await page.locator('starlight-toc').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
 const PAGE_TYPES = ['/', '/gotchas/', '/gotchas/ad2/', '/catalogs/autodl/', '/profiles/runpod/', '/compare/', '/compare/survival/', '/compare/overrides/', '/compare/checklist/', '/training/', '/templates/', '/templates/run_one-sh-template/', '/lint/', '/lint/no-raw-html/', '/reference/principles/', '/staleness/'];
 
 describe.each([390, 1366, 1920])('at %i px wide', (width) => {
