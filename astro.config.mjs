@@ -18,11 +18,15 @@ import { fileURLToPath } from 'node:url';
 process.env.KB_CONTENT_DIR ??= fileURLToPath(new URL('./content/', import.meta.url));
 process.env.KB_REPO_ROOT ??= fileURLToPath(new URL('./', import.meta.url));
 
-// Astro's content cache is not invalidated when the schemas change, because they live outside
-// content.config.ts; key the cache folder by the schema sources so a schema change starts a fresh one.
+// Astro's content cache is not invalidated when the schemas or the Markdown pipeline change, because they live
+// outside content.config.ts; key the cache folder by their sources (and this file, which wires the pipeline) so
+// a change to either starts a fresh one.
 const schemaDir = new URL('./lint/src/schema/', import.meta.url);
+const pipeline = ['./astro.config.mjs', './site/lib/markdown-plugins.ts', './site/lib/sanitize-schema.ts', './site/lib/rehype-gotcha-sections.ts'].map((f) => new URL(f, import.meta.url));
 const schemaHash = createHash('sha256')
-  .update(readdirSync(schemaDir).sort().map((f) => readFileSync(new URL(f, schemaDir), 'utf8')).join('\0'))
+  .update([...readdirSync(schemaDir).sort().map((f) => new URL(f, schemaDir)), ...pipeline].map((u) => readFileSync(u, 'utf8')).join('\0'))
+  // Rendered bodies carry the base path in their internal links.
+  .update(`\0${process.env.BASE_PATH ?? ''}`)
   .digest('hex')
   .slice(0, 12);
 
@@ -77,6 +81,9 @@ export default defineConfig({
       // Wraps Starlight's search modal with a fallback that drops query words no page contains.
       components: { Search: './site/components/Search.astro' },
       pagefind: true,
+      // Starlight's Markdown additions (heading anchor links, asides) for our collections too, not only its
+      // own docs collection.
+      markdown: { processedDirs: ['./content/'] },
     }),
     cspInlineScripts(),
   ],

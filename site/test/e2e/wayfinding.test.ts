@@ -34,6 +34,8 @@ describe('a gotcha page', () => {
     expect(await crumbs.allTextContents()).toEqual(['Gotchas', 'AutoDL', 'AD2']);
     expect(await page.locator('.pagination-links a[rel="prev"]').getAttribute('href')).toBe('/gotchas/ad1/');
     expect(await page.locator('.pagination-links a[rel="next"]').getAttribute('href')).toBe('/gotchas/ad3/');
+    // Each section heading carries an anchor link to itself.
+    for (const id of ['symptom', 'root-cause', 'fix']) expect(await page.locator(`.gotcha-section a.sl-anchor-link[href="#${id}"]`).count(), id).toBe(1);
     await page.close();
   });
 });
