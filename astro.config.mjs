@@ -4,7 +4,10 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { guideRemarkPlugins } from './site/lib/markdown-plugins.ts';
 import { rehypeGotchaSections } from './site/lib/rehype-gotcha-sections.ts';
-import { rehypeRawWhenNeeded } from './site/lib/rehype-raw-when-needed.ts';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import { contentSchema } from './site/lib/sanitize-schema.ts';
+import { cspInlineScripts } from './site/lib/csp-inline-scripts.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,16 +16,25 @@ import { fileURLToPath } from 'node:url';
 // Pages that read content/ themselves (the staleness dashboard) run from bundled chunks under .astro/, where
 // site/lib/corpus-fs.ts's path relative to its own module points nowhere; the variable reaches them intact.
 process.env.KB_CONTENT_DIR ??= fileURLToPath(new URL('./content/', import.meta.url));
+process.env.KB_REPO_ROOT ??= fileURLToPath(new URL('./', import.meta.url));
 
-// Astro's content cache is not invalidated when the schemas change, because they live outside
-// content.config.ts; key the cache folder by the schema sources so a schema change starts a fresh one.
+// Astro's content cache is not invalidated when the schemas or the Markdown pipeline change, because they live
+// outside content.config.ts; key the cache folder by their sources (and this file, which wires the pipeline) so
+// a change to either starts a fresh one.
 const schemaDir = new URL('./lint/src/schema/', import.meta.url);
+const pipeline = ['./astro.config.mjs', './site/lib/markdown-plugins.ts', './site/lib/sanitize-schema.ts', './site/lib/rehype-gotcha-sections.ts'].map((f) => new URL(f, import.meta.url));
 const schemaHash = createHash('sha256')
-  .update(readdirSync(schemaDir).sort().map((f) => readFileSync(new URL(f, schemaDir), 'utf8')).join('\0'))
+  .update([...readdirSync(schemaDir).sort().map((f) => new URL(f, schemaDir)), ...pipeline].map((u) => readFileSync(u, 'utf8')).join('\0'))
+  // Rendered bodies carry the base path in their internal links.
+  .update(`\0${process.env.BASE_PATH ?? ''}`)
   .digest('hex')
   .slice(0, 12);
 
-const base = '/';
+// Where the site is deployed: `SITE_URL` (origin, e.g. https://owner.github.io) and `BASE_PATH` (e.g. /repo/
+// for a project site). Every absolute URL follows them: pages, llms.txt, the JSON outputs, the sitemap and the
+// linter's rule-doc links (lint/src/engine/urls.ts reads the same two variables).
+const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+const site = process.env.SITE_URL ?? process.env.KB_SITE_URL ?? 'http://localhost:4321';
 
 // site/ is Astro's srcDir (routes, components, styles); content/ holds only Markdown and is read by glob
 // loaders in site/content.config.ts. See README "Layout" for why the docs collection is not used for content.
@@ -33,18 +45,31 @@ export default defineConfig({
   // Builds of fixture content trees keep their own content cache so they never mix with the real one.
   cacheDir: process.env.KB_CACHE_DIR ?? `./node_modules/.astro/schema-${schemaHash}`,
   base,
-  site: process.env.KB_SITE_URL ?? 'http://localhost:4321',
+  site,
   trailingSlash: 'always',
   // Two pages in flight, so one renders while the other waits (with one, the main thread sat idle ~1 s of
   // the routes' ~4 s, between pages). Four at a time was slower; see README "Performance".
   build: { concurrency: 2 },
+  // A Content-Security-Policy in every page's <head> (issue 22): scripts only from this site and the hashes
+  // Astro computes for its own inline ones, so an inline handler or a foreign script that slipped past the
+  // sanitiser would still not run. Pagefind compiles WebAssembly ('wasm-unsafe-eval'); Expressive Code colours
+  // tokens with style attributes, so styles stay open (a style cannot run script).
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+      directives: ["default-src 'self'", "img-src 'self' data: https:", "object-src 'none'", "frame-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
   markdown: {
-    // The linter's remark dialect and smart quotes of our own (site/lib/markdown-plugins.ts says why each).
+    // The linter's remark dialect (site/lib/markdown-plugins.ts). Raw HTML from content becomes elements and
+    // is then sanitised, before anything of ours or Expressive Code adds markup (issue 22); Astro's own
+    // rehype-raw at the end of its pipeline then finds nothing raw left.
     processor: unified({
-      smartypants: false,
+      smartypants: true,
       remarkPlugins: guideRemarkPlugins(base),
-      // The second only changes how Astro's rehype-raw runs: not at all on pages without raw HTML.
-      rehypePlugins: [rehypeGotchaSections, rehypeRawWhenNeeded],
+      rehypePlugins: [rehypeRaw, [rehypeSanitize, contentSchema], rehypeGotchaSections],
     }),
   },
   integrations: [
@@ -56,6 +81,10 @@ export default defineConfig({
       // Wraps Starlight's search modal with a fallback that drops query words no page contains.
       components: { Search: './site/components/Search.astro' },
       pagefind: true,
+      // Starlight's Markdown additions (heading anchor links, asides) for our collections too, not only its
+      // own docs collection.
+      markdown: { processedDirs: ['./content/'] },
     }),
+    cspInlineScripts(),
   ],
 });

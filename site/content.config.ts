@@ -9,11 +9,17 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import { CatalogSchema, GotchaSchema, ProfileSchema, ReferenceSchema } from '../lint/src/schema/index.ts';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_DIR, entryIds } from './lib/corpus-fs.ts';
+import { excludeLinksOut } from './lib/links-out.ts';
 
 const known = { catalogs: entryIds('catalogs'), platforms: entryIds('profiles') };
 
-/** Entry ids are file paths relative to the collection folder, without `.md` (`universal/u6-disk-full`). */
-const md = (folder: string) => glob({ base: pathToFileURL(`${CONTENT_DIR}/${folder}/`), pattern: ['**/*.md', '!**/_*'] });
+/**
+ * Entry ids are file paths relative to the collection folder, without `.md` (`universal/u6-disk-full`). The
+ * loader would follow symbolic links anywhere; links out of the content tree are left out (lib/links-out.ts).
+ */
+const md = (folder: string) =>
+  glob({ base: pathToFileURL(`${CONTENT_DIR}/${folder}/`), pattern: ['**/*.md', '!**/_*', ...excludeLinksOut(`${CONTENT_DIR}/${folder}`, CONTENT_DIR)] });
+const RULES_DIR = './lint/src/rules';
 
 /**
  * Every page of the guide renders through <StarlightPage>, which builds Starlight's docs schema anew for each
@@ -37,6 +43,6 @@ export const collections = {
   references: defineCollection({ loader: md('references'), schema: ReferenceSchema() }),
   // Each lint rule's docs.md sits beside its code; the site publishes them at /lint/<rule-id>/.
   lintRules: defineCollection({
-    loader: glob({ base: './lint/src/rules', pattern: '*/docs.md', generateId: ({ entry }) => entry.split('/')[0] }),
+    loader: glob({ base: RULES_DIR, pattern: ['*/docs.md', ...excludeLinksOut(RULES_DIR, '.')], generateId: ({ entry }) => entry.split('/')[0] }),
   }),
 };

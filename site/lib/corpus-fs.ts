@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { frontmatterBlock, readFrontmatter } from '../../lint/src/engine/frontmatter.ts';
+import { isInside } from './links-out.ts';
 
 /**
  * The content folder. `KB_CONTENT_DIR` points a build at another tree (the build tests use fixture trees);
@@ -20,7 +21,7 @@ export function entryIds(folder: string): string[] {
   const dir = join(CONTENT_DIR, folder);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.md') && !f.startsWith('_'))
+    .filter((f) => f.endsWith('.md') && !f.startsWith('_') && isInside(join(dir, f), CONTENT_DIR))
     .map((f) => f.slice(0, -3))
     .sort();
 }

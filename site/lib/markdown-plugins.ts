@@ -2,13 +2,12 @@
  * The guide's remark plugins, in the order Astro runs them: one list for astro.config.mjs and the tests that
  * render through Astro's processor. The same remark dialect the linter parses with (explicit heading ids and
  * scheme links); before those rewrite the tree, the places /llms-full.txt splices in each page's source
- * (lint/src/export/marks.ts). Smart quotes come first, where Astro puts its own remark-smartypants, which
- * ours replaces (same output), so Astro's is turned off (`smartypants: false`).
+ * (lint/src/export/marks.ts). Smart quotes are Astro's own remark-smartypants (`smartypants: true`), which runs
+ * before these.
  */
 import type { RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from '../../lint/src/markdown/anchors.ts';
 import { remarkInternalLinks } from '../../lint/src/markdown/links.ts';
 import { remarkExportMarks } from '../../lint/src/export/marks.ts';
-import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 
-export const guideRemarkPlugins = (base: string): RemarkPlugins => [remarkSmartPunctuation, remarkExportMarks, remarkExplicitHeadingIds, [remarkInternalLinks, { base }]];
+export const guideRemarkPlugins = (base: string): RemarkPlugins => [remarkExportMarks, remarkExplicitHeadingIds, [remarkInternalLinks, { base }]];

@@ -3,6 +3,8 @@
  * file in scripts/), its metadata block parsed with the linter's reader and schema, and its SHA-256.
  */
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { isInside } from './links-out.ts';
 import { readTemplateMeta } from '../../lint/src/engine/template-meta.ts';
 import { TemplateMetaSchema, type TemplateMeta } from '../../lint/src/schema/index.ts';
 import { templateSlug } from '../../lint/src/markdown/links.ts';
@@ -31,7 +33,10 @@ export function allTemplates(): Template[] {
 let loaded: Template[] | undefined;
 
 function readTemplates(): Template[] {
+  // Vite's glob follows symbolic links; a script that is a link out of the repository is not published.
+  const root = process.env.KB_REPO_ROOT ?? process.cwd();
   return Object.entries(sources)
+    .filter(([path]) => isInside(join(root, path), root))
     .map(([path, source]) => {
       const file = path.split('/').at(-1)!;
       const parsed = TemplateMetaSchema().safeParse(readTemplateMeta(source).data);

@@ -64,19 +64,19 @@ export function freePort(): Promise<number> {
 
 export interface Preview { url: string; stop(): Promise<void> }
 
-/** Serve a built folder with `astro preview` on 127.0.0.1 and wait until it answers. */
-export async function preview(outDir = 'dist'): Promise<Preview> {
+/** Serve a built folder with `astro preview` on 127.0.0.1 and wait until it answers (`env` as for its build: `BASE_PATH`). */
+export async function preview(outDir = 'dist', env: Record<string, string> = {}): Promise<Preview> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [ASTRO, 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir, '--ignore-lock'], {
     cwd: ROOT,
-    env: childEnv(),
+    env: childEnv(env),
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
-      const res = await fetch(`${url}/`);
+      const res = await fetch(`${url}${env.BASE_PATH ?? '/'}`);
       if (res.ok) break;
     } catch {
       // not up yet

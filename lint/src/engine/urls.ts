@@ -1,7 +1,10 @@
 /**
- * Where the rule docs live. The site publishes each rule's docs.md at `/lint/<id>/`; `KB_SITE_URL` points at
- * the deployed site (default: the local preview that `npm start` serves).
+ * Where the rule docs live. The site publishes each rule's docs.md at `/lint/<id>/`; `SITE_URL` and
+ * `BASE_PATH` point at the deployed site, as they do for the build (default: the local preview `npm start`
+ * serves). `KB_SITE_URL` is the older name of `SITE_URL`.
  */
-export const SITE_URL = (process.env.KB_SITE_URL ?? 'http://localhost:4321').replace(/\/$/, '');
+const origin = (process.env.SITE_URL ?? process.env.KB_SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '');
+const basePath = (process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '');
+export const SITE_URL = basePath ? `${origin}/${basePath}` : origin;
 
 export const ruleUrl = (id: string) => `${SITE_URL}/lint/${id}/`;

@@ -19,6 +19,7 @@ import templateEnv from './template-env/index.ts';
 import noTodo from './no-todo/index.ts';
 import disableDirective from './disable-directive/index.ts';
 import gotchaSignatures from './gotcha-signatures/index.ts';
+import noRawHtml from './no-raw-html/index.ts';
 
 export const RULES: readonly Rule[] = [
   readableFile,
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   noTodo,
   disableDirective,
   gotchaSignatures,
+  noRawHtml,
 ];
 
 export const ruleById = new Map(RULES.map((r) => [r.id, r]));
