@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunConfig } from './findings.ts';
+import { SITE_URL } from './urls.ts';
 
 /** Bump when the layout of a cached entry changes. */
 const FORMAT = 5;
@@ -52,6 +53,6 @@ export function cacheKey(config: RunConfig): string {
   const severities = [...config.severities].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return createHash('sha256')
     .update(linterFingerprint())
-    .update(JSON.stringify({ maxAge: config.maxAge, today: config.today, severities, site: process.env.KB_SITE_URL ?? '' }))
+    .update(JSON.stringify({ maxAge: config.maxAge, today: config.today, severities, site: SITE_URL }))
     .digest('hex');
 }
