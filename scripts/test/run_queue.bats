@@ -125,8 +125,10 @@ ran_configs() { cut -d'|' -f1 "$FAKE_RUN_LOG" | paste -sd' ' -; }
   assert_failure 1
   assert_output --partial 'cell 2 (cfg/c2.yaml det) exit=9'
   assert_output --partial '1 FAILED'
-  for c in c3-seg c4-cls c5-seg; do
-    cmp "$DATA_DIR/checkpoints/$c/best.pth" "$DURABLE_DIR/final_ckpts/$c/best.pth"
+  for c in cfg_c3-seg cfg_c4-cls cfg_c5-seg; do
+    src=("$DATA_DIR/checkpoints/$c"-*/best.pth) dst=("$DURABLE_DIR/final_ckpts/$c"-*/best.pth)
+    cmp "${src[0]}" "${dst[0]}"
   done
-  [ ! -e "$DURABLE_DIR/final_ckpts/c1-seg" ]
+  run find "$DURABLE_DIR/final_ckpts" -name 'cfg_c1-seg-*'
+  assert_output 
 }
