@@ -131,3 +131,68 @@ ran_configs() { cut -d'|' -f1 "$FAKE_RUN_LOG" | paste -sd' ' -; }
   done
   [ -z "$(find "$DURABLE_DIR/final_ckpts" -name 'cfg_c1-seg-*')" ]
 }
+
+# A cell whose "trainer" is a sleep loop that records its PID: it never ends by itself.
+looping_cell() {
+  cat >"$WORK/loop-run-one" <<'SH'
+#!/usr/bin/env bash
+printf '%s\n' "$1" >>"$FAKE_RUN_LOG"
+bash -c 'echo $$ >>"$0"; while :; do /bin/sleep 0.2; done' "$LOOP_TRAINERS" &
+wait
+SH
+  chmod +x "$WORK/loop-run-one"
+  export RUN_ONE="$WORK/loop-run-one" LOOP_TRAINERS="$WORK/trainers"
+}
+
+teardown() {
+  local g
+  g=$(sed -n 's/^cell_group=//p' "$QUEUE.run" 2>/dev/null || true)
+  [[ -n $g ]] && kill -KILL -- "-$g" 2>/dev/null || true
+  kill_recorded
+}
+
+@test "run_queue: after kill -9 of the runner, a resume refuses to start a second trainer beside the orphan" {
+  looping_cell
+  bash "$RUN_QUEUE" "$QUEUE" >/dev/null 2>&1 &
+  runner=$!
+  for _ in $(seq 1 100); do [[ -s $WORK/trainers ]] && break; /bin/sleep 0.1; done
+  [ -s "$WORK/trainers" ]
+  kill -9 "$runner"
+  wait "$runner" || true
+  trainer=$(head -n 1 "$WORK/trainers")
+  kill -0 "$trainer"                              # the orphan trains on
+  # the timeout only keeps a regression (a second looping trainer) from hanging the suite
+  run timeout 20 bash "$RUN_QUEUE" "$QUEUE" 2
+  assert_failure 3
+  assert_output --partial 'still running without its runner'
+  assert_output --partial 'kill -TERM -- -'
+  [ "$(wc -l <"$WORK/trainers")" -eq 1 ]          # no second trainer was started
+  [ "$(ran_configs)" = 'cfg/c1.yaml' ]
+  # once the orphan's group is stopped, the resume goes ahead and clears the stale record
+  group=$(sed -n 's/^cell_group=//p' "$QUEUE.run")
+  kill -TERM -- "-$group"
+  for _ in $(seq 1 50); do kill -0 "$trainer" 2>/dev/null || break; /bin/sleep 0.1; done
+  export RUN_ONE="$FAKES_DIR/fake-run-one"
+  run bash "$RUN_QUEUE" "$QUEUE" 2
+  assert_success
+  assert_output --partial 'removing stale'
+  [ ! -e "$QUEUE.run" ]
+}
+
+@test "run_queue: a second runner of a queue that is running is refused; TERM stops the cell's whole group" {
+  looping_cell
+  bash "$RUN_QUEUE" "$QUEUE" >/dev/null 2>&1 &
+  runner=$!
+  echo "$runner" >>"$WORK/pids"
+  for _ in $(seq 1 100); do [[ -s $WORK/trainers ]] && break; /bin/sleep 0.1; done
+  run timeout 20 bash "$RUN_QUEUE" "$QUEUE"
+  assert_failure 3
+  assert_output --partial 'already running'
+  trainer=$(head -n 1 "$WORK/trainers")
+  kill -TERM "$runner"
+  wait "$runner" || true
+  for _ in $(seq 1 50); do kill -0 "$trainer" 2>/dev/null || break; /bin/sleep 0.1; done
+  run kill -0 "$trainer"
+  assert_failure
+  [ ! -e "$QUEUE.run" ]
+}
