@@ -190,3 +190,21 @@ cell_dest() { echo "$DURABLE_DIR/final_ckpts/configs_dir_baseline_a-seg-77e9a498
   assert_output --partial 'belongs to another cell'
   [ "$(sha256sum <"$dest/best.pth")" = "$sum" ]
 }
+
+@test "run_one: a failed job's log is diagnosed when diagnose_log.sh and signatures.tsv sit beside it" {
+  mkdir -p "$WORK/box"
+  cp "$RUN_ONE" "$WORK/box/run_one.sh"
+  cp "$SCRIPTS_DIR/diagnose_log.sh" "$BATS_TEST_DIRNAME/fixtures/signatures.tsv" "$WORK/box/"
+  printf '#!/usr/bin/env bash\necho "RuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB"\nexit 7\n' >"$WORK/oom-train"
+  chmod +x "$WORK/oom-train"
+  TRAIN_CMD="$WORK/oom-train" run bash "$WORK/box/run_one.sh" configs/a.yaml seg 3
+  assert_failure 7
+  assert_output --partial 'likely causes'
+  assert_output --partial 'U3  CUDA OOM at the first batch'
+  assert_output --partial '/gotchas/u3/'
+  # without the signatures file the failure summary stays as it was
+  rm "$WORK/box/signatures.tsv"
+  TRAIN_CMD="$WORK/oom-train" run bash "$WORK/box/run_one.sh" configs/a.yaml seg 3
+  assert_failure 7
+  refute_output --partial 'likely causes'
+}
