@@ -80,7 +80,19 @@ checksum() {
   fi
 }
 byte_count() { wc -c <"$1" | tr -d '[:space:]'; }
-flush() { sync -- "$1" 2>/dev/null || sync; } # per-file fsync where coreutils allows it
+# flush PATH: fsync one file or folder and report its error. "sync FILE" fsyncs only the named file since
+# coreutils 8.24 (Debian 9 and later ship newer); an older sync ignores its operands, so it is refused
+# below instead of trusting a global sync that reports no error.
+flush() {
+  if ! sync -- "$1"; then
+    printf 'FAIL fsync %s: the data may not be on durable storage\n' "$1" >&2
+    return 1
+  fi
+}
+if ! sync --help 2>/dev/null | grep -q -- '--file-system'; then
+  printf '%s: this sync cannot fsync single files (coreutils older than 8.24); cannot promise durability\n' "$prog" >&2
+  exit 1
+fi
 
 # Remove temp files left by aggregator runs that no longer exist.
 while IFS= read -r -d '' stale; do
@@ -100,6 +112,16 @@ for pat in "${patterns[@]}"; do
   name_test+=(-name "$pat")
 done
 
+# The file list goes through a temp file so that find's own exit status is seen: an unreadable
+# subfolder is an error, never a silent skip.
+list=$(mktemp)
+trap 'cleanup; rm -f -- "$list"' EXIT
+find_failed=0
+if ! find "$src" -type f \( "${name_test[@]}" \) ! -name '.agg-tmp.*' -print0 >"$list"; then
+  find_failed=1
+  printf 'FAIL listing %s: find reported errors (above); files it could not see were not copied\n' "$src" >&2
+fi
+
 copied=0
 same=0
 failed=0
@@ -114,7 +136,8 @@ while IFS= read -r -d '' file; do
   want_sum=$(checksum "$file")
 
   if [[ -f $target && $(byte_count "$target") == "$want_size" && $(checksum "$target") == "$want_sum" ]]; then
-    same=$((same + 1))
+    # an earlier run may have died between rename and fsync: flush it again before counting it
+    if flush "$target" && flush "$tdir"; then same=$((same + 1)); else failed=$((failed + 1)); fi
     continue
   fi
   if ! mkdir -p -- "$tdir"; then
@@ -129,7 +152,10 @@ while IFS= read -r -d '' file; do
     [[ $(byte_count "$tmp") == "$want_size" && $(checksum "$tmp") == "$want_sum" ]] &&
     mv -f -- "$tmp" "$target"; then
     inflight=''
-    flush "$tdir"
+    if ! flush "$tdir"; then
+      failed=$((failed + 1))
+      continue
+    fi
     printf 'OK   %s (%s bytes)\n' "$rel" "$want_size"
     copied=$((copied + 1))
   else
@@ -138,12 +164,16 @@ while IFS= read -r -d '' file; do
     printf 'FAIL %s: copy incomplete or differs from the source (space? inodes? quota?)\n' "$rel" >&2
     failed=$((failed + 1))
   fi
-done < <(find "$src" -type f \( "${name_test[@]}" \) ! -name '.agg-tmp.*' -print0 | sort -z)
+done < <(sort -z -- "$list")
 
 echo "== aggregate: $copied copied, $same already up to date, $failed failed, into $dest"
 df -h -- "$dest" 2>/dev/null | awk 'NR == 2 { print "   bytes:  " $5 " used, " $4 " free" }' || true
 df -i -- "$dest" 2>/dev/null | awk 'NR == 2 { print "   inodes: " $5 " used, " $4 " free" }' || true
 
+if ((find_failed)); then
+  echo "Some of $src could not be listed; fix its permissions and run again. Do not release the instance." >&2
+  exit 1
+fi
 if ((found == 0)); then
   printf '%s: no file under %s matches INCLUDE (%s); nothing aggregated\n' "$prog" "$src" "$include" >&2
   exit 1

@@ -3,7 +3,10 @@
 # title: GPU health check
 # purpose: Pre-flight verdict on a freshly rented GPU before paying for a long run - Xid errors in the kernel log, uncorrectable ECC and row-remap state, temperature and throttling, utilisation stuck at 100 % with nothing running.
 # usage: gpu_health.sh [-i INDEX] [-n SAMPLES] [-t SECONDS]
-# env: {}
+# env:
+#   NVSMI_TIMEOUT:
+#     default: "20"
+#     description: Seconds any single nvidia-smi call may take; a call that takes longer is killed and reported as a GPU fault (after an Xid 79 nvidia-smi hangs for good).
 # gotchas: [U21, U22, U23, U11, U3]
 # principles: [1, 2, 3]
 # ---
@@ -43,6 +46,12 @@ bad_usage() {
   exit 2
 }
 
+nvsmi_timeout=${NVSMI_TIMEOUT:-20}
+[[ $nvsmi_timeout =~ ^[1-9][0-9]*$ ]] || bad_usage "NVSMI_TIMEOUT must be a positive whole number of seconds, got '$nvsmi_timeout'"
+# smi ARGS...: nvidia-smi with a time bound. Exit 124 (or 137 after the follow-up KILL) means it hung.
+smi() { timeout -k 5 "$nvsmi_timeout" nvidia-smi "$@"; }
+hung() { (($1 == 124 || $1 == 137)); }
+
 only_gpu=''
 samples=5
 pause=1
@@ -75,7 +84,14 @@ if ! command -v nvidia-smi >/dev/null 2>&1; then
   echo "RESULT: FAIL - nvidia-smi not found: no NVIDIA driver here, or the container was started without GPUs"
   exit 1
 fi
-if ! listing=$(nvidia-smi -L 2>&1) || [[ -z $listing ]]; then
+smi_rc=0
+listing=$(smi -L 2>&1) || smi_rc=$?
+if hung "$smi_rc"; then
+  printf '  [FAIL] nvidia-smi -L did not answer within %ss\n' "$nvsmi_timeout"
+  echo "RESULT: FAIL - GPU fault: nvidia-smi hangs (wedged driver; after Xid 79 this is typical); re-rent"
+  exit 1
+fi
+if ((smi_rc != 0)) || [[ -z $listing ]]; then
   printf '  [FAIL] nvidia-smi -L failed: %s\n' "$(printf '%s' "$listing" | head -n 1)"
   echo "RESULT: FAIL - the driver cannot talk to the GPU (after Xid 79 this is typical); re-rent"
   exit 1
@@ -85,10 +101,17 @@ fields=index,uuid,name,temperature.gpu,utilization.gpu,clocks.sm,clocks.max.sm,e
 query() {
   local sel=()
   [[ -n $only_gpu ]] && sel=(-i "$only_gpu")
-  nvidia-smi "${sel[@]}" --query-gpu="$fields" --format=csv,noheader,nounits
+  smi "${sel[@]}" --query-gpu="$fields" --format=csv,noheader,nounits
+}
+hang_fail() { # hang_fail WHAT: a call that timed out ends the check as a GPU fault
+  echo "RESULT: FAIL - GPU fault: nvidia-smi $1 did not answer within ${nvsmi_timeout}s (wedged driver, Xid 79?); re-rent"
+  exit 1
 }
 
-if ! first=$(query 2>/dev/null) || [[ -z $first ]]; then
+smi_rc=0
+first=$(query 2>/dev/null) || smi_rc=$?
+hung "$smi_rc" && hang_fail "--query-gpu"
+if ((smi_rc != 0)) || [[ -z $first ]]; then
   echo "RESULT: FAIL - nvidia-smi could not query GPU ${only_gpu:-list}"
   exit 1
 fi
@@ -97,10 +120,15 @@ fi
 all_rows=$first
 for ((s = 2; s <= samples; s++)); do
   sleep "$pause"
-  all_rows+=$'\n'$(query 2>/dev/null || true)
+  smi_rc=0
+  more=$(query 2>/dev/null) || smi_rc=$?
+  hung "$smi_rc" && hang_fail "--query-gpu"
+  all_rows+=$'\n'$more
 done
 
-apps=$(nvidia-smi --query-compute-apps=gpu_uuid,pid --format=csv,noheader 2>/dev/null || true)
+smi_rc=0
+apps=$(smi --query-compute-apps=gpu_uuid,pid --format=csv,noheader 2>/dev/null) || smi_rc=$?
+hung "$smi_rc" && hang_fail "--query-compute-apps"
 
 echo "== $prog: $(printf '%s\n' "$listing" | grep -c '^GPU') GPU(s) listed, $samples sample(s) each =="
 
@@ -134,7 +162,9 @@ while IFS=', ' read -r idx uuid _; do
     finding WARN "gpu$idx: utilisation ${umin}%+ in every sample with no compute process listed: stuck context or hidden holder"
   fi
 
-  detail=$(nvidia-smi -q -i "$idx" 2>/dev/null || true)
+  smi_rc=0
+  detail=$(smi -q -i "$idx" 2>/dev/null) || smi_rc=$?
+  hung "$smi_rc" && hang_fail "-q -i $idx"
   active=$(printf '%s\n' "$detail" |
     grep -E '^[[:space:]]*(HW Slowdown|HW Thermal Slowdown|HW Power Brake Slowdown|SW Thermal Slowdown)[[:space:]]*:[[:space:]]*Active' |
     sed -E 's/^[[:space:]]+//; s/[[:space:]]*:.*//' | paste -sd, - || true)

@@ -16,6 +16,9 @@
 #   MEM_WARN_PCT:
 #     default: "90"
 #     description: Warn on stderr when container memory reaches this share of its limit.
+#   NVSMI_TIMEOUT:
+#     default: "20"
+#     description: Seconds any single nvidia-smi call may take; a call that takes longer is killed and reported as a GPU fault (after an Xid 79 nvidia-smi hangs for good).
 # gotchas: [U9, U10, U41, U3]
 # principles: [3, 5]
 # ---
@@ -48,6 +51,12 @@ bad_usage() {
   printf '%s: %s\nTry %s --help\n' "$prog" "$1" "$prog" >&2
   exit 2
 }
+
+nvsmi_timeout=${NVSMI_TIMEOUT:-20}
+[[ $nvsmi_timeout =~ ^[1-9][0-9]*$ ]] || bad_usage "NVSMI_TIMEOUT must be a positive whole number of seconds, got '$nvsmi_timeout'"
+# smi ARGS...: nvidia-smi with a time bound. Exit 124 (or 137 after the follow-up KILL) means it hung.
+smi() { timeout -k 5 "$nvsmi_timeout" nvidia-smi "$@"; }
+hung() { (($1 == 124 || $1 == 137)); }
 
 interval=30
 count=0
@@ -104,11 +113,19 @@ cgroup_mem() { # prints: used limit oom_kills
   printf '%s %s %s' "$(mib_of_bytes "$used")" "$(mib_of_bytes "$limit")" "${kills:--}"
 }
 
+# gpu_mem: the VRAM column; "HUNG" (and a warning on stderr) when nvidia-smi does not answer in time.
 gpu_mem() {
+  local rows rc=0
   command -v nvidia-smi >/dev/null 2>&1 || { echo -; return; }
-  nvidia-smi --query-gpu=index,memory.used,memory.total --format=csv,noheader,nounits 2>/dev/null |
-    awk -F', *' 'NF >= 3 { printf "%s%s:%s/%s", sep, $1, $2, $3; sep = ";" } END { if (NR == 0) printf "ERR" }' ||
-    echo ERR
+  rows=$(smi --query-gpu=index,memory.used,memory.total --format=csv,noheader,nounits 2>/dev/null) || rc=$?
+  if hung "$rc"; then
+    printf '%s: GPU fault: nvidia-smi did not answer within %ss (wedged driver, Xid 79?); check dmesg\n' "$prog" "$nvsmi_timeout" >&2
+    echo HUNG
+    return
+  fi
+  ((rc == 0)) || { echo ERR; return; }
+  printf '%s\n' "$rows" |
+    awk -F', *' 'NF >= 3 { printf "%s%s:%s/%s", sep, $1, $2, $3; sep = ";" } END { if (NR == 0) printf "ERR" }'
 }
 
 running=1

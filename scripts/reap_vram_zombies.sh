@@ -13,6 +13,9 @@
 #   NVIDIA_DEV_DIR:
 #     default: "/dev"
 #     description: Folder holding the nvidia* device files that fuser or lsof inspect.
+#   NVSMI_TIMEOUT:
+#     default: "20"
+#     description: Seconds any single nvidia-smi call may take; a call that takes longer is killed and reported as a GPU fault (after an Xid 79 nvidia-smi hangs for good).
 # gotchas: [U11, U10, U1, U4]
 # principles: [3, 9]
 # ---
@@ -28,7 +31,7 @@
 # container's PID namespace cannot be killed from here: restart that container.
 #
 # Exit codes: 0 listed, or killed everything confirmed | 1 kill cancelled or a kill failed | 2 bad usage
-#             3 cannot enumerate holders (no nvidia-smi, fuser or lsof).
+#             3 cannot enumerate holders (no nvidia-smi, fuser or lsof) | 4 nvidia-smi hung (GPU fault).
 set -Eeuo pipefail
 
 prog=${0##*/}
@@ -51,6 +54,12 @@ bad_usage() {
   printf '%s: %s\nTry %s --help\n' "$prog" "$1" "$prog" >&2
   exit 2
 }
+
+nvsmi_timeout=${NVSMI_TIMEOUT:-20}
+[[ $nvsmi_timeout =~ ^[1-9][0-9]*$ ]] || bad_usage "NVSMI_TIMEOUT must be a positive whole number of seconds, got '$nvsmi_timeout'"
+# smi ARGS...: nvidia-smi with a time bound. Exit 124 (or 137 after the follow-up KILL) means it hung.
+smi() { timeout -k 5 "$nvsmi_timeout" nvidia-smi "$@"; }
+hung() { (($1 == 124 || $1 == 137)); }
 
 keep_re=${TRAIN_PATTERN:-}
 min_age=${MIN_AGE_SECONDS:-120}
@@ -83,12 +92,19 @@ done
 declare -A vram_mib=() source_of=()
 
 if command -v nvidia-smi >/dev/null 2>&1; then
+  smi_rc=0
+  apps=$(smi --query-compute-apps=pid,used_memory --format=csv,noheader,nounits 2>/dev/null) || smi_rc=$?
+  if hung "$smi_rc"; then
+    # a wedged driver is a GPU fault, not a zombie: killing processes would not bring the card back
+    printf '%s: GPU fault: nvidia-smi did not answer within %ss (wedged driver, Xid 79?); nothing was killed. Check dmesg and re-rent.\n' "$prog" "$nvsmi_timeout" >&2
+    exit 4
+  fi
   while IFS=', ' read -r pid mib; do
     [[ $pid =~ ^[0-9]+$ ]] || continue
     mib=${mib//[^0-9]/}
     vram_mib[$pid]=$((${vram_mib[$pid]:-0} + ${mib:-0}))
     source_of[$pid]=smi
-  done < <(nvidia-smi --query-compute-apps=pid,used_memory --format=csv,noheader,nounits 2>/dev/null || true)
+  done <<<"$apps"
   have_smi=1
 else
   have_smi=0

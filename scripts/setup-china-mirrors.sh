@@ -28,14 +28,19 @@
 # principles: [7, 10]
 # ---
 #
-# What it changes (and --undo reverts):
-#   $XDG_CONFIG_HOME/pip/pip.conf   index-url in [global] is set; other settings in the file stay
-#   ~/.condarc                      replaced by a mirror config (the earlier file is restored on --undo)
+# What it changes (and --undo takes back), always as blocks between two marker lines:
+#   $XDG_CONFIG_HOME/pip/pip.conf   a block in [global] sets index-url; an index-url it displaces is kept
+#                                   inside the block as a "# was: " line and put back by --undo
+#   ~/.condarc                      a block at the end sets the mirror channels; top-level keys it displaces
+#                                   (channels, default_channels, ...) are kept as "# was: " lines in place
 #   $XDG_CONFIG_HOME/china-mirrors/env.sh   new: HF_ENDPOINT, HF_HUB_ENABLE_HF_TRANSFER=0, cache paths,
 #                                   and a no_proxy list that applies only while a proxy is exported
 #   ~/.bashrc                       one marked block that sources env.sh in new shells
-# The state folder $XDG_CONFIG_HOME/china-mirrors keeps the originals from the FIRST run; later runs never
-# overwrite them, which is what makes repeated runs and --undo safe.
+# --undo removes the marked blocks only, so lines added later (conda init, your own edits) survive. A file
+# is deleted only when this script created it and nothing but its block was ever in it. Edits happen on
+# the link target (a symlinked ~/.bashrc stays a link) and keep the file's mode and owner.
+# A file that ended without a newline gets one before the block; --undo takes it off again while the
+# file still ends with the same line.
 #
 # Notes that bite:
 #   - huggingface_hub reads HF_ENDPOINT when it is imported: export it before Python starts
@@ -61,7 +66,7 @@ usage() {
 Usage: $prog [--undo]
 
 Configure pip, conda and Hugging Face mirrors for a box in mainland China (idempotent).
-  --undo   restore the files saved by the first run and remove everything this script added
+  --undo   remove the marked blocks and the files this script created, nothing else
 Environment: PIP_MIRROR, CONDA_MIRROR, HF_MIRROR, DATA_DIR, HF_HOME, XDG_CONFIG_HOME.
 EOF
 }
@@ -83,7 +88,6 @@ esac
 home=${HOME:?HOME must be set}
 config_home=${XDG_CONFIG_HOME:-$home/.config}
 state="$config_home/china-mirrors"
-backup="$state/backup"
 env_file="$state/env.sh"
 pip_conf="$config_home/pip/pip.conf"
 condarc="$home/.condarc"
@@ -100,64 +104,126 @@ for url in "$pip_mirror" "$conda_mirror" "$hf_mirror"; do
   [[ $url =~ ^https?://[^[:space:]\'\"]+$ ]] || bad_usage "not a usable mirror URL: $url"
 done
 
-# --- backups: the first run records each file as it was; later runs keep that record ----------------
-remember() { # remember FILE KEY
-  local file=$1 key=$2
-  mkdir -p -- "$backup"
-  [[ -e $backup/$key.orig || -e $backup/$key.absent ]] && return 0
-  if [[ -e $file ]]; then
-    cp -p -- "$file" "$backup/$key.orig"
-  else
-    : >"$backup/$key.absent"
-  fi
+# --- state: which files this script created, and which ended without a newline ------------------
+mark_created() { # mark_created KEY FILE: note that FILE is about to be created by us (first time only)
+  mkdir -p -- "$state/created"
+  [[ -e $2 || -L $2 ]] || : >"$state/created/$1"
 }
 
-restore() { # restore FILE KEY
-  local file=$1 key=$2
-  if [[ -e $backup/$key.orig ]]; then
-    cp -p -- "$backup/$key.orig" "$file"
-    rm -f -- "$backup/$key.orig"
-    echo "restored $file"
-  elif [[ -e $backup/$key.absent ]]; then
-    rm -f -- "$file" "$backup/$key.absent"
-    echo "removed $file (it did not exist before)"
-  fi
+# Print FILE with every marked block taken out; "# was: " lines inside a block come back as they were.
+strip_blocks() {
+  [[ -f $1 ]] || return 0
+  awk -v b="$begin_mark" -v e="$end_mark" '
+    $0 == b { inside = 1; next }
+    $0 == e { inside = 0; next }
+    inside { if (substr($0, 1, 7) == "# was: ") print substr($0, 8); next }
+    { print }' "$1"
 }
 
-# write_if_changed FILE: replace FILE with stdin only when the content differs; says which happened.
-write_if_changed() {
-  local file=$1 new
-  new=$(cat)
-  if [[ -f $file ]] && [[ $(cat -- "$file") == "$new" ]]; then
+# put KEY FILE NEW: make FILE hold the content of the file NEW. Writes the link target, keeps mode and
+# owner, and replaces it atomically (a temp file beside the target, then rename).
+put() {
+  local key=$1 file=$2 new=$3 target dir tmp
+  target=$(readlink -f -- "$file") || target=$file
+  if [[ -f $target ]] && cmp -s -- "$new" "$target"; then
     echo "unchanged: $file"
     return 0
   fi
-  mkdir -p -- "$(dirname -- "$file")"
-  printf '%s\n' "$new" >"$file.tmp.$$"
-  mv -f -- "$file.tmp.$$" "$file"
+  dir=$(dirname -- "$target")
+  mkdir -p -- "$dir"
+  tmp=$(mktemp "$dir/.${target##*/}.china-mirrors.XXXXXX")
+  cat -- "$new" >"$tmp"
+  if [[ -e $target ]]; then
+    chmod --reference="$target" -- "$tmp"
+    chown --reference="$target" -- "$tmp" 2>/dev/null || true
+  else
+    chmod "$(printf '%o' $((0666 & ~8#$(umask))))" -- "$tmp"
+  fi
+  mv -f -- "$tmp" "$target"
   echo "wrote:     $file"
+  : "$key"
 }
 
-# Print FILE with index-url set in its [global] section (section added when missing).
-pip_with_index() {
-  local file=$1
-  { [[ -f $file ]] && cat -- "$file"; true; } | awk -v url="$pip_mirror" '
-    function flush_global() { if (in_global && !done) { print "index-url = " url; done = 1 } }
-    /^[[:space:]]*\[/ {
-      flush_global()
-      in_global = ($0 ~ /^[[:space:]]*\[global\][[:space:]]*$/)
-      print; next
+# ends_bare FILE: true when FILE is non-empty and its last byte is not a newline.
+ends_bare() { [[ -s $1 && $(tail -c 1 -- "$1" | od -An -tx1 | tr -d ' \n') != 0a ]]; }
+
+# apply_to KEY FILE TRANSFORM: strip our old blocks, run TRANSFORM on the rest, write the result.
+apply_to() {
+  local key=$1 file=$2 transform=$3 base out
+  base=$(mktemp) out=$(mktemp)
+  strip_blocks "$file" >"$base"
+  if [[ -f $file ]] && ends_bare "$file" && [[ ! -e $state/bare/$key ]]; then
+    mkdir -p -- "$state/bare"
+    tail -n 1 -- "$file" >"$state/bare/$key" # the last line, to recognise it on --undo
+  fi
+  mark_created "$key" "$file"
+  "$transform" <"$base" >"$out"
+  put "$key" "$file" "$out"
+  rm -f -- "$base" "$out"
+}
+
+undo_from() { # undo_from KEY FILE
+  local key=$1 file=$2 out last
+  if [[ ! -f $file ]] || ! grep -qxF -- "$begin_mark" "$file"; then
+    rm -f -- "$state/created/$key" "$state/bare/$key"
+    return 0
+  fi
+  out=$(mktemp)
+  strip_blocks "$file" >"$out"
+  if [[ -e $state/bare/$key && -s $out ]]; then
+    last=$(tail -n 1 -- "$out")
+    if [[ $last == "$(cat -- "$state/bare/$key")" ]]; then
+      head -c -1 -- "$out" >"$out.cut" && mv -f -- "$out.cut" "$out"
+    fi
+  fi
+  if [[ -e $state/created/$key && ! -s $out ]]; then
+    rm -f -- "$file"
+    echo "removed $file (this script created it and only its block was in it)"
+  else
+    put "$key" "$file" "$out" >/dev/null
+    echo "removed the marked block from $file"
+  fi
+  rm -f -- "$out" "$state/created/$key" "$state/bare/$key"
+}
+
+# --- transforms: stdin is the file without our blocks, stdout the file with them ----------------
+pip_transform() {
+  awk -v url="$pip_mirror" -v b="$begin_mark" -v e="$end_mark" '
+    /^[[:space:]]*\[/ { in_global = ($0 ~ /^[[:space:]]*\[global\][[:space:]]*$/) }
+    in_global && /^[[:space:]]*index[-_]url[[:space:]]*=/ { print b; print "# was: " $0; print e; next }
+    { print }
+    in_global && /^[[:space:]]*\[/ && !done { print b; print "index-url = " url; print e; done = 1 }
+    END { if (!done) { print b; if (NR > 0) print ""; print "[global]"; print "index-url = " url; print e } }'
+}
+
+condarc_transform() {
+  awk -v b="$begin_mark" -v e="$end_mark" -v m="$conda_mirror" '
+    function close_was() { if (was) { print e; was = 0 } }
+    was && (/^[[:space:]]/ || /^-/) { print "# was: " $0; next }
+    { close_was() }
+    /^(channels|show_channel_urls|default_channels|custom_channels)[[:space:]]*:/ {
+      print b; print "# was: " $0; was = 1; next
     }
-    in_global && /^[[:space:]]*index[-_]url[[:space:]]*=/ { next }
     { print }
     END {
-      flush_global()
-      if (!done) { if (NR > 0) print ""; print "[global]"; print "index-url = " url }
+      close_was()
+      print b
+      print "# pytorch-nightly is left out on purpose: the mirrors do not carry it."
+      print "channels:"; print "  - defaults"
+      print "show_channel_urls: true"
+      print "default_channels:"
+      print "  - " m "/pkgs/main"; print "  - " m "/pkgs/r"; print "  - " m "/pkgs/msys2"
+      print "custom_channels:"
+      print "  conda-forge: " m "/cloud"; print "  pytorch: " m "/cloud"
+      print e
     }'
 }
 
-strip_block() { # print FILE without the marked block
-  awk -v b="$begin_mark" -v e="$end_mark" '$0 == b { skip = 1; next } $0 == e { skip = 0; next } !skip' "$1"
+bashrc_transform() {
+  cat
+  printf '%s\n' "$begin_mark"
+  printf '[ -f %q ] && . %q\n' "$env_file" "$env_file"
+  printf '%s\n' "$end_mark"
 }
 
 if ((undo)); then
@@ -165,49 +231,20 @@ if ((undo)); then
     echo "nothing to undo: $state does not exist"
     exit 0
   fi
-  restore "$pip_conf" pip.conf
-  restore "$condarc" condarc
-  if [[ -f $bashrc ]] && grep -qxF -- "$begin_mark" "$bashrc"; then
-    if [[ -e $backup/bashrc.absent ]]; then
-      rm -f -- "$bashrc" "$backup/bashrc.absent"
-      echo "removed $bashrc (it did not exist before)"
-    else
-      strip_block "$bashrc" >"$bashrc.tmp.$$"
-      if [[ -e $backup/bashrc.newline ]]; then
-        # the apply step added a newline before the block; take it back off
-        head -c -1 -- "$bashrc.tmp.$$" >"$bashrc.tmp2.$$" && mv -f -- "$bashrc.tmp2.$$" "$bashrc.tmp.$$"
-      fi
-      cat -- "$bashrc.tmp.$$" >"$bashrc" && rm -f -- "$bashrc.tmp.$$"
-      echo "removed the marked block from $bashrc"
-    fi
-  fi
-  rm -rf -- "$state"
+  undo_from pip.conf "$pip_conf"
+  undo_from condarc "$condarc"
+  undo_from bashrc "$bashrc"
+  rm -f -- "$env_file"
+  rmdir -- "$state/created" "$state/bare" 2>/dev/null || true
+  rmdir -- "$state" 2>/dev/null || echo "kept $state: it holds files this script did not write"
   echo "undone. Open a new shell, or: unset HF_ENDPOINT HF_HUB_ENABLE_HF_TRANSFER HF_HOME HF_HUB_CACHE MODELSCOPE_CACHE"
   exit 0
 fi
 
 # --- apply --------------------------------------------------------------------------------------
-remember "$pip_conf" pip.conf
-remember "$condarc" condarc
-[[ -e $bashrc ]] || { [[ -e $backup/bashrc.absent || -e $backup/bashrc.orig ]] || : >"$backup/bashrc.absent"; }
-
-pip_with_index "$pip_conf" | write_if_changed "$pip_conf"
-
-write_if_changed "$condarc" <<EOF
-# Written by setup-china-mirrors.sh; "setup-china-mirrors.sh --undo" puts the previous file back.
-# pytorch-nightly is left out on purpose: the mirrors do not carry it.
-channels:
-  - defaults
-show_channel_urls: true
-default_channels:
-  - $conda_mirror/pkgs/main
-  - $conda_mirror/pkgs/r
-  - $conda_mirror/pkgs/msys2
-custom_channels:
-  conda-forge: $conda_mirror/cloud
-  pytorch: $conda_mirror/cloud
-EOF
-
+mkdir -p -- "$state"
+apply_to pip.conf "$pip_conf" pip_transform
+apply_to condarc "$condarc" condarc_transform
 cache_lines=''
 if [[ -n ${HF_HOME:-} ]]; then
   cache_lines="export HF_HOME=$(printf '%q' "$HF_HOME")"
@@ -223,7 +260,8 @@ if [[ -d $data_dir ]]; then
 fi
 [[ -n $cache_lines ]] || cache_lines='# no data disk found: caches stay in their default place (set DATA_DIR or HF_HOME and re-run)'
 
-write_if_changed "$env_file" <<EOF
+env_new=$(mktemp)
+cat >"$env_new" <<EOF
 # Written by setup-china-mirrors.sh; removed by --undo. Source it before starting Python.
 export HF_ENDPOINT=$(printf '%q' "$hf_mirror")
 export HF_HUB_ENABLE_HF_TRANSFER=0
@@ -235,21 +273,9 @@ if env | grep -qiE '^https?_proxy='; then
   export NO_PROXY="\$no_proxy"
 fi
 EOF
-
-if [[ -f $bashrc ]] && grep -qxF -- "$begin_mark" "$bashrc"; then
-  echo "unchanged: $bashrc"
-else
-  if [[ -s $bashrc && $(tail -c 1 -- "$bashrc" | od -An -c | tr -d ' ') != '\n' ]]; then
-    printf '\n' >>"$bashrc"
-    : >"$backup/bashrc.newline"
-  fi
-  {
-    printf '%s\n' "$begin_mark"
-    printf '[ -f %q ] && . %q\n' "$env_file" "$env_file"
-    printf '%s\n' "$end_mark"
-  } >>"$bashrc"
-  echo "wrote:     $bashrc (marked block)"
-fi
+put env.sh "$env_file" "$env_new"
+rm -f -- "$env_new"
+apply_to bashrc "$bashrc" bashrc_transform
 
 echo "done. For this shell run:  source $(printf '%q' "$env_file")"
 echo "check:  pip config list; conda config --show channels; python -c 'import huggingface_hub.constants as c; print(c.ENDPOINT)'"

@@ -101,3 +101,43 @@ kill_mid_copy() {
   assert_failure 1
   assert_output --partial 'nothing aggregated'
 }
+
+# Tests run as root, and root reads a chmod 000 folder anyway; so an unreadable folder is simulated by a
+# find on PATH that lists what the real one lists, then reports the error a permission problem gives.
+fake_tools() {
+  mkdir -p "$WORK/bin"
+  printf '#!/usr/bin/env bash\n/usr/bin/find "$@"\necho "find: %s: Permission denied" >&2\nexit 1\n' "$SRC/cell b/secret" >"$WORK/bin/find"
+  # a sync that works for --help (feature probe) but fails to fsync anything named
+  printf '#!/usr/bin/env bash\n[[ $1 == --help ]] && exec /usr/bin/sync --help\necho "sync: error syncing $2: Input/output error" >&2\nexit 1\n' >"$WORK/bin/sync"
+  chmod +x "$WORK/bin/find" "$WORK/bin/sync"
+}
+
+@test "aggregate: a find error (unreadable subfolder) fails the run even though the rest is copied" {
+  fake_tools
+  rm "$WORK/bin/sync"
+  PATH="$WORK/bin:$PATH" run bash "$AGG" "$SRC" "$DEST"
+  assert_failure 1
+  assert_output --partial 'Permission denied'
+  assert_output --partial 'could not be listed'
+  cmp "$SRC/cell a/best.pth" "$DEST/cell a/best.pth"
+}
+
+@test "aggregate: an fsync error fails the run; nothing is reported as copied" {
+  fake_tools
+  rm "$WORK/bin/find"
+  PATH="$WORK/bin:$PATH" run bash "$AGG" "$SRC" "$DEST"
+  assert_failure 1
+  assert_output --partial 'FAIL fsync'
+  refute_output --partial 'OK   '
+  assert_output --partial '0 copied'
+}
+
+@test "aggregate: a file already up to date is fsynced again, and its fsync error counts" {
+  run bash "$AGG" "$SRC" "$DEST"
+  assert_success
+  fake_tools
+  rm "$WORK/bin/find"
+  PATH="$WORK/bin:$PATH" run bash "$AGG" "$SRC" "$DEST"
+  assert_failure 1
+  assert_output --partial 'FAIL fsync'
+}

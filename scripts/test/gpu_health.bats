@@ -63,3 +63,10 @@ setup() {
   assert_success
   [ "$(grep -c -- '--query-gpu=' "$FAKE_NVSMI_LOG")" -eq 4 ]
 }
+
+@test "gpu_health: a hanging nvidia-smi fails as a GPU fault within the bound" {
+  FAKE_NVSMI_HANG=1 NVSMI_TIMEOUT=1 run timeout 30 bash "$GH"
+  assert_failure 1
+  assert_output --partial 'did not answer within 1s'
+  assert_output --partial 'RESULT: FAIL - GPU fault'
+}

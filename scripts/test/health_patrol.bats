@@ -122,3 +122,20 @@ one_line() {
   one_line
   assert_output --partial 'proc=1'
 }
+
+@test "patrol: a hanging nvidia-smi is cut off after NVSMI_TIMEOUT and raised as a GPU fault" {
+  start_bg patrol_train_job 120 >/dev/null
+  # the outer timeout only keeps a regression from hanging the suite
+  FAKE_NVSMI_HANG=1 NVSMI_TIMEOUT=1 run --separate-stderr timeout 30 bash "$HP"
+  assert_failure 1
+  one_line
+  assert_output --partial 'status=ALERT'
+  assert_output --partial 'gpu=HUNG'
+  assert_output --partial 'GPU fault: nvidia-smi did not answer within 1s'
+}
+
+@test "patrol: a bad NVSMI_TIMEOUT is a usage error" {
+  NVSMI_TIMEOUT=soon run bash "$HP"
+  assert_failure 2
+  assert_output --partial 'NVSMI_TIMEOUT must be a positive whole number'
+}

@@ -53,3 +53,12 @@ setup() {
   assert_success
   assert_output --regexp $'\t10\tmax\t-\t-$'
 }
+
+@test "mem_monitor: a hanging nvidia-smi gives a HUNG column and a GPU-fault warning, and sampling goes on" {
+  FAKE_NVSMI_HANG=1 NVSMI_TIMEOUT=1 run --separate-stderr timeout 30 bash "$MM" -i 0 -n 2 -o "$LOG"
+  assert_success
+  [[ $stderr == *'GPU fault: nvidia-smi did not answer within 1s'* ]]
+  [ "$(wc -l <"$LOG")" -eq 3 ]
+  run awk -F'\t' 'NR > 1 { print $8 }' "$LOG"
+  assert_output $'HUNG\nHUNG'
+}

@@ -83,3 +83,11 @@ dead() { if alive "$1"; then echo "process $1 is still alive" >&2; return 1; fi;
   assert_success
   assert_line --regexp "^$FAKE_ZOMBIE_PID +- .* dev +CANDIDATE"
 }
+
+@test "reap: a hanging nvidia-smi is a GPU fault (exit 4) and nothing is killed" {
+  FAKE_NVSMI_HANG=1 NVSMI_TIMEOUT=1 run timeout 30 bash "$REAP" --kill --yes --keep-pattern fake_train_run
+  assert_failure 4
+  assert_output --partial 'GPU fault'
+  alive "$FAKE_ZOMBIE_PID"
+  alive "$FAKE_TRAIN_PID"
+}

@@ -19,8 +19,8 @@ teardown() {
   kill_recorded
 }
 
-cell_ckpt() { echo "$DATA_DIR/checkpoints/baseline_a-seg"; }
-cell_dest() { echo "$DURABLE_DIR/final_ckpts/baseline_a-seg"; }
+cell_ckpt() { echo "$DATA_DIR/checkpoints/configs_dir_baseline_a-seg-77e9a49889"; }
+cell_dest() { echo "$DURABLE_DIR/final_ckpts/configs_dir_baseline_a-seg-77e9a49889"; }
 
 @test "run_one: --help exits 0 and shows usage" {
   run bash "$RUN_ONE" --help
@@ -43,10 +43,10 @@ cell_dest() { echo "$DURABLE_DIR/final_ckpts/baseline_a-seg"; }
 @test "run_one: success syncs best checkpoint byte-identical, prints SYNCED, prunes scratch" {
   run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
   assert_success
-  assert_output --partial 'SYNCED baseline_a-seg'
+  assert_output --partial 'SYNCED configs_dir_baseline_a-seg-77e9a49889'
   cmp "$(cell_ckpt)/best.pth" "$(cell_dest)/best.pth"
   cmp "$(cell_ckpt)/best_metrics.json" "$(cell_dest)/best_metrics.json"
-  [ -f "$(cell_dest)/baseline_a-seg.log" ]
+  [ -f "$(cell_dest)/configs_dir_baseline_a-seg-77e9a49889.log" ]
   [ ! -e "$(cell_ckpt)/latest.pth" ]
   [ ! -e "$(cell_ckpt)/epoch_1.pth" ]
   [ -f "$(cell_ckpt)/best.pth" ]
@@ -162,4 +162,49 @@ cell_dest() { echo "$DURABLE_DIR/final_ckpts/baseline_a-seg"; }
   assert_failure 4
   assert_output --partial 'already running'
   refute_output --partial 'fake-train'
+}
+
+@test "run_one: two configs with the same file name in different folders keep separate durable results" {
+  mkdir -p "$WORK/configs/resnet" "$WORK/configs/vit"
+  run bash "$RUN_ONE" configs/resnet/base.yaml seg 3
+  assert_success
+  first=$(find "$DURABLE_DIR/final_ckpts" -name best.pth)
+  [ "$(printf '%s\n' "$first" | wc -l)" -eq 1 ]
+  sum_first=$(sha256sum <"$first")
+  run bash "$RUN_ONE" ./configs/vit/base.yaml seg 3
+  assert_success
+  [ "$(find "$DURABLE_DIR/final_ckpts" -name best.pth | wc -l)" -eq 2 ]
+  [ "$(sha256sum <"$first")" = "$sum_first" ]
+  assert_output --partial 'SYNCED configs_vit_base-seg-'
+}
+
+@test "run_one: a durable folder owned by another config is never overwritten" {
+  run bash "$RUN_ONE" configs/resnet/base.yaml seg 3
+  assert_success
+  dest=$(dirname "$(find "$DURABLE_DIR/final_ckpts" -name best.pth)")
+  echo 'config=configs/other.yaml task=seg' >"$dest/.cell_owner"
+  sum=$(sha256sum <"$dest/best.pth")
+  rm -rf "$DATA_DIR/checkpoints"
+  run bash "$RUN_ONE" configs/resnet/base.yaml seg 3
+  assert_failure 3
+  assert_output --partial 'belongs to another cell'
+  [ "$(sha256sum <"$dest/best.pth")" = "$sum" ]
+}
+
+@test "run_one: a failed job's log is diagnosed when diagnose_log.sh and signatures.tsv sit beside it" {
+  mkdir -p "$WORK/box"
+  cp "$RUN_ONE" "$WORK/box/run_one.sh"
+  cp "$SCRIPTS_DIR/diagnose_log.sh" "$BATS_TEST_DIRNAME/fixtures/signatures.tsv" "$WORK/box/"
+  printf '#!/usr/bin/env bash\necho "RuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB"\nexit 7\n' >"$WORK/oom-train"
+  chmod +x "$WORK/oom-train"
+  TRAIN_CMD="$WORK/oom-train" run bash "$WORK/box/run_one.sh" configs/a.yaml seg 3
+  assert_failure 7
+  assert_output --partial 'likely causes'
+  assert_output --partial 'U3  CUDA OOM at the first batch'
+  assert_output --partial '/gotchas/u3/'
+  # without the signatures file the failure summary stays as it was
+  rm "$WORK/box/signatures.tsv"
+  TRAIN_CMD="$WORK/oom-train" run bash "$WORK/box/run_one.sh" configs/a.yaml seg 3
+  assert_failure 7
+  refute_output --partial 'likely causes'
 }

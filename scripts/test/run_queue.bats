@@ -125,8 +125,74 @@ ran_configs() { cut -d'|' -f1 "$FAKE_RUN_LOG" | paste -sd' ' -; }
   assert_failure 1
   assert_output --partial 'cell 2 (cfg/c2.yaml det) exit=9'
   assert_output --partial '1 FAILED'
-  for c in c3-seg c4-cls c5-seg; do
-    cmp "$DATA_DIR/checkpoints/$c/best.pth" "$DURABLE_DIR/final_ckpts/$c/best.pth"
+  for c in cfg_c3-seg cfg_c4-cls cfg_c5-seg; do
+    src=("$DATA_DIR/checkpoints/$c"-*/best.pth) dst=("$DURABLE_DIR/final_ckpts/$c"-*/best.pth)
+    cmp "${src[0]}" "${dst[0]}"
   done
-  [ ! -e "$DURABLE_DIR/final_ckpts/c1-seg" ]
+  [ -z "$(find "$DURABLE_DIR/final_ckpts" -name 'cfg_c1-seg-*')" ]
+}
+
+# A cell whose "trainer" is a sleep loop that records its PID: it never ends by itself.
+looping_cell() {
+  cat >"$WORK/loop-run-one" <<'SH'
+#!/usr/bin/env bash
+printf '%s\n' "$1" >>"$FAKE_RUN_LOG"
+bash -c 'echo $$ >>"$0"; while :; do /bin/sleep 0.2; done' "$LOOP_TRAINERS" &
+wait
+SH
+  chmod +x "$WORK/loop-run-one"
+  export RUN_ONE="$WORK/loop-run-one" LOOP_TRAINERS="$WORK/trainers"
+}
+
+teardown() {
+  local g
+  g=$(sed -n 's/^cell_group=//p' "$QUEUE.run" 2>/dev/null || true)
+  [[ -n $g ]] && kill -KILL -- "-$g" 2>/dev/null || true
+  kill_recorded
+}
+
+@test "run_queue: after kill -9 of the runner, a resume refuses to start a second trainer beside the orphan" {
+  looping_cell
+  bash "$RUN_QUEUE" "$QUEUE" >/dev/null 2>&1 &
+  runner=$!
+  for _ in $(seq 1 100); do [[ -s $WORK/trainers ]] && break; /bin/sleep 0.1; done
+  [ -s "$WORK/trainers" ]
+  kill -9 "$runner"
+  wait "$runner" || true
+  trainer=$(head -n 1 "$WORK/trainers")
+  kill -0 "$trainer"                              # the orphan trains on
+  # the timeout only keeps a regression (a second looping trainer) from hanging the suite
+  run timeout 20 bash "$RUN_QUEUE" "$QUEUE" 2
+  assert_failure 3
+  assert_output --partial 'still running without its runner'
+  assert_output --partial 'kill -TERM -- -'
+  [ "$(wc -l <"$WORK/trainers")" -eq 1 ]          # no second trainer was started
+  [ "$(ran_configs)" = 'cfg/c1.yaml' ]
+  # once the orphan's group is stopped, the resume goes ahead and clears the stale record
+  group=$(sed -n 's/^cell_group=//p' "$QUEUE.run")
+  kill -TERM -- "-$group"
+  for _ in $(seq 1 50); do kill -0 "$trainer" 2>/dev/null || break; /bin/sleep 0.1; done
+  export RUN_ONE="$FAKES_DIR/fake-run-one"
+  run bash "$RUN_QUEUE" "$QUEUE" 2
+  assert_success
+  assert_output --partial 'removing stale'
+  [ ! -e "$QUEUE.run" ]
+}
+
+@test "run_queue: a second runner of a queue that is running is refused; TERM stops the cell's whole group" {
+  looping_cell
+  bash "$RUN_QUEUE" "$QUEUE" >/dev/null 2>&1 &
+  runner=$!
+  echo "$runner" >>"$WORK/pids"
+  for _ in $(seq 1 100); do [[ -s $WORK/trainers ]] && break; /bin/sleep 0.1; done
+  run timeout 20 bash "$RUN_QUEUE" "$QUEUE"
+  assert_failure 3
+  assert_output --partial 'already running'
+  trainer=$(head -n 1 "$WORK/trainers")
+  kill -TERM "$runner"
+  wait "$runner" || true
+  for _ in $(seq 1 50); do kill -0 "$trainer" 2>/dev/null || break; /bin/sleep 0.1; done
+  run kill -0 "$trainer"
+  assert_failure
+  [ ! -e "$QUEUE.run" ]
 }

@@ -38,7 +38,7 @@ snapshot() { (cd "$HOME" && find . -type f -print0 | sort -z | xargs -0 sha256su
   grep -qx 'index-url = https://pypi.tuna.tsinghua.edu.cn/simple' "$HOME/.config/pip/pip.conf"
   grep -qx 'timeout = 60' "$HOME/.config/pip/pip.conf"
   grep -qx 'no-cache-dir = true' "$HOME/.config/pip/pip.conf"
-  [ "$(grep -c 'index-url' "$HOME/.config/pip/pip.conf")" -eq 1 ]
+  [ "$(grep -c '^index-url' "$HOME/.config/pip/pip.conf")" -eq 1 ]
   grep -q 'https://mirrors.tuna.tsinghua.edu.cn/anaconda/pkgs/main' "$HOME/.condarc"
   run grep -c 'pytorch-nightly:' "$HOME/.condarc"
   assert_output 0
@@ -86,5 +86,66 @@ snapshot() { (cd "$HOME" && find . -type f -print0 | sort -z | xargs -0 sha256su
   run bash "$SCM" --undo
   assert_success
   assert_output --partial 'nothing to undo'
+  diff -r "$WORK/home before" "$HOME"
+}
+
+@test "mirrors: --undo keeps a .bashrc it created once other lines were added (conda init)" {
+  rm -f "$HOME/.bashrc"
+  bash "$SCM" >/dev/null
+  printf '# >>> conda initialize >>>\neval "$(conda shell.bash hook)"\n# <<< conda initialize <<<\n' >>"$HOME/.bashrc"
+  run bash "$SCM" --undo
+  assert_success
+  [ -f "$HOME/.bashrc" ]
+  run cat "$HOME/.bashrc"
+  assert_output $'# >>> conda initialize >>>\neval "$(conda shell.bash hook)"\n# <<< conda initialize <<<'
+}
+
+@test "mirrors: --undo keeps later edits to pip.conf and .condarc and restores the displaced settings" {
+  bash "$SCM" >/dev/null
+  printf '\n[list]\nformat = columns\n' >>"$HOME/.config/pip/pip.conf"
+  printf 'auto_activate_base: false\n' >>"$HOME/.condarc"
+  run bash "$SCM" --undo
+  assert_success
+  grep -qx 'format = columns' "$HOME/.config/pip/pip.conf"
+  grep -qx 'index-url = https://pypi.org/simple' "$HOME/.config/pip/pip.conf"
+  run grep -c tuna "$HOME/.config/pip/pip.conf"
+  assert_output 0
+  run cat "$HOME/.condarc"
+  assert_output $'channels:\n  - conda-forge\nauto_activate_base: false'
+}
+
+@test "mirrors: a 0600 pip.conf stays 0600 through apply and undo" {
+  chmod 0600 "$HOME/.config/pip/pip.conf"
+  bash "$SCM" >/dev/null
+  [ "$(stat -c %a "$HOME/.config/pip/pip.conf")" = 600 ]
+  bash "$SCM" --undo >/dev/null
+  [ "$(stat -c %a "$HOME/.config/pip/pip.conf")" = 600 ]
+  cmp "$WORK/home before/.config/pip/pip.conf" "$HOME/.config/pip/pip.conf"
+}
+
+@test "mirrors: a symlinked .bashrc stays a link; its target is edited and restored" {
+  mkdir -p "$WORK/dotfiles"
+  mv "$HOME/.bashrc" "$WORK/dotfiles/bashrc"
+  ln -s "$WORK/dotfiles/bashrc" "$HOME/.bashrc"
+  bash "$SCM" >/dev/null
+  [ -L "$HOME/.bashrc" ]
+  grep -qF 'setup-china-mirrors >>>' "$WORK/dotfiles/bashrc"
+  bash "$SCM" --undo >/dev/null
+  [ -L "$HOME/.bashrc" ]
+  cmp "$WORK/home before/.bashrc" "$WORK/dotfiles/bashrc"
+}
+
+@test "mirrors: apply twice, undo twice: one block each, then the original files" {
+  rm -f "$HOME/.bashrc"
+  bash "$SCM" >/dev/null
+  bash "$SCM" >/dev/null
+  [ "$(grep -c 'setup-china-mirrors >>>' "$HOME/.bashrc")" -eq 1 ]
+  [ "$(grep -c 'setup-china-mirrors >>>' "$HOME/.condarc")" -eq 2 ]
+  run bash "$SCM" --undo
+  assert_success
+  run bash "$SCM" --undo
+  assert_success
+  [ ! -e "$HOME/.bashrc" ]
+  rm -f "$WORK/home before/.bashrc"
   diff -r "$WORK/home before" "$HOME"
 }
