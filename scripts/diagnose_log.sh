@@ -11,10 +11,12 @@
 # principles: [3]
 # ---
 #
-# Signatures file (ASSUMED format, to be reconciled with the site build's export): UTF-8 text, one
-# signature per line, five TAB-separated fields
+# Signatures file (the site build publishes it as /downloads/signatures.tsv): UTF-8 text, one signature
+# per line, five TAB-separated fields
 #     id <TAB> kind <TAB> pattern <TAB> title <TAB> url
-# kind is "literal" (fixed string, case-sensitive) or "regex" (POSIX ERE as grep -E reads it). Lines that
+# kind is "literal", "regex" (POSIX ERE as grep -E reads it) or "regex-i" (the same, ignoring case). A
+# literal is matched as the guide's diagnosis engine matches it: ignoring case, any run of white space
+# as one, and only as whole words (so "Killed" does not match "skilled"). Lines that
 # are empty or start with "#" are skipped. A row with the wrong field count or kind, or a regex grep
 # rejects, is reported on stderr with its line number and skipped.
 #
@@ -73,6 +75,25 @@ if [[ $log == - ]]; then tail -n "$max_lines"; else tail -n "$max_lines" -- "$lo
   LC_ALL=C tr -d '\000-\010\013-\037\177' >"$work/log"
 
 : >"$work/hits"
+# A literal as an ERE: metacharacters escaped, each run of white space as [[:space:]]+.
+literal_ere() {
+  local text=$1 out='' ch i in_space=0
+  for ((i = 0; i < ${#text}; i++)); do
+    ch=${text:i:1}
+    if [[ $ch == [[:space:]] ]]; then
+      ((in_space)) || out+='[[:space:]]+'
+      in_space=1
+      continue
+    fi
+    in_space=0
+    case $ch in
+      "\\" | . | '[' | ']' | '(' | ')' | '{' | '}' | '*' | '+' | '?' | '^' | '$' | '|') out+="\\$ch" ;;
+      *) out+=$ch ;;
+    esac
+  done
+  printf '%s' "$out"
+}
+
 sig_no=0
 while IFS= read -r row || [[ -n $row ]]; do
   sig_no=$((sig_no + 1))
@@ -84,12 +105,13 @@ while IFS= read -r row || [[ -n $row ]]; do
     continue
   fi
   case "${f[1]}" in
-    literal) mode=-F ;;
-    regex) mode=-E ;;
-    *) printf '%s: %s line %d: kind must be literal or regex, got %s; skipped\n' "$prog" "$sigs" "$sig_no" "${f[1]}" >&2; continue ;;
+    literal) mode=-Eiw pattern=$(literal_ere "${f[2]}") ;;
+    regex) mode=-E pattern=${f[2]} ;;
+    regex-i) mode=-Ei pattern=${f[2]} ;;
+    *) printf '%s: %s line %d: kind must be literal, regex or regex-i, got %s; skipped\n' "$prog" "$sigs" "$sig_no" "${f[1]}" >&2; continue ;;
   esac
   rc=0
-  found=$(grep -n "$mode" -e "${f[2]}" -- "$work/log" 2>/dev/null | tail -n 1) || rc=$?
+  found=$(grep -n "$mode" -e "$pattern" -- "$work/log" 2>/dev/null | tail -n 1) || rc=$?
   if ((rc >= 2)); then
     printf '%s: %s line %d: pattern rejected by grep %s; skipped\n' "$prog" "$sigs" "$sig_no" "$mode" >&2
     continue

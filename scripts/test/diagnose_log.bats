@@ -47,3 +47,14 @@ setup() {
   run bash "$DL" -s "$SIGS" "$WORK/no such.log"
   assert_failure 2
 }
+
+@test "diagnose: literals match as the site's engine does (any case, folded spaces, whole words); regex-i ignores case" {
+  printf 'P1\tliteral\tout of  memory\tSpaced literal\t/gotchas/p1/\nP2\tliteral\tKilled\tWhole word\t/gotchas/p2/\nP3\tregex-i\tnccl (error|warn)\tNo case\t/gotchas/p3/\nP4\tliteral\ta.b\tDot is a dot\t/gotchas/p4/\n' >"$WORK/sigs.tsv"
+  printf 'CUDA OUT   OF MEMORY here\nthe job was skilled\nNCCL WARN socket\naxb\n' >"$WORK/case.log"
+  run --separate-stderr bash "$DL" -s "$WORK/sigs.tsv" "$WORK/case.log"
+  assert_success
+  assert_output --partial 'P1  Spaced literal'
+  assert_output --partial 'P3  No case'
+  refute_output --partial 'P2'
+  refute_output --partial 'P4'
+}
