@@ -50,6 +50,7 @@ sharedFs: null
 inodeCap: none
 freeEgress: true
 chinaMirror: false
+driver: { stack: host driver fixed by the box owner, check: nvidia-smi }
 overrides: { DATA_DIR: /data, DURABLE_DIR: /data, PROXY_HOOK: "", CRED_FILE: "", SCRATCH: "", HF_HOME: /data/hf, DETACH: tmux }
 sources:
   - title: Box docs
@@ -59,7 +60,7 @@ sources:
 verified: 2026-09
 ---
 
-${body ?? ['Launch', 'Storage', 'Network', 'Spot and interruption', 'Teardown and billing', 'Daemon tool', 'Top gotchas', 'Script overrides'].map((s) => `## ${s}\n\nSomething true about ${s.toLowerCase()}.\n`).join('\n')}`;
+${body ?? ['Launch', 'Storage', 'Network', 'Spot and interruption', 'Teardown and billing', 'Daemon tool', 'Top gotchas', 'Debugging', 'Script overrides'].map((s) => `## ${s}\n\nSomething true about ${s.toLowerCase()}.\n`).join('\n')}`;
 
 export const SCRIPT = (env = '#   OUT_DIR:\n#     default: /tmp/out\n#     description: Where results go.\n', code = 'echo "${OUT_DIR:-/tmp/out}"\n') => `#!/usr/bin/env bash
 # ---

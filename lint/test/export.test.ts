@@ -167,6 +167,8 @@ describe('kb-lint export skill on the real corpus', { timeout: 120_000 }, () => 
     expect(ids.indexOf('Launch')).toBeGreaterThan(4);
     expect(text).toMatch(/\| Stops the meter \| `terminate` — irreversible: deletes data \|/);
     expect(text).toMatch(/\| `HF_HOME` \| \/workspace\/hf \|/);
+    expect(text).toMatch(/\| Driver and CUDA \| host driver varies per machine; .*; read it with: the CUDA-version filter/);
+    expect(ids.indexOf('Debugging')).toBeGreaterThan(ids.indexOf('Top gotchas'));
   });
 });
 

@@ -51,6 +51,11 @@ export function dangerClockRows(profiles: readonly ProfileRef[]) {
     .sort((a, b) => (a.hours ?? Infinity) - (b.hours ?? Infinity) || a.title.localeCompare(b.title));
 }
 
+/** Who decides the host driver and the CUDA in the images, and where to read it, per platform. */
+export function driverRows(profiles: readonly ProfileRef[]) {
+  return sorted(profiles).map((p) => ({ platform: p.id, title: p.data.title, ...p.data.driver }));
+}
+
 export function spotRows(profiles: readonly ProfileRef[]) {
   return sorted(profiles).map((p) => ({ platform: p.id, title: p.data.title, ...p.data.spot }));
 }

@@ -44,6 +44,7 @@ export const GET: APIRoute = async ({ site }) => {
           { title: 'Teardown and billing', url: url('/compare/teardown/'), description: 'the action that ends billing on each platform and what it deletes' },
           { title: 'Danger clocks', url: url('/compare/danger-clocks/'), description: 'timers that release machines or delete data, soonest first' },
           { title: 'Spot and interruption', url: url('/compare/spot/'), description: 'interruptible capacity, warning time and signal per platform' },
+          { title: 'Driver and CUDA', url: url('/compare/driver/'), description: 'who sets the host driver and image CUDA, and where to read it, per platform' },
           { title: 'Script overrides', url: url('/compare/overrides/'), description: 'the values the templates need on each platform' },
           { title: 'Lifecycle checklist', url: url('/compare/checklist/'), description: 'the job checklist filled in for one platform' },
         ],

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dangerClockRows, humanDuration, survivalRows, teardownRows } from '../lib/compare.ts';
+import { dangerClockRows, driverRows, humanDuration, survivalRows, teardownRows } from '../lib/compare.ts';
 import { checklistFor } from '../lib/checklist.ts';
 import { ProfileSchema } from '../../lint/src/schema/index.ts';
 import { parse } from 'yaml';
@@ -29,17 +29,21 @@ describe('comparison helpers', () => {
     expect(teardownRows(refs)[0]).toMatchObject({ platform: 'testbox', verb: 'destroy', irreversible: true, durable: '/volume' });
     expect(survivalRows(refs).filter((r) => r.platform === 'testbox').map((r) => [r.tier, r.survivesStop, r.survivesDestroy])).toEqual([['Root disk', false, false], ['Volume', true, true]]);
   });
+  it('lists each platform’s driver facts in profile order', () => {
+    expect(driverRows(refs).map((r) => [r.platform, r.check])).toEqual([['testbox', 'nvidia-smi on the box'], ['other', 'nvidia-smi on the box']]);
+  });
   it('fills the checklist with the platform’s own verbs, mounts and clocks', () => {
     const text = checklistFor('testbox', facts).map((i) => i.text).join('\n');
     expect(text).toContain('`destroy`');
     expect(text).toContain('/volume');
     expect(text).toContain('Stopped instance deleted (after 14d');
+    expect(text).toContain('nvidia-smi on the box');
   });
 });
 
 describe('comparison pages follow the profile facts', () => {
   const work = mkdtempSync(join(tmpdir(), 'kb-compare-'));
-  const pages = ['survival', 'teardown', 'danger-clocks', 'spot', 'overrides', 'checklist'];
+  const pages = ['survival', 'teardown', 'danger-clocks', 'spot', 'driver', 'overrides', 'checklist'];
   const html: Record<'before' | 'after', Record<string, string>> = { before: {}, after: {} };
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   beforeAll(async () => {
@@ -52,6 +56,7 @@ describe('comparison pages follow the profile facts', () => {
         .replace('grace: ~30s', 'grace: ~2m')
         .replace('after: 14d', 'after: 3d')
         .replace('DURABLE_DIR: /volume', 'DURABLE_DIR: /mnt/keep')
+        .replace('check: "nvidia-smi on the box"', 'check: "the Max CUDA filter"')
         .replace('survivesStop: false\n    survivesDestroy: false\n    cap: 20 GB', 'survivesStop: true\n    survivesDestroy: false\n    cap: 20 GB'),
     );
     for (const [key, dir] of [['before', FIXTURE], ['after', changed]] as const) {
@@ -67,6 +72,8 @@ describe('comparison pages follow the profile facts', () => {
     ['teardown', 'terminate'],
     ['danger-clocks', '3 days'],
     ['spot', '~2m'],
+    ['driver', 'the Max CUDA filter'],
+    ['checklist', 'the Max CUDA filter'],
     ['overrides', '/mnt/keep'],
     ['checklist', '/mnt/keep'],
   ])('%s changes with the facts (now shows %s)', (page, value) => {

@@ -58,6 +58,7 @@ export function factsTables(p: Profile): RootContent[] {
         row('Inode cap', [text(p.inodeCap)]),
         row('Free egress', [text(yesNo(p.freeEgress))]),
         row('Needs China mirrors', [text(yesNo(p.chinaMirror))]),
+        row('Driver and CUDA', [text(`${p.driver.stack}; read it with: ${p.driver.check}`)]),
         row('Provenance', [text(provenanceLabel(provenanceOf(p)))]),
       ],
     ),

@@ -73,6 +73,7 @@ const PROFILE_PROMPTS: Record<(typeof PROFILE_SECTIONS)[number], string> = {
   'Teardown and billing': 'TODO: the action that stops the meter, what it destroys, what keeps billing after a gentler stop.',
   'Daemon tool': 'TODO: how a job outlives the SSH session here (tmux, a scheduler, a platform job runner).',
   'Top gotchas': 'TODO: links to the entries of this platform\'s catalog that bite most often, as `gotcha:` links.',
+  Debugging: 'TODO: how to find out why a job died here: its logs, its console, its support channel, the usual failure signatures.',
   'Script overrides': 'TODO: the values the script templates need on this platform, with one line on each.',
 };
 
@@ -117,6 +118,9 @@ sharedFs: "TODO"   # a shared filesystem, or null when there is none
 inodeCap: "TODO"
 freeEgress: false   # TODO: true when downloads and uploads are free
 chinaMirror: false   # TODO: true when the region needs mirrors or a proxy
+driver:
+  stack: "TODO: who decides the host driver and what CUDA the images bring"
+  check: "TODO: where to read the highest supported CUDA (listing filter, console, nvidia-smi)"
 dangerClocks:
   - what: "TODO: what happens when it fires"
     trigger: "TODO: what starts the clock"

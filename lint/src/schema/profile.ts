@@ -1,13 +1,13 @@
 /**
  * Platform profile frontmatter: the machine-readable facts that comparison pages are generated from.
- * The eight body sections are checked by the `profile-sections` lint rule.
+ * The nine body sections are checked by the `profile-sections` lint rule.
  */
 import { z } from 'astro/zod';
 import { SourcesSchema } from './source.ts';
 import { VerifiedStampSchema } from './verified.ts';
 import { CarriedOverSchema, exactlyOneProvenance } from './provenance.ts';
 
-/** The eight body sections of every profile, in order. */
+/** The nine body sections of every profile, in order. */
 export const PROFILE_SECTIONS = [
   'Launch',
   'Storage',
@@ -16,6 +16,7 @@ export const PROFILE_SECTIONS = [
   'Teardown and billing',
   'Daemon tool',
   'Top gotchas',
+  'Debugging',
   'Script overrides',
 ] as const;
 
@@ -114,6 +115,13 @@ export function ProfileSchema() {
     freeEgress: z.boolean(),
     /** Whether the region sits behind the GFW and needs mirrors or a proxy. */
     chinaMirror: z.boolean(),
+    /** Host driver and CUDA: who decides them on this platform and how to read them before a job depends on them. */
+    driver: z.strictObject({
+      /** What the machines and images carry, e.g. `host driver varies per machine; CUDA comes with the chosen image`. */
+      stack: z.string().min(10),
+      /** Where to read the highest CUDA the driver supports: a listing filter, a console field, `nvidia-smi`. */
+      check: z.string().min(5),
+    }),
     /** Timers that release instances or delete data (auto-release, low balance, idle shutdown). */
     dangerClocks: z.array(DangerClockSchema()).default([]),
     /** Values for the script templates' variables on this platform (its main variant when there are several). */

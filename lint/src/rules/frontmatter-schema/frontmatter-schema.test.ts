@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureFindings } from '../../../test/fixture.ts';
-import { GOTCHA, lintCorpus, only, SCRIPT } from '../../../test/corpus.ts';
+import { GOTCHA, lintCorpus, only, PROFILE, SCRIPT } from '../../../test/corpus.ts';
 
 const at = 'content/gotchas/alpha/al3-queue-stops.md';
 
@@ -28,5 +28,12 @@ describe('frontmatter-schema', () => {
     expect(only(await lintCorpus({ 'scripts/example.sh': '#!/usr/bin/env bash\necho hi\n' }), 'frontmatter-schema')).toEqual([
       'scripts/example.sh:1:1 error frontmatter-schema Missing frontmatter, expected a `# ---` metadata block after the shebang',
     ]);
+  });
+  it('requires the driver / CUDA facts of a profile and both of their fields', async () => {
+    const p = 'content/profiles/box.md';
+    const noDriver = PROFILE().replace(/^driver: .*\n/m, '');
+    expect(only(await lintCorpus({ [p]: noDriver }), 'frontmatter-schema')).toEqual([`${p}:2:1 error frontmatter-schema Missing required field \`driver\``]);
+    const noCheck = PROFILE().replace(/^driver: .*$/m, 'driver: { stack: host driver fixed by the box owner }');
+    expect(only(await lintCorpus({ [p]: noCheck }), 'frontmatter-schema')).toEqual([`${p}:14:9 error frontmatter-schema Missing required field \`driver.check\``]);
   });
 });

@@ -7,7 +7,7 @@ const norm = (s: string) => s.replace(/\{#[\w-]+\}\s*$/, '').trim().toLowerCase(
 
 export default defineRule({
   id: 'profile-sections',
-  description: 'Profiles have the eight sections, in order, each with content',
+  description: 'Profiles have the nine sections, in order, each with content',
   severity: 'error',
   kinds: ['profile'],
   scope: 'file',
@@ -19,11 +19,11 @@ export default defineRule({
     for (const [i, name] of PROFILE_SECTIONS.entries()) {
       const at = names.indexOf(name.toLowerCase());
       if (at === -1) {
-        ctx.report(file, { message: `Missing section \`## ${name}\` (section ${i + 1} of 8)`, place: file.tree.position?.end });
+        ctx.report(file, { message: `Missing section \`## ${name}\` (section ${i + 1} of ${PROFILE_SECTIONS.length})`, place: file.tree.position?.end });
         continue;
       }
       if (at < previous) {
-        ctx.report(file, { message: `Unexpected section \`## ${name}\` before \`## ${PROFILE_SECTIONS[i - 1]}\`, expected the eight sections in order`, place: found[at].heading.position });
+        ctx.report(file, { message: `Unexpected section \`## ${name}\` before \`## ${PROFILE_SECTIONS[i - 1]}\`, expected the ${PROFILE_SECTIONS.length} sections in order`, place: found[at].heading.position });
       }
       previous = Math.max(previous, at);
       if (!hasProse(found[at].body)) ctx.report(file, { message: `Empty section \`## ${name}\``, place: found[at].heading.position });
