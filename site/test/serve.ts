@@ -64,10 +64,11 @@ export function freePort(): Promise<number> {
 
 export interface Preview { url: string; stop(): Promise<void> }
 
-/** Serve a built folder with `astro preview` on 127.0.0.1 and wait until it answers (`env` as for its build: `BASE_PATH`). */
+/** Serve a built folder with `npm start`'s server (tools/serve-site.ts) on 127.0.0.1 and wait until it answers (`env` as for its build: `BASE_PATH`). */
 export async function preview(outDir = 'dist', env: Record<string, string> = {}): Promise<Preview> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [ASTRO, 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir, '--ignore-lock'], {
+  // The server `npm start` runs (tools/serve-site.ts), so every browser test goes through what a reader gets.
+  const child: ChildProcess = spawn(process.execPath, [`${ROOT}tools/serve-site.ts`, '--host', '127.0.0.1', '--port', String(port), '--dir', outDir], {
     cwd: ROOT,
     env: childEnv(env),
     stdio: 'ignore',
@@ -81,8 +82,8 @@ export async function preview(outDir = 'dist', env: Record<string, string> = {})
     } catch {
       // not up yet
     }
-    if (child.exitCode !== null) throw new Error(`astro preview exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('astro preview did not answer within 30 s');
+    if (child.exitCode !== null) throw new Error(`the site server exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error('the site server did not answer within 30 s');
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

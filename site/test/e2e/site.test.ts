@@ -42,12 +42,14 @@ describe('the built site', () => {
     }
   });
 
-  it('home page says what the guide is and leads to the gotchas', async () => {
+  it('home page says what the guide is; Find your symptom opens the paste-your-log page', async () => {
     await page.goto(`${server.url}/`);
     await expect(page.title()).resolves.toContain('Remote GPU Field Guide');
     expect(await page.getByText('What to know before the meter runs').first().isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Find your symptom' }).click();
-    await page.waitForURL('**/gotchas/');
+    await page.waitForURL('**/diagnose/');
+    expect(await page.locator('textarea#diagnose-log').isVisible()).toBe(true);
+    await page.goto(`${server.url}/gotchas/`);
     expect(await page.locator('tr[data-gotcha]').count()).toBe(gotchaFiles().length);
   });
 
