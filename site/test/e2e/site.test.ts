@@ -42,6 +42,14 @@ describe('the built site', () => {
     }
   });
 
+  it('colours a yes/no fact only when one answer is the safe one', () => {
+    const html = readFileSync(join(OUT, 'profiles/runpod/index.html'), 'utf8');
+    const cell = (label: string) => new RegExp(`>${label}</th><td>(.*?)</td>`).exec(html)?.[1] ?? '';
+    expect(cell('Needs China mirrors')).toMatch(/^<span class="plain">(yes|no)<\/span>$/);
+    expect(cell('Spot / interruptible')).toMatch(/^<span class="plain">/);
+    expect(cell('Free egress')).toMatch(/^<span class="(yes|no)">/);
+  });
+
   it('home page says what the guide is; Find your symptom opens the paste-your-log page', async () => {
     await page.goto(`${server.url}/`);
     await expect(page.title()).resolves.toContain('Remote GPU Field Guide');
