@@ -39,6 +39,16 @@ export async function diagnoseInPage(base: string, text: string, limit = 8): Pro
   return (await ask(base, text, limit))!;
 }
 
+/** A title's `code spans` as <code> elements, the rest as text: built as nodes, never parsed as HTML. */
+export function titleNodes(title: string): (string | HTMLElement)[] {
+  return title.split(/(`[^`]+`)/).filter(Boolean).map((part) => {
+    if (!/^`[^`]+`$/.test(part)) return part;
+    const code = document.createElement('code');
+    code.textContent = part.slice(1, -1);
+    return code;
+  });
+}
+
 /** Render results as a list of links with the matched line and the reason; no HTML from the log. */
 export function renderResults(target: HTMLElement, result: DiagnoseResult) {
   target.replaceChildren();
@@ -57,7 +67,7 @@ export function renderResults(target: HTMLElement, result: DiagnoseResult) {
     item.dataset.via = m.via;
     const link = document.createElement('a');
     link.href = m.url;
-    link.textContent = `${m.id} — ${m.title}`;
+    link.append(`${m.id} — `, ...titleNodes(m.title));
     const badge = document.createElement('span');
     badge.className = `diagnose-via diagnose-via-${m.via}`;
     badge.textContent = m.via === 'signature' ? 'message match' : 'word match';

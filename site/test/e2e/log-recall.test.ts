@@ -45,4 +45,20 @@ describe('pasted-log recall in the browser', () => {
     const r = logRecall(results);
     expect({ at1: r.at1 >= MIN_AT_1, at3: r.at3 >= MIN_AT_3, report: logReport('search box', results) }).toMatchObject({ at1: true, at3: true });
   }, 600_000);
+
+  it('shows a result title\'s code spans as code, not backticks, and the log as text', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/diagnose/`);
+      await page.locator('#diagnose-log').fill('[rank1]: torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB <img src=x onerror=alert(1)>');
+      await page.locator('#diagnose-form button[type=submit]').click();
+      const first = page.locator('#diagnose-output li[data-id] a').first();
+      await first.waitFor();
+      expect(await first.textContent()).not.toContain('`');
+      expect(await first.locator('code').count()).toBeGreaterThan(0);
+      expect(await page.locator('#diagnose-output img').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
 });
