@@ -15,3 +15,18 @@ export class UsageError extends Error {}
 
 /** A subcommand: its own arguments in, an exit code out. */
 export type Command = (io: Io, args: string[]) => Promise<number>;
+
+/**
+ * How a subcommand ends on an error: a usage error (ours, or `parseArgs` refusing an option) prints its first
+ * line and where help is; anything else is an internal error. Both exit 2, neither prints a stack trace.
+ */
+export function failCommand(io: Io, command: string, error: unknown, options: { hint?: boolean } = {}): 2 {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError || (error as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS')) {
+    const hint = options.hint === false ? '' : ` (see \`${command} --help\`)`;
+    io.stderr(`${command}: ${message.split('\n')[0]}${hint}\n`);
+  } else {
+    io.stderr(`${command}: internal error: ${message}\n`);
+  }
+  return 2;
+}

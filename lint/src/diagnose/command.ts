@@ -10,6 +10,7 @@ import type { Io } from '../cli.ts';
 import { UsageError } from '../files.ts';
 import { diagnose, type DiagnoseResult } from './engine.ts';
 import type { DiagnosisIndex } from './index-data.ts';
+import { failCommand } from '../io.ts';
 
 export const DIAGNOSE_HELP = `Usage: kb-lint diagnose <file|-> [--format text|json] [--limit N] [--base-url URL] [--root DIR] [--index FILE]
 
@@ -100,11 +101,6 @@ export async function diagnoseMain(io: Io, argv: readonly string[], readStdin: R
     } else io.stdout(formatDiagnosisText(result, baseUrl));
     return result.matches.length ? 0 : 1;
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`kb-lint diagnose: ${(error as Error).message.split('\n')[0]} (see \`kb-lint diagnose --help\`)\n`);
-      return 2;
-    }
-    io.stderr(`kb-lint diagnose: internal error: ${(error as Error).message ?? String(error)}\n`);
-    return 2;
+    return failCommand(io, 'kb-lint diagnose', error);
   }
 }

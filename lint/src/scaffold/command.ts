@@ -13,6 +13,7 @@ import { writeAtomic } from '../fix.ts';
 import { SLUG_PATTERN } from '../schema/ids.ts';
 import { currentMonth, VERIFIED_PATTERN } from '../schema/verified.ts';
 import { gotchaText, profileText } from './templates.ts';
+import { failCommand } from '../io.ts';
 
 export const NEW_HELP = `Usage:
   kb-lint new gotcha --catalog <catalog> --title "<symptom-first title>" [--prefix P] [--today YYYY-MM] [--root DIR]
@@ -177,11 +178,6 @@ export async function newMain(io: Io, argv: readonly string[]): Promise<number> 
         throw new UsageError(`Unknown kind \`${what}\`, expected \`gotcha\` or \`profile\``);
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`kb-lint new: ${(error as Error).message.split('\n')[0]}\n`);
-      return 2;
-    }
-    io.stderr(`kb-lint new: internal error: ${(error as Error).message ?? String(error)}\n`);
-    return 2;
+    return failCommand(io, 'kb-lint new', error, { hint: false });
   }
 }

@@ -12,6 +12,7 @@ import { corpusFiles, UsageError } from '../files.ts';
 import { currentMonth, VERIFIED_PATTERN } from '../schema/verified.ts';
 import { collectCarried, collectStamps, countProvenance, isStale } from './collect.ts';
 import { formatStaleJson, formatStaleMarkdown } from './report.ts';
+import { failCommand } from '../io.ts';
 
 export const STALE_HELP = `Usage: kb-lint stale [options]
 
@@ -74,11 +75,6 @@ export async function staleMain(io: Io, argv: readonly string[]): Promise<number
     io.stdout(format === 'json' ? formatStaleJson(entries, opts, prov) : formatStaleMarkdown(entries, opts, prov));
     return entries.some((e) => isStale(e, maxAge)) ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`kb-lint stale: ${(error as Error).message.split('\n')[0]} (see \`kb-lint stale --help\`)\n`);
-      return 2;
-    }
-    io.stderr(`kb-lint stale: internal error: ${(error as Error).message ?? String(error)}\n`);
-    return 2;
+    return failCommand(io, 'kb-lint stale', error);
   }
 }

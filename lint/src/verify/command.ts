@@ -15,6 +15,7 @@ import { HttpClient, type HttpOptions } from './http.ts';
 import { formatJson, formatMarkdown, formatText } from './report.ts';
 import { readTargets } from './sources.ts';
 import { refreshFile } from './stamp.ts';
+import { failCommand } from '../io.ts';
 
 export const VERIFY_HELP = `Usage: kb-lint verify [paths|globs...] [options]
 
@@ -93,12 +94,7 @@ export async function runVerify(io: Io, argv: readonly string[], deps: VerifyDep
     io.stdout(format === 'json' ? formatJson(summary) : format === 'md' ? formatMarkdown(summary, linkBase) : formatText(summary));
     return outcomes.some((o) => o.kind === 'drifted') ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`kb-lint verify: ${(error as Error).message.split('\n')[0]} (see \`kb-lint verify --help\`)\n`);
-      return 2;
-    }
-    io.stderr(`kb-lint verify: internal error: ${(error as Error).message ?? String(error)}\n`);
-    return 2;
+    return failCommand(io, 'kb-lint verify', error);
   }
 }
 
