@@ -56,7 +56,7 @@ describe('section pages', () => {
 
   it('pages without headings reserve no "On this page" column', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    for (const path of ['/gotchas/', '/compare/', '/compare/survival/', '/templates/', '/lint/', '/training/']) {
+    for (const path of ['/gotchas/', '/compare/', '/compare/survival/', '/templates/', '/lint/', '/training/', '/diagnose/']) {
       await page.goto(`${server.url}${path}`);
       expect(await page.locator('starlight-toc').count(), path).toBe(0);
     }
