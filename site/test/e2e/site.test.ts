@@ -50,6 +50,13 @@ describe('the built site', () => {
     expect(cell('Free egress')).toMatch(/^<span class="(yes|no)">/);
   });
 
+  it('the lint rules page shows code spans of rule descriptions as code, not backticks', () => {
+    const html = readFileSync(join(OUT, 'lint/index.html'), 'utf8');
+    const table = /<tbody>(.*?)<\/tbody>/s.exec(html)?.[1] ?? '';
+    expect(table).toContain('<code>');
+    expect(table).not.toContain('`');
+  });
+
   it('home page says what the guide is; Find your symptom opens the paste-your-log page', async () => {
     await page.goto(`${server.url}/`);
     await expect(page.title()).resolves.toContain('Remote GPU Field Guide');
