@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import serveStatic from 'serve-static';
+import { basePrefix } from '../lint/src/engine/urls.ts';
 
 /** What a download is sent as: readable text in the browser, saved as-is by the page's `download` links. */
 const TEXT_TYPES: Record<string, string> = {
@@ -20,12 +21,6 @@ const TEXT_TYPES: Record<string, string> = {
   '.tsv': 'text/tab-separated-values; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
-
-/** `BASE_PATH` as a prefix without a trailing slash (`''` for the root). */
-export function basePrefix(basePath = process.env.BASE_PATH ?? ''): string {
-  const trimmed = basePath.replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}` : '';
-}
 
 /** A server for a built site folder; call `.listen()` on it. */
 export function createSiteServer(dir: string, base = basePrefix()): Server {

@@ -4,7 +4,11 @@
  * serves). `KB_SITE_URL` is the older name of `SITE_URL`.
  */
 const origin = (process.env.SITE_URL ?? process.env.KB_SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '');
-const basePath = (process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '');
-export const SITE_URL = basePath ? `${origin}/${basePath}` : origin;
+/** `BASE_PATH` as a path prefix without a trailing slash (`/field-guide`), or `''` for a site at the root. */
+export function basePrefix(basePath = process.env.BASE_PATH ?? ''): string {
+  const trimmed = basePath.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}` : '';
+}
+export const SITE_URL = `${origin}${basePrefix()}`;
 
 export const ruleUrl = (id: string) => `${SITE_URL}/lint/${id}/`;
