@@ -196,3 +196,22 @@ teardown() {
   assert_failure
   [ ! -e "$QUEUE.run" ]
 }
+
+@test "run_queue: a cell group left only as zombies (PID 1 that never reaps) counts as gone" {
+  # The parent execs into sleep and never waits, so the group leader it started stays a zombie.
+  bash -c 'setsid bash -c "exit 0" & echo $! >"$0"; exec /bin/sleep 30' "$WORK/zgroup" &
+  holder=$!
+  echo "$holder" >>"$WORK/pids"
+  for _ in $(seq 1 50); do
+    [[ -s $WORK/zgroup && $(ps -o stat= -p "$(cat "$WORK/zgroup")" 2>/dev/null) == Z* ]] && break
+    /bin/sleep 0.1
+  done
+  zombie=$(cat "$WORK/zgroup")
+  [[ $(ps -o stat= -p "$zombie") == Z* ]]
+  kill -0 -- "-$zombie"                            # the check a zombie fools
+  printf 'runner=999999\ncell_group=%s\n' "$zombie" >"$QUEUE.run"
+  run bash "$RUN_QUEUE" "$QUEUE" 5
+  assert_success
+  assert_output --partial 'removing stale'
+  kill "$holder" 2>/dev/null || true
+}
