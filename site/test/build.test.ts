@@ -24,11 +24,24 @@ describe('site build on the mini fixture', () => {
   const out = join(work, 'dist-ok');
   let result: Awaited<ReturnType<typeof buildSite>>;
   beforeAll(async () => {
-    result = await buildSite({ contentDir: FIXTURE, outDir: out });
+    result = await buildSite({ contentDir: FIXTURE, outDir: out, env: { REPOSITORY_URL: 'https://github.com/example/guide' } });
   });
 
   it('succeeds', () => {
     expect(result.code, result.output.slice(-2000)).toBe(0);
+  });
+  it('prints no warnings: Starlight finds entries in its docs and i18n collections, and Shiki is off', () => {
+    expect(result.output).not.toContain('does not exist or is empty');
+    expect(result.output).not.toContain('Shiki');
+    expect(result.output.split('\n').filter((l) => /\[WARN\]/.test(l))).toEqual([]);
+  });
+  it('renders the guide’s own not-found page once, and words the edit link "Edit this page"', () => {
+    const notFound = readFileSync(join(out, '404.html'), 'utf8');
+    expect(notFound).toContain('<title>Page not found | ');
+    expect(notFound).toContain('href="/gotchas/"');
+    expect(existsSync(join(out, '404/index.html'))).toBe(false);
+    const html = readFileSync(join(out, 'gotchas/al1/index.html'), 'utf8');
+    expect(html).toMatch(/<a href="https:\/\/github.com\/example\/guide\/edit\/main\/content\/gotchas\/alpha\/al1[^"]*"[^>]*>[\s\S]*?Edit this page/);
   });
   it('renders one page per gotcha and per profile', () => {
     const gotchas = readdirSync(join(FIXTURE, 'gotchas/alpha')).length;
