@@ -24,39 +24,27 @@ const RULES_DIR = './lint/src/rules';
 /**
  * Every page of the guide renders through <StarlightPage>, which builds Starlight's docs schema anew for each
  * page (and zod compiles it anew on the first parse): about 1 ms a page. Built once here and reused, the
- * validation stays Starlight's own, and the same `image()` check applies each time, so keeping the first is
- * exact.
+ * validation stays Starlight's own. The docs collection itself stays empty; content lives in the collections
+ * below. Only <StarlightPage> calls it (the collection has no entries), with the same `image()` check each
+ * time, so keeping the first is exact.
  *
- * Starlight reads its `docs` and `i18n` collections on every build, and Astro warns about a collection with
- * no entries. Content lives in the collections below, so `docs` holds the one page Starlight renders from it
- * itself, the not-found page (`404`), and `i18n` the UI strings the guide words its own way. Starlight's 404
- * route looks the entry up by id; `draft` keeps its catch-all route from rendering it a second time at /404/.
+ * Astro warns that `docs` is empty on every build, because Starlight's routing reads it. Each way of filling
+ * it trades that warning for another: a `404` entry (Starlight's documented custom not-found page) is also
+ * rendered by the catch-all route and conflicts with Starlight's `/404`; as a draft it shows a "draft" notice
+ * on the page; with Starlight's 404 route off, the catch-all writes 404/index.html, not the 404.html a static
+ * host serves. So it stays empty until Starlight skips `404` in its catch-all.
  */
 const starlightDocs = docsSchema();
 let builtDocs: ReturnType<typeof starlightDocs> | undefined;
-const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 const docs = defineCollection({
-  loader: () => [
-    {
-      id: '404',
-      title: 'Page not found',
-      template: 'splash',
-      editUrl: false,
-      pagefind: false,
-      draft: true,
-      hero: {
-        tagline: 'Nothing lives at this address. Gotcha pages are at /gotchas/<id>/ (lower case, e.g. /gotchas/u6/); search, or start from what you are seeing.',
-        actions: [
-          { text: 'Find a gotcha', link: `${base}/gotchas/`, icon: 'magnifier', variant: 'primary' },
-          { text: 'Paste a log', link: `${base}/diagnose/`, variant: 'secondary' },
-        ],
-      },
-    },
-  ],
+  loader: () => [],
   schema: (context: Parameters<typeof starlightDocs>[0]) => (builtDocs ??= starlightDocs(context)),
 });
 
-/** Starlight's UI strings, keyed by language; issue 23 asks for "Edit this page" by that name. */
+/**
+ * Starlight's UI strings, keyed by language. Starlight reads this collection on every build (Astro warns when
+ * it has no entries); the guide words one string its own way: "Edit this page", as issue 23 names it.
+ */
 const i18n = defineCollection({
   loader: () => [{ id: 'en', 'page.editLink': 'Edit this page' }],
   schema: i18nSchema(),
