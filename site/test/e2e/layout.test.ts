@@ -6,27 +6,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProfileSchema, type Profile } from '../../../lint/src/schema/index.ts';
 import { provenanceOf } from '../../../lint/src/schema/provenance.ts';
-import { launch } from '../browser.ts';
-import { preview, ROOT, type Preview } from '../serve.ts';
-import { builtSite } from './built.ts';
+import { ROOT } from '../serve.ts';
+import { servedSite } from './served.ts';
 
-let server: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await preview(builtSite());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = servedSite();
 
 const PROFILES_DIR = join(ROOT, 'content/profiles');
 const profiles: Record<string, Profile> = Object.fromEntries(
@@ -39,8 +27,8 @@ const profiles: Record<string, Profile> = Object.fromEntries(
 const TABLE_PAGES = ['/compare/stopped/', '/compare/survival/', '/compare/teardown/', '/compare/danger-clocks/', '/compare/spot/', '/compare/driver/', '/compare/overrides/', '/profiles/runpod/'];
 
 async function open(width: number, path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const res = await page.goto(`${server.url}${path}`);
+  const page = await site.browser.newPage({ viewport: { width, height: 900 } });
+  const res = await page.goto(`${site.server.url}${path}`);
   expect(res?.status(), path).toBe(200);
   return page;
 }
@@ -101,7 +89,7 @@ describe('the stop-and-billing page', () => {
   it('has its own entry in the sidebar, marked on the page itself', async () => {
     const page = await open(1366, '/compare/survival/');
     expect(await page.locator('#starlight__sidebar a[href="/compare/stopped/"]').count()).toBe(1);
-    await page.goto(`${server.url}/compare/stopped/`);
+    await page.goto(`${site.server.url}/compare/stopped/`);
     expect(await page.locator('#starlight__sidebar a[aria-current="page"]').getAttribute('href')).toBe('/compare/stopped/');
     await page.close();
   });
