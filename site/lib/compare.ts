@@ -82,9 +82,10 @@ export function exportLines(overrides: Profile['overrides']): string {
 /** A duration in words for a table cell (`36h` → `1.5 days`). */
 export function humanDuration(hours: number | undefined, raw?: string): string {
   if (hours === undefined) return raw ?? 'on the event';
-  if (hours < 1) return `${Math.round(hours * 60)} minutes`;
-  if (hours < 48) return `${+hours.toFixed(1)} hours`;
-  return `${+(hours / 24).toFixed(1)} days`;
+  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (hours < 1) return count(Math.round(hours * 60), 'minute');
+  if (hours < 48) return count(+hours.toFixed(1), 'hour');
+  return count(+(hours / 24).toFixed(1), 'day');
 }
 
 /** What a tier's data does under one action: kept, wiped, or the question does not apply there. */

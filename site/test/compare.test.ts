@@ -24,6 +24,7 @@ describe('comparison helpers', () => {
     expect(humanDuration(36)).toBe('36 hours');
     expect(humanDuration(14 * 24)).toBe('14 days');
     expect(humanDuration(0.5)).toBe('30 minutes');
+    expect([humanDuration(1), humanDuration(1 / 60)]).toEqual(['1 hour', '1 minute']);
   });
   it('names the durable mount for teardown and one survival row per tier', () => {
     expect(teardownRows(refs)[0]).toMatchObject({ platform: 'testbox', verb: 'destroy', irreversible: true, durable: '/volume' });
