@@ -92,6 +92,10 @@ export function humanDuration(hours: number | undefined, raw?: string): string {
 export type Fate = 'kept' | 'wiped' | 'n/a';
 const fateOf = (survives: boolean | null): Fate => (survives === null ? 'n/a' : survives ? 'kept' : 'wiped');
 
+/** Whether a tier still bills while stopped; a profile that does not say is shown as not recorded, never guessed. */
+export type StoppedBilling = 'bills' | 'free' | 'n/a' | 'not recorded';
+const billingOf = (bills: boolean | null | undefined): StoppedBilling => (bills === undefined ? 'not recorded' : bills === null ? 'n/a' : bills ? 'bills' : 'free');
+
 /**
  * Danger clocks that start when an instance is stopped (or left stopped): they decide how long "a stop keeps
  * my data" stays true. Triggers are free text, so this reads the words profiles use for a stop; an
@@ -114,7 +118,14 @@ export function stopAndBillingRows(profiles: readonly ProfileRef[]) {
     stopStillBills: p.data.meter.stopStillBills,
     /** True when no tier has a stop state at all (Lambda): the stop columns then say so once. */
     noStop: p.data.storage.every((t) => t.survivesStop === null),
-    tiers: p.data.storage.map((t) => ({ tier: t.tier, path: t.path, durable: t.durable, stop: fateOf(t.survivesStop), destroy: fateOf(t.survivesDestroy) })),
+    tiers: p.data.storage.map((t) => ({
+      tier: t.tier,
+      path: t.path,
+      durable: t.durable,
+      stop: fateOf(t.survivesStop),
+      destroy: fateOf(t.survivesDestroy),
+      bills: billingOf(t.billsWhileStopped),
+    })),
     stopClocks: p.data.dangerClocks.filter((c) => STOP_TRIGGER.test(c.trigger)).map((c) => ({ ...c, hours: c.after ? durationHours(c.after) : undefined })),
   }));
 }

@@ -41,6 +41,10 @@ describe('comparison helpers', () => {
     const rows = stopAndBillingRows([...refs, { id: 'nostop', data: { ...noStop, dangerClocks: clocks } }]);
     const box = rows.find((r) => r.platform === 'testbox')!;
     expect(box.tiers.map((t) => [t.path, t.stop, t.destroy])).toEqual([['/', 'wiped', 'wiped'], ['/volume', 'kept', 'kept']]);
+    // The fixture records no per-tier billing: shown as not recorded, never guessed.
+    expect(box.tiers.map((t) => t.bills)).toEqual(['not recorded', 'not recorded']);
+    const billed = stopAndBillingRows([{ id: 'b', data: { ...facts, storage: [{ ...facts.storage[0], billsWhileStopped: false }, { ...facts.storage[1], billsWhileStopped: true }] } }]);
+    expect(billed[0].tiers.map((t) => t.bills)).toEqual(['free', 'bills']);
     expect(box).toMatchObject({ stopStillBills: 'disk at the stopped rate', noStop: false, provenance: { verified: '2026-06' } });
     expect(box.stopClocks.map((c) => [c.what, c.hours])).toEqual([['Stopped instance deleted', 14 * 24]]);
     const none = rows.find((r) => r.platform === 'nostop')!;

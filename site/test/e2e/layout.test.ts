@@ -68,6 +68,20 @@ describe('the stop-and-billing page', () => {
     if (p.storage.every((t) => t.survivesStop === null)) expect(await row.locator('td[data-fact="stop"]').innerText()).toContain('No stop state');
     else expect(await fates(page, id, 'stop')).toEqual(expected(p, 'survivesStop'));
     expect(await fates(page, id, 'destroy')).toEqual(expected(p, 'survivesDestroy'));
+    if (!p.storage.every((t) => t.survivesStop === null)) {
+      const billing: Record<string, string[]> = {};
+      for (const t of p.storage) (billing[t.billsWhileStopped === undefined ? 'not recorded' : t.billsWhileStopped === null ? 'n/a' : t.billsWhileStopped ? 'bills' : 'free'] ??= []).push(t.path);
+      const shown = await row.locator('td[data-fact="bills"] dl.tier-billing > *').evaluateAll((els) => {
+        const out: Record<string, string[]> = {};
+        let key = '';
+        for (const el of els) {
+          if (el.tagName === 'DT') key = (el as HTMLElement).dataset.billing!;
+          else (out[key] ??= []).push(el.querySelector('code')!.textContent!);
+        }
+        return out;
+      });
+      expect(shown).toEqual(billing);
+    }
     const bills = await row.locator('td[data-fact="bills"]').innerText();
     expect(bills).toContain(p.meter.stopStillBills);
     // Clocks that a stop starts (AutoDL's 15-day release) sit next to what the stop still bills.
