@@ -63,6 +63,10 @@ export default defineConfig({
     },
   },
   markdown: {
+    // No Shiki: its inline colour styles are what the CSP above would have to allow. Code blocks are left to
+    // Expressive Code, which Starlight adds and which turns Astro's highlighter off itself, but only once the
+    // integrations have run, after Astro has already warned about Shiki against the user config.
+    syntaxHighlight: false,
     // The linter's remark dialect (site/lib/markdown-plugins.ts). Raw HTML from content becomes elements and
     // is then sanitised, before anything of ours or Expressive Code adds markup (issue 22); Astro's own
     // rehype-raw at the end of its pipeline then finds nothing raw left.

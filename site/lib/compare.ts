@@ -82,7 +82,50 @@ export function exportLines(overrides: Profile['overrides']): string {
 /** A duration in words for a table cell (`36h` → `1.5 days`). */
 export function humanDuration(hours: number | undefined, raw?: string): string {
   if (hours === undefined) return raw ?? 'on the event';
-  if (hours < 1) return `${Math.round(hours * 60)} minutes`;
-  if (hours < 48) return `${+hours.toFixed(1)} hours`;
-  return `${+(hours / 24).toFixed(1)} days`;
+  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (hours < 1) return count(Math.round(hours * 60), 'minute');
+  if (hours < 48) return count(+hours.toFixed(1), 'hour');
+  return count(+(hours / 24).toFixed(1), 'day');
+}
+
+/** What a tier's data does under one action: kept, wiped, or the question does not apply there. */
+export type Fate = 'kept' | 'wiped' | 'n/a';
+const fateOf = (survives: boolean | null): Fate => (survives === null ? 'n/a' : survives ? 'kept' : 'wiped');
+
+/** Whether a tier still bills while stopped; a profile that does not say is shown as not recorded, never guessed. */
+export type StoppedBilling = 'bills' | 'free' | 'n/a' | 'not recorded';
+const billingOf = (bills: boolean | null | undefined): StoppedBilling => (bills === undefined ? 'not recorded' : bills === null ? 'n/a' : bills ? 'bills' : 'free');
+
+/**
+ * Danger clocks that start when an instance is stopped (or left stopped): they decide how long "a stop keeps
+ * my data" stays true. Triggers are free text, so this reads the words profiles use for a stop; an
+ * auto-shutdown policy is a cause of a stop, not a clock started by one, and is left out.
+ */
+const STOP_TRIGGER = /(?<!auto-)\b(?:stop(?:ped|s)?|shut ?down)\b|关机|powered[- ]off/i;
+
+/**
+ * One row per platform for "which platforms keep my data after a stop, and which still bill me while
+ * stopped": every tier's path with its fate under a stop and under destroy/terminate/release, what a stopped
+ * instance still bills, the clocks a stop starts, and the profile's provenance for the badge on each cell.
+ */
+export function stopAndBillingRows(profiles: readonly ProfileRef[]) {
+  return sorted(profiles).map((p) => ({
+    platform: p.id,
+    title: p.data.title,
+    provenance: { verified: p.data.verified, carried_over: p.data.carried_over },
+    verb: p.data.meter.stopVerb,
+    irreversible: p.data.meter.irreversible,
+    stopStillBills: p.data.meter.stopStillBills,
+    /** True when no tier has a stop state at all (Lambda): the stop columns then say so once. */
+    noStop: p.data.storage.every((t) => t.survivesStop === null),
+    tiers: p.data.storage.map((t) => ({
+      tier: t.tier,
+      path: t.path,
+      durable: t.durable,
+      stop: fateOf(t.survivesStop),
+      destroy: fateOf(t.survivesDestroy),
+      bills: billingOf(t.billsWhileStopped),
+    })),
+    stopClocks: p.data.dangerClocks.filter((c) => STOP_TRIGGER.test(c.trigger)).map((c) => ({ ...c, hours: c.after ? durationHours(c.after) : undefined })),
+  }));
 }

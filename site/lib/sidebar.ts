@@ -29,7 +29,7 @@ export function buildSidebar(): Group[] {
         ...pages('references', (id) => `/reference/${id}/`).slice(0, 3),
       ],
     },
-    { label: 'Platforms', items: [...pages('profiles', (id) => `/profiles/${id}/`), { label: 'Compare platforms', link: '/compare/' }] },
+    { label: 'Platforms', items: [...pages('profiles', (id) => `/profiles/${id}/`), { label: 'Compare platforms', link: '/compare/' }, { label: 'Kept and billed after a stop', link: '/compare/stopped/' }] },
     { label: 'Operations', items: [...catalogs('operations'), ...pages('references', (id) => `/reference/${id}/`).slice(3)] },
     { label: 'Training debug', items: [{ label: 'Start from a symptom', link: '/training/' }, ...catalogs('training')] },
     { label: 'Platform gotchas', collapsed: true, items: catalogs('platforms') },

@@ -24,11 +24,20 @@ describe('site build on the mini fixture', () => {
   const out = join(work, 'dist-ok');
   let result: Awaited<ReturnType<typeof buildSite>>;
   beforeAll(async () => {
-    result = await buildSite({ contentDir: FIXTURE, outDir: out });
+    result = await buildSite({ contentDir: FIXTURE, outDir: out, env: { REPOSITORY_URL: 'https://github.com/example/guide' } });
   });
 
   it('succeeds', () => {
     expect(result.code, result.output.slice(-2000)).toBe(0);
+  });
+  it('prints no warning about Shiki or Starlight’s i18n collection; the empty docs collection is the one left (see content.config.ts)', () => {
+    expect(result.output).not.toContain('Shiki');
+    expect(result.output).not.toContain('"i18n" does not exist or is empty');
+    expect(result.output.split('\n').filter((l) => /\[WARN\]/.test(l))).toEqual([expect.stringContaining('The collection "docs" does not exist or is empty')]);
+  });
+  it('words Starlight’s edit link "Edit this page"', () => {
+    const html = readFileSync(join(out, 'gotchas/al1/index.html'), 'utf8');
+    expect(html).toMatch(/<a href="https:\/\/github.com\/example\/guide\/edit\/main\/content\/gotchas\/alpha\/al1[^"]*"[^>]*>[\s\S]*?Edit this page/);
   });
   it('renders one page per gotcha and per profile', () => {
     const gotchas = readdirSync(join(FIXTURE, 'gotchas/alpha')).length;

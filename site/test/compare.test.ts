@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dangerClockRows, driverRows, humanDuration, survivalRows, teardownRows } from '../lib/compare.ts';
+import { dangerClockRows, driverRows, humanDuration, stopAndBillingRows, survivalRows, teardownRows } from '../lib/compare.ts';
 import { checklistFor } from '../lib/checklist.ts';
 import { ProfileSchema } from '../../lint/src/schema/index.ts';
 import { parse } from 'yaml';
@@ -24,10 +24,35 @@ describe('comparison helpers', () => {
     expect(humanDuration(36)).toBe('36 hours');
     expect(humanDuration(14 * 24)).toBe('14 days');
     expect(humanDuration(0.5)).toBe('30 minutes');
+    expect([humanDuration(1), humanDuration(1 / 60)]).toEqual(['1 hour', '1 minute']);
   });
   it('names the durable mount for teardown and one survival row per tier', () => {
     expect(teardownRows(refs)[0]).toMatchObject({ platform: 'testbox', verb: 'destroy', irreversible: true, durable: '/volume' });
     expect(survivalRows(refs).filter((r) => r.platform === 'testbox').map((r) => [r.tier, r.survivesStop, r.survivesDestroy])).toEqual([['Root disk', false, false], ['Volume', true, true]]);
+  });
+  it('puts each tier’s fate under a stop and a destroy beside what a stop still bills, with the clocks a stop starts', () => {
+    const noStop = { ...facts, title: 'No stop', order: 3, storage: facts.storage.map((t) => ({ ...t, survivesStop: null })), verified: undefined, carried_over: { from: 'x/y@1', as_of: '2026-07' } };
+    const clocks = [
+      { what: 'Released', trigger: 'instance left in 关机', after: '15d' },
+      { what: 'Disk keeps billing', trigger: 'Pod stopped instead of terminated' },
+      { what: 'Stopped by policy', trigger: 'GPU-idle auto-shutdown policy enabled' },
+      { what: 'Balance empty', trigger: 'balance below zero' },
+    ];
+    const rows = stopAndBillingRows([...refs, { id: 'nostop', data: { ...noStop, dangerClocks: clocks } }]);
+    const box = rows.find((r) => r.platform === 'testbox')!;
+    expect(box.tiers.map((t) => [t.path, t.stop, t.destroy])).toEqual([['/', 'wiped', 'wiped'], ['/volume', 'kept', 'kept']]);
+    // The fixture records no per-tier billing: shown as not recorded, never guessed.
+    expect(box.tiers.map((t) => t.bills)).toEqual(['not recorded', 'not recorded']);
+    const billed = stopAndBillingRows([{ id: 'b', data: { ...facts, storage: [{ ...facts.storage[0], billsWhileStopped: false }, { ...facts.storage[1], billsWhileStopped: true }] } }]);
+    expect(billed[0].tiers.map((t) => t.bills)).toEqual(['free', 'bills']);
+    expect(box).toMatchObject({ stopStillBills: 'disk at the stopped rate', noStop: false, provenance: { verified: '2026-06' } });
+    expect(box.stopClocks.map((c) => [c.what, c.hours])).toEqual([['Stopped instance deleted', 14 * 24]]);
+    const none = rows.find((r) => r.platform === 'nostop')!;
+    expect(none.noStop).toBe(true);
+    expect(none.tiers.map((t) => t.stop)).toEqual(['n/a', 'n/a']);
+    expect(none.provenance.carried_over?.as_of).toBe('2026-07');
+    // An auto-shutdown policy causes a stop; it is not a clock a stop starts.
+    expect(none.stopClocks.map((c) => c.what)).toEqual(['Released', 'Disk keeps billing']);
   });
   it('lists each platform’s driver facts in profile order', () => {
     expect(driverRows(refs).map((r) => [r.platform, r.check])).toEqual([['testbox', 'nvidia-smi on the box'], ['other', 'nvidia-smi on the box']]);
@@ -43,7 +68,7 @@ describe('comparison helpers', () => {
 
 describe('comparison pages follow the profile facts', () => {
   const work = mkdtempSync(join(tmpdir(), 'kb-compare-'));
-  const pages = ['survival', 'teardown', 'danger-clocks', 'spot', 'driver', 'overrides', 'checklist'];
+  const pages = ['survival', 'teardown', 'danger-clocks', 'spot', 'driver', 'overrides', 'checklist', 'stopped'];
   const html: Record<'before' | 'after', Record<string, string>> = { before: {}, after: {} };
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   beforeAll(async () => {
@@ -66,7 +91,7 @@ describe('comparison pages follow the profile facts', () => {
       for (const p of pages) html[key][p] = readFileSync(join(out, 'compare', p, 'index.html'), 'utf8');
     }
   });
-  const rowOf = (page: string, key: 'before' | 'after') => html[key][page].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  const rowOf = (page: string, key: 'before' | 'after') => html[key][page].replace(/<wbr\s*\/?>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
   it.each([
     ['survival', 'Root disk cap: 20 GB / yes no'],
     ['teardown', 'terminate'],
@@ -76,6 +101,8 @@ describe('comparison pages follow the profile facts', () => {
     ['checklist', 'the Max CUDA filter'],
     ['overrides', '/mnt/keep'],
     ['checklist', '/mnt/keep'],
+    ['stopped', 'after 3 days'],
+    ['stopped', 'kept / Root disk /volume Volume'],
   ])('%s changes with the facts (now shows %s)', (page, value) => {
     expect(html.after[page]).not.toEqual(html.before[page]);
     expect(rowOf(page, 'before')).not.toContain(value);

@@ -114,6 +114,7 @@ storage:
     path: "TODO"
     survivesStop: false   # TODO: true, false, or null when there is no stop
     survivesDestroy: false   # TODO: true, false, or null when there is no destroy
+    billsWhileStopped: false   # TODO: true when it still bills while stopped, null when there is no stop; drop the line if no source says
     cap: "TODO"
     durable: false   # TODO: true for the tier checkpoints belong on
     note: "TODO"

@@ -69,6 +69,8 @@ export function StorageTierSchema() {
       .meta({ description: 'Survives destroy / terminate / release.' }),
     cap: z.string().optional()
       .meta({ description: 'Size or inode cap, free text (`~5 GB default`, `200K inodes`).' }),
+    billsWhileStopped: Survives.optional()
+      .meta({ description: 'Whether this tier keeps billing while the instance is stopped; `null` when there is no stop; omitted when not recorded.' }),
     durable: z.boolean().default(false)
       .meta({ description: "The tier to checkpoint to under this platform's meter-stop verb." }),
     note: z.string().optional()

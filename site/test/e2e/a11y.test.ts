@@ -52,13 +52,22 @@ async function withPage<T>(fn: (page: Page) => Promise<T>, viewport = { width: 1
 }
 
 describe('axe-core finds no serious or critical violation', () => {
-  for (const path of ['/', '/gotchas/u6/', '/profiles/runpod/', '/gotchas/', '/compare/survival/']) {
+  for (const path of ['/', '/gotchas/u6/', '/profiles/runpod/', '/gotchas/', '/compare/survival/', '/compare/stopped/', '/compare/overrides/']) {
     it(path, () =>
       withPage(async (page) => {
         await page.goto(server.url + path);
         expect(await seriousViolations(page)).toEqual([]);
       }));
   }
+
+  it('the stop-and-billing page as cards on a phone-sized screen', () =>
+    withPage(
+      async (page) => {
+        await page.goto(`${server.url}/compare/stopped/`);
+        expect(await seriousViolations(page)).toEqual([]);
+      },
+      { width: 390, height: 844 },
+    ));
 
   it('the gotcha browser with a filter applied on a phone-sized screen', () =>
     withPage(

@@ -3,29 +3,15 @@
  * back to it and previous/next stay within it; no page type scrolls sideways at phone, laptop and desktop
  * widths.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../browser.ts';
-import { preview, type Preview } from '../serve.ts';
-import { builtSite } from './built.ts';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from './served.ts';
 
-let server: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await preview(builtSite());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = servedSite();
 
 describe('a gotcha page', () => {
   it('marks its catalog in the sidebar, with a breadcrumb and previous/next in that catalog', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${server.url}/gotchas/ad2/`);
+    const page = await site.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${site.server.url}/gotchas/ad2/`);
     const current = page.locator('#starlight__sidebar a[aria-current="page"]');
     expect(await current.count()).toBe(1);
     expect(await current.getAttribute('href')).toBe('/catalogs/autodl/');
@@ -46,8 +32,8 @@ describe('section pages', () => {
     ['/lint/no-raw-html/', '/lint/'],
     ['/compare/survival/', '/compare/'],
   ])('%s marks its section %s in the sidebar', async (path, section) => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${server.url}${path}`);
+    const page = await site.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${site.server.url}${path}`);
     const current = page.locator('#starlight__sidebar a[aria-current="page"]');
     expect(await current.getAttribute('href')).toBe(section);
     expect(await current.isVisible()).toBe(true);
@@ -55,25 +41,25 @@ describe('section pages', () => {
   });
 
   it('pages without headings reserve no "On this page" column', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1366, height: 900 } });
     for (const path of ['/gotchas/', '/compare/', '/compare/survival/', '/templates/', '/lint/', '/training/', '/diagnose/']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       expect(await page.locator('starlight-toc').count(), path).toBe(0);
     }
-    await page.goto(`${server.url}/gotchas/ad2/`);
+    await page.goto(`${site.server.url}/gotchas/ad2/`);
     expect(await page.locator('starlight-toc').count()).toBeGreaterThan(0);
     await page.close();
   });
 });
 
-const PAGE_TYPES = ['/', '/gotchas/', '/gotchas/ad2/', '/catalogs/autodl/', '/profiles/runpod/', '/compare/', '/compare/survival/', '/compare/overrides/', '/compare/checklist/', '/training/', '/templates/', '/templates/run_one-sh-template/', '/lint/', '/lint/no-raw-html/', '/reference/principles/', '/staleness/'];
+const PAGE_TYPES = ['/', '/gotchas/', '/gotchas/ad2/', '/catalogs/autodl/', '/profiles/runpod/', '/compare/', '/compare/survival/', '/compare/stopped/', '/compare/overrides/', '/compare/checklist/', '/training/', '/templates/', '/templates/run_one-sh-template/', '/lint/', '/lint/no-raw-html/', '/reference/principles/', '/staleness/'];
 
 describe.each([390, 1366, 1920])('at %i px wide', (width) => {
   it('no page type scrolls sideways', async () => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width, height: 900 } });
     const wide: string[] = [];
     for (const path of PAGE_TYPES) {
-      const res = await page.goto(`${server.url}${path}`);
+      const res = await page.goto(`${site.server.url}${path}`);
       expect(res?.status(), path).toBe(200);
       const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (over > 0) wide.push(`${path} +${over}px`);
@@ -85,8 +71,8 @@ describe.each([390, 1366, 1920])('at %i px wide', (width) => {
 
 describe('the checklist', () => {
   it('starts over for a new rental: the ticks of the platform on screen go, the others stay', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/compare/checklist/`);
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.server.url}/compare/checklist/`);
     const select = page.locator('#checklist-platform');
     const [first, second] = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     await select.selectOption(second);
