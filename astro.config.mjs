@@ -78,8 +78,9 @@ export default defineConfig({
       description: 'What to know before the meter runs: platforms, gotchas and scripts for training on rented or owned GPUs.',
       sidebar: buildSidebar(),
       customCss: ['./site/styles/guide.css'],
-      // Wraps Starlight's search modal with a fallback that drops query words no page contains.
-      components: { Search: './site/components/Search.astro' },
+      // Wraps Starlight's search modal with a fallback that drops query words no page contains, and the
+      // keyboard; keeps the page title out of the search index's text (see each component's header).
+      components: { Search: './site/components/Search.astro', PageTitle: './site/components/PageTitle.astro' },
       pagefind: true,
       // Starlight's Markdown additions (heading anchor links, asides) for our collections too, not only its
       // own docs collection.
