@@ -6,6 +6,8 @@
  * were found once the results are final.
  */
 
+import { afterMutations } from './search-observe.ts';
+
 /** Result links in reading order: the pasted-text diagnosis first, then each page and its sections. */
 const RESULT_LINKS = '.paste-diagnosis a[href], a.pagefind-ui__result-link';
 
@@ -79,17 +81,12 @@ export function installSearchKeys(): void {
   status.setAttribute('role', 'status');
   host.before(status);
   let said = '';
-  let queued = false;
-  new MutationObserver(() => {
-    if (queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      const sentence = resultsSentence(host);
-      // Each final answer is said once; an emptied query box empties the line, so a query typed again is
-      // announced again.
-      if (sentence !== null && sentence !== said) said = status.textContent = sentence;
-      else if (sentence === null && !host.querySelector<HTMLInputElement>('input.pagefind-ui__search-input')?.value.trim()) said = status.textContent = '';
-    });
-  }).observe(host, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-settled', 'data-relaxed'] });
+  const watched = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-settled', 'data-relaxed'] };
+  afterMutations(host, watched, () => {
+    const sentence = resultsSentence(host);
+    // Each final answer is said once; an emptied query box empties the line, so a query typed again is
+    // announced again.
+    if (sentence !== null && sentence !== said) said = status.textContent = sentence;
+    else if (sentence === null && !host.querySelector<HTMLInputElement>('input.pagefind-ui__search-input')?.value.trim()) said = status.textContent = '';
+  });
 }

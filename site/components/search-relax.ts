@@ -13,6 +13,8 @@
  * browser; `installRelaxedSearch` is the thin part that watches the modal.
  */
 
+import { afterMutations } from './search-observe.ts';
+
 export interface Relaxed {
   /** The query whose results are shown instead. */
   query: string;
@@ -318,13 +320,5 @@ export function installRelaxedSearch(bundlePath: string): void {
     if (mine === gen) host.dataset.settled = term;
   };
 
-  let queued = false;
-  new MutationObserver(() => {
-    if (queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      void check();
-    });
-  }).observe(host, { childList: true, subtree: true, characterData: true });
+  afterMutations(host, { childList: true, subtree: true, characterData: true }, () => void check());
 }

@@ -66,7 +66,7 @@ async function openOn(path: string) {
   await page.locator('#starlight__search input.pagefind-ui__search-input').waitFor({ state: 'attached' });
 }
 
-const dialogOpen = () => page.evaluate(() => document.querySelector('site-search dialog')!.open);
+const dialogOpen = () => page.evaluate(() => document.querySelector<HTMLDialogElement>('site-search dialog')!.open);
 const focused = () => page.evaluate(() => ({ cls: document.activeElement?.className ?? '', text: document.activeElement?.textContent?.trim() ?? '', href: document.activeElement?.getAttribute('href') ?? null }));
 
 describe('search results without noise', () => {
