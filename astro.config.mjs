@@ -84,8 +84,9 @@ export default defineConfig({
       sidebar: buildSidebar(),
       customCss: ['./site/styles/guide.css'],
       // Wraps Starlight's search modal with a fallback that drops query words no page contains, and the
-      // keyboard; keeps the page title out of the search index's text (see each component's header).
-      components: { Search: './site/components/Search.astro', PageTitle: './site/components/PageTitle.astro' },
+      // keyboard; keeps the page title (and the home page's hero) out of the search index's text (see each
+      // component's header).
+      components: { Search: './site/components/Search.astro', PageTitle: './site/components/PageTitle.astro', Hero: './site/components/Hero.astro' },
       pagefind: true,
       // Starlight's Markdown additions (heading anchor links, asides) for our collections too, not only its
       // own docs collection.
