@@ -37,7 +37,7 @@ const schemaHash = createHash('sha256')
 
 // Where the site is deployed: `SITE_URL` (origin, e.g. https://owner.github.io) and `BASE_PATH` (e.g. /repo/
 // for a project site). Every absolute URL follows them: pages, llms.txt, the JSON outputs, the sitemap and the
-// linter's rule-doc links (lint/src/engine/urls.ts reads the same two variables).
+// linter's rule-doc links (lint/src/site-url.ts reads the same two variables).
 const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 const site = process.env.SITE_URL ?? process.env.KB_SITE_URL ?? 'http://localhost:4321';
 

@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PROFILE_SECTIONS } from '../lint/src/schema/profile.ts';
 
 export interface GenerateOptions {
   gotchas: number;
@@ -49,7 +50,7 @@ const WORDS = (
 
 const TAGS = ['disk', 'ssh', 'network', 'memory', 'billing', 'checkpoint', 'process', 'dataloader', 'nccl', 'cuda', 'storage', 'env'];
 const COSTS = ['money', 'data', 'time'] as const;
-const SECTIONS = ['Launch', 'Storage', 'Network', 'Spot and interruption', 'Teardown and billing', 'Daemon tool', 'Top gotchas', 'Script overrides'];
+const SECTIONS = PROFILE_SECTIONS;
 const PRINCIPLES = 10;
 
 /** Upper-case letters for an index: 0 → A, 25 → Z, 26 → AA … (catalog prefixes must be letters only). */
@@ -66,7 +67,8 @@ function letters(n: number): string {
 export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
   const rand = prng(options.seed ?? 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-  const month = options.month ?? '2026-09';
+  // This month by default, so a generated corpus never ages into staleness findings.
+  const month = options.month ?? new Date().toISOString().slice(0, 7);
   const paragraphs = Math.max(1, options.paragraphs ?? 3);
   const profileCount = Math.max(1, options.profiles ?? 8);
   const catalogCount = Math.max(1, options.catalogs ?? Math.max(1, Math.ceil(options.gotchas / 20)));
@@ -78,6 +80,9 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
     return `${words[0][0].toUpperCase()}${words[0].slice(1)} ${words.slice(1).join(' ')}.`;
   };
   const paragraph = (sentences = 3) => Array.from({ length: sentences }, () => sentence()).join(' ');
+  // Every stamp rests on a quoted source checked that month, as the quoted-source rule asks of real pages:
+  // a generated corpus lints clean, so the bench measures linting, not reporting thousands of findings.
+  const source = (title: string, url: string) => `  - title: "${title}"\n    url: ${url}\n    quote: "${sentence(6, 10)}"\n    checked: ${month}\n`;
 
   const profiles = Array.from({ length: profileCount }, (_, i) => `platform-${i + 1}`);
   const catalogs = Array.from({ length: catalogCount }, (_, i) => ({ slug: `family-${i + 1}`, prefix: `G${letters(i)}` }));
@@ -106,7 +111,7 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
 
   files.set(
     'content/references/principles.md',
-    `---\ntitle: "Operating principles"\ndescription: "The rules every generated gotcha points back to."\norder: 10\nverified: ${month}\nsources:\n  - title: "Generated principles source"\n    url: https://example.org/principles\n---\n\n${paragraph()}\n\n${Array.from({ length: PRINCIPLES }, (_, i) => `## ${i + 1}. ${sentence(3, 6).slice(0, -1)} {#principle-${i + 1}}\n\n${paragraph(4)}\n\n${paragraph(3)}\n`).join('\n')}`,
+    `---\ntitle: "Operating principles"\ndescription: "The rules every generated gotcha points back to."\norder: 10\nverified: ${month}\nsources:\n${source('Generated principles source', 'https://example.org/principles')}---\n\n${paragraph()}\n\n${Array.from({ length: PRINCIPLES }, (_, i) => `## ${i + 1}. ${sentence(3, 6).slice(0, -1)} {#principle-${i + 1}}\n\n${paragraph(4)}\n\n${paragraph(3)}\n`).join('\n')}`,
   );
 
   for (const [i, catalog] of catalogs.entries()) {
@@ -121,7 +126,7 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
     const body = SECTIONS.map((s) => `## ${s}\n\n${paragraph(4)}\n\n- ${sentence()}\n- ${sentence()} (verified ${month})\n\n${linkedParagraph()}\n`).join('\n');
     files.set(
       `content/profiles/${slug}.md`,
-      `---\ntitle: "Platform ${i + 1}"\ndescription: "A generated rental platform profile for the benchmarks."\nkind: ssh-rental\nmeter: { stopVerb: destroy, irreversible: true, stopStillBills: nothing }\ndetach: { primitive: tmux, survivesRestart: false }\nspot: { available: false, grace: n/a, signal: none }\nstorage:\n  - { tier: Data disk, path: /data, survivesStop: true, survivesDestroy: false, durable: true }\nsharedFs: null\ninodeCap: none\nfreeEgress: true\nchinaMirror: false\ndangerClocks:\n  - { what: "Stopped instance is released", after: 15d, trigger: "instance stopped", verified: ${month} }\noverrides: { DATA_DIR: /data, DURABLE_DIR: /data, PROXY_HOOK: "", CRED_FILE: "", SCRATCH: "", HF_HOME: /data/hf, DETACH: tmux }\nsources:\n  - title: "Platform ${i + 1} docs"\n    url: https://example.org/platform-${i + 1}\nverified: ${month}\norder: ${i + 1}\n---\n\n${paragraph()}\n\n${body}`,
+      `---\ntitle: "Platform ${i + 1}"\ndescription: "A generated rental platform profile for the benchmarks."\nkind: ssh-rental\nmeter: { stopVerb: destroy, irreversible: true, stopStillBills: nothing }\ndetach: { primitive: tmux, survivesRestart: false }\nspot: { available: false, grace: n/a, signal: none }\nstorage:\n  - { tier: Data disk, path: /data, survivesStop: true, survivesDestroy: false, durable: true }\nsharedFs: null\ninodeCap: none\nfreeEgress: true\nchinaMirror: false\ndriver: { stack: "host driver fixed per machine; CUDA from the image", check: "nvidia-smi on the box" }\ndangerClocks:\n  - { what: "Stopped instance is released", after: 15d, trigger: "instance stopped", verified: ${month} }\noverrides: { DATA_DIR: /data, DURABLE_DIR: /data, PROXY_HOOK: "", CRED_FILE: "", SCRATCH: "", HF_HOME: /data/hf, DETACH: tmux }\nsources:\n${source(`Platform ${i + 1} docs`, `https://example.org/platform-${i + 1}`)}verified: ${month}\norder: ${i + 1}\n---\n\n${paragraph()}\n\n${body}`,
     );
   }
 
@@ -134,7 +139,7 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
     };
     files.set(
       g.file,
-      `---\nid: ${g.id}\ntitle: "The ${pick(WORDS)} ${pick(WORDS)} fails with ${pick(WORDS)} error ${i + 1}"\ncatalog: ${g.catalog.slug}\nplatforms: [${rand() < 0.5 ? 'all' : pick(profiles)}]\ntags: [${pick(TAGS)}, ${pick(TAGS)}]\ncost: [${pick(COSTS)}]\nkeywords: ["${pick(WORDS)} ${pick(WORDS)}", "${pick(WORDS)} error"]\nsources:\n  - title: "Generated source ${i + 1}"\n    url: https://example.org/sources/${g.id.toLowerCase()}\nverified: ${month}\nrelated: [${related.join(', ')}]\nprinciples: [${1 + Math.floor(rand() * PRINCIPLES)}]\n---\n\n${section('Symptom')}\n${section('Root cause')}\n${section('Fix')}`,
+      `---\nid: ${g.id}\ntitle: "The ${pick(WORDS)} ${pick(WORDS)} fails with ${pick(WORDS)} error ${i + 1}"\ncatalog: ${g.catalog.slug}\nplatforms: [${rand() < 0.5 ? 'all' : pick(profiles)}]\ntags: [${pick(TAGS)}, ${pick(TAGS)}]\ncost: [${pick(COSTS)}]\nkeywords: ["${pick(WORDS)} ${pick(WORDS)}", "${pick(WORDS)} error"]\nsources:\n${source(`Generated source ${i + 1}`, `https://example.org/sources/${g.id.toLowerCase()}`)}verified: ${month}\nrelated: [${related.join(', ')}]\nprinciples: [${1 + Math.floor(rand() * PRINCIPLES)}]\n---\n\n${section('Symptom')}\n${section('Root cause')}\n${section('Fix')}`,
     );
   }
 

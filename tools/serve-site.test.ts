@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basePrefix } from '../lint/src/engine/urls.ts';
+import { basePrefix } from '../lint/src/site-url.ts';
 import { createSiteServer } from './serve-site.ts';
 
 let dir: string;

@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import serveStatic from 'serve-static';
-import { basePrefix } from '../lint/src/engine/urls.ts';
+import { basePrefix } from '../lint/src/site-url.ts';
 
 /** What a download is sent as: readable text in the browser, saved as-is by the page's `download` links. */
 const TEXT_TYPES: Record<string, string> = {

@@ -11,9 +11,9 @@ import { RULES, ruleById } from './rules/index.ts';
 import { currentMonth, VERIFIED_PATTERN } from './schema/month.ts';
 import { changedFiles, corpusFiles, expandOperands, addedFiles } from './files.ts';
 import { loadConfig, resolveConfig } from './config.ts';
-import { UsageError, type Command, type Io } from './io.ts';
+import { UsageError, VERSION, type Command, type Io } from './io.ts';
 
-export type { Io } from './io.ts';
+export { VERSION, type Io } from './io.ts';
 
 /** Subcommands own their arguments; each is loaded only when asked for. One line each. */
 const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
@@ -24,7 +24,6 @@ const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
   diagnose: async () => (await import('./diagnose/command.ts')).diagnoseMain,
 };
 
-export const VERSION = '0.1.0';
 
 /** The usage text, with the list of rules. */
 export function help(): string {

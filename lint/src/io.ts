@@ -11,6 +11,9 @@ export interface Io {
   env?: Record<string, string | undefined>;
 }
 
+/** The linter's version, as `--version`, SARIF and the MCP server report it. */
+export const VERSION = '0.1.0';
+
 export class UsageError extends Error {}
 
 /** A subcommand: its own arguments in, an exit code out. */

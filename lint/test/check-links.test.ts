@@ -1,18 +1,18 @@
 /** The link checker against a local HTTP server (never the internet): HEAD/GET fallback, retries, timeouts, cache. */
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkUrl, checkUrls } from '../src/check-links/check.ts';
+import { localServer, type LocalServer } from './local-server.ts';
 
-let server: Server;
+let server: LocalServer;
 let base = '';
 const hits = new Map<string, number>();
 const dir = mkdtempSync(join(tmpdir(), 'kb-links-'));
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await localServer((req, res) => {
     const key = `${req.method} ${req.url}`;
     hits.set(key, (hits.get(key) ?? 0) + 1);
     const count = [...hits.entries()].filter(([k]) => k.endsWith(` ${req.url}`)).reduce((n, [, v]) => n + v, 0);
@@ -33,12 +33,10 @@ beforeAll(async () => {
         return res.writeHead(500).end();
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  base = server.base;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/index.ts';
 import { buildIndex } from '../src/engine/corpus-index.ts';
 import { loadFile } from '../src/engine/load.ts';
-import { ruleUrl } from '../src/engine/urls.ts';
+import { ruleUrl } from '../src/site-url.ts';
 import { baseCorpus, lintCorpus } from './corpus.ts';
 
 const rulesDir = new URL('../src/rules/', import.meta.url);

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toString } from 'mdast-util-to-string';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli.ts';
 import { buildIndex } from '../src/engine/corpus-index.ts';
 import { loadFile } from '../src/engine/load.ts';
 import { lint, parseFiles } from '../src/engine/run.ts';
@@ -16,6 +15,7 @@ import { newMain, nextFreeId, slugOfTitle } from '../src/scaffold/command.ts';
 import { QUOTE_TODO, TODO_URL } from '../src/scaffold/templates.ts';
 import { DangerClockSchema, PROFILE_SECTIONS, ProfileSchema, StorageTierSchema, OVERRIDE_KEYS } from '../src/schema/profile.ts';
 import { GotchaSchema } from '../src/schema/gotcha.ts';
+import { captureIo } from './capture-io.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/scaffold/', import.meta.url));
 const TODAY = '2026-08';
@@ -30,20 +30,9 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function capture(): Io & { out: string; err: string } {
-  const io = {
-    argv: [] as string[],
-    cwd: '/',
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-  };
-  return io;
-}
 
 async function run(...args: string[]) {
-  const io = capture();
+  const io = captureIo();
   const code = await newMain(io, [...args, '--root', root, '--today', TODAY]);
   return { code, out: io.out, err: io.err };
 }
@@ -212,7 +201,7 @@ describe('new gotcha', () => {
   });
 
   it('rejects a malformed --today', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await newMain(io, ['gotcha', '--catalog', 'uni', '--title', 'Training stalls when the disk fills up', '--root', root, '--today', '2026-8'])).toBe(2);
     expect(io.err).toMatch(/--today `2026-8`/);
   });

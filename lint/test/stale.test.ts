@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli.ts';
 import { parseFiles } from '../src/engine/run.ts';
 import { loadForStamps } from '../src/stale/load.ts';
 import { corpusFiles } from '../src/files.ts';
@@ -11,6 +10,7 @@ import { collectCarried, collectStamps, compareEntries, countProvenance, dueIn, 
 import { gotchaRisk } from '../src/stale/risk.ts';
 import { staleMain } from '../src/stale/command.ts';
 import { domainGroups, forecast, formatStaleJson, formatStaleMarkdown, staleSummary, type ProvenanceInput } from '../src/stale/report.ts';
+import { captureIo } from './capture-io.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/stale/', import.meta.url));
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -47,17 +47,6 @@ describe('the staleness loader', () => {
   });
 });
 
-function capture(): Io & { out: string; err: string } {
-  const io = {
-    argv: [] as string[],
-    cwd: '/',
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-  };
-  return io;
-}
 
 const key = (e: StaleEntry) => `${e.file}:${e.line}`;
 
@@ -256,35 +245,33 @@ describe('formatStaleJson', () => {
 
 describe('staleMain', () => {
   it('prints Markdown and exits 1 when a stamp is past --max-age', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await staleMain(io, ['--root', root, '--today', TODAY])).toBe(1);
     expect(io.out).toContain('4 of 9 stamps');
     expect(io.err).toBe('');
   });
 
   it('exits 0 when nothing is past --max-age', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await staleMain(io, ['--root', root, '--today', TODAY, '--max-age', '12'])).toBe(0);
     expect(io.out).toContain('Nothing stale');
   });
 
   it('prints JSON with --format json and honours --only-stale', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await staleMain(io, ['--root', root, '--today', TODAY, '--format', 'json', '--only-stale'])).toBe(1);
     const parsed = JSON.parse(io.out);
     expect(parsed.entries.map((e: { risk: string }) => e.risk)).toEqual(['money-data', 'money-data', 'other', 'other']);
   });
 
   it('resolves --root against the working directory', async () => {
-    const io = { ...capture(), cwd: join(root, '..') };
-    const out: string[] = [];
-    io.stdout = (t: string) => void out.push(t);
+    const io = captureIo(join(root, '..'));
     expect(await staleMain(io, ['--root', root.split('/').at(-1) ?? '', '--today', TODAY, '--max-age', '24'])).toBe(0);
-    expect(out.join('')).toContain('all 9 stamps');
+    expect(io.out).toContain('all 9 stamps');
   });
 
   it('shows help and exits 0', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await staleMain(io, ['--help'])).toBe(0);
     expect(io.out).toContain('Usage: kb-lint stale');
   });
@@ -299,7 +286,7 @@ describe('staleMain', () => {
     [['--root', '/nonexistent/kb-stale-root'], /No such folder/],
     [['--link-base', 'http://insecure/'], /--link-base/],
   ])('exits 2 with one line on stderr for %j', async (args, pattern) => {
-    const io = capture();
+    const io = captureIo();
     expect(await staleMain(io, ['--root', root, ...args].slice(args[0] === '--root' ? 2 : 0))).toBe(2);
     expect(io.out).toBe('');
     expect(io.err).toMatch(pattern);
@@ -311,7 +298,7 @@ describe('staleMain', () => {
     try {
       await cp(FIXTURE, dir, { recursive: true });
       await writeFile(join(dir, 'content/references/odd.md'), '---\ntitle: "Odd page"\ndescription: "A page with a loosely written stamp."\n---\n\nA fact (verified June 2024).\n');
-      const io = capture();
+      const io = captureIo();
       expect(await staleMain(io, ['--root', dir, '--today', TODAY, '--format', 'json', '--max-age', '12'])).toBe(1);
       const odd = JSON.parse(io.out).entries.find((e: { file: string }) => e.file === 'content/references/odd.md');
       expect(odd).toMatchObject({ month: '2024-06', age: 26, stale: true, risk: 'other' });

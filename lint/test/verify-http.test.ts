@@ -4,7 +4,6 @@
  * gap between requests. Targets are built by hand: the content schema refuses loopback URLs, the verifier
  * does not read the schema.
  */
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyTargets } from '../src/verify/check.ts';
 import { HttpClient, USER_AGENT, type HttpOptions } from '../src/verify/http.ts';
 import type { QuoteTarget } from '../src/verify/sources.ts';
+import { localServer, type LocalServer } from './local-server.ts';
 
 const QUOTE = 'Don’t stop a pod with a volume — it is billed at $0.20/GB per month while stopped.';
 const HAS_IT = `<!doctype html><html><head><title>Pods</title><style>p{color:red}</style></head><body>
@@ -21,13 +21,13 @@ const HAS_IT = `<!doctype html><html><head><title>Pods</title><style>p{color:red
 <script>var decoy = "not on the page";</script></main></body></html>`;
 const LACKS_IT = '<!doctype html><html><body><p>Stopped pods are now free of charge.</p></body></html>';
 
-let server: Server;
+let server: LocalServer;
 let base = '';
 const log: { path: string; at: number; ua?: string }[] = [];
 let flaky = 0;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await localServer((req, res) => {
     const path = req.url ?? '/';
     log.push({ path, at: performance.now(), ua: req.headers['user-agent'] });
     const html = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
@@ -74,12 +74,10 @@ beforeAll(async () => {
         return res.writeHead(500).end();
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  base = server.base;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await server.close();
 });
 beforeEach(() => {
   log.length = 0;

@@ -9,12 +9,12 @@ import type { RootContent } from 'mdast';
 import { allGotchas, byOrder } from '../lib/collections.ts';
 import { SECTIONS } from '../../lint/src/schema/index.ts';
 import { catalogPath, gotchaPath, profilePath, referencePath } from '../../lint/src/markdown/links.ts';
-import { GUIDE_SUMMARY, renderFullText, siteUrls, type FullPage } from '../../lint/src/export/llms.ts';
+import { GUIDE_SUMMARY, renderFullText, siteUrls, type FullPage } from '../lib/llms.ts';
 import { factsTables, gotchaFacts, gotchaTrailer, provenanceLine, sourceList } from '../../lint/src/export/blocks.ts';
 import { bulletList, heading, inline, link, text } from '../../lint/src/export/markdown.ts';
-import { MARKS_KEY } from '../../lint/src/export/marks.ts';
+import { MARKS_KEY } from '../lib/export-marks.ts';
 
-/** The export marks the site's Markdown pipeline recorded for an entry (astro.config.mjs, lint/src/export/marks.ts). */
+/** The export marks the site's Markdown pipeline recorded for an entry (astro.config.mjs, site/lib/export-marks.ts). */
 const marksOf = (entry: { rendered?: { metadata?: Record<string, unknown> } }) => (entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[MARKS_KEY];
 
 const sources = (list: Parameters<typeof sourceList>[0]): RootContent[] => (list.length ? [heading(2, 'Sources'), sourceList(list)] : []);

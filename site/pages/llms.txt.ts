@@ -9,7 +9,7 @@ import { allGotchas, byOrder } from '../lib/collections.ts';
 import { SECTIONS } from '../../lint/src/schema/index.ts';
 import { allTemplates } from '../lib/templates.ts';
 import { catalogPath, gotchaPath, profilePath, referencePath, templatePath } from '../../lint/src/markdown/links.ts';
-import { GUIDE_SUMMARY, renderLlmsIndex, siteUrls } from '../../lint/src/export/llms.ts';
+import { GUIDE_SUMMARY, renderLlmsIndex, siteUrls } from '../lib/llms.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const url = siteUrls(site, import.meta.env.BASE_URL);

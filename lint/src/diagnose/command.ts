@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Io } from '../cli.ts';
+import type { Io } from '../io.ts';
 import { UsageError } from '../files.ts';
 import { diagnose, type DiagnoseResult } from './engine.ts';
 import type { DiagnosisIndex } from './index-data.ts';

@@ -8,7 +8,7 @@ import type { Rule, RuleOptions } from '../rules/define.ts';
 import { frontmatterFrom, type FrontmatterData } from './frontmatter.ts';
 import { decode } from './decode.ts';
 import type { Directive, FileAnchor, InlineStamp, Kind, LintFile, LinkUse, Report, Severity, SeveritySetting } from './types.ts';
-import { ruleUrl } from './urls.ts';
+import { ruleUrl } from '../site-url.ts';
 
 /** One finding, as every formatter receives it. */
 export interface Finding {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunConfig } from './findings.ts';
-import { SITE_URL } from './urls.ts';
+import { SITE_URL } from '../site-url.ts';
 
 /** Bump when the layout of a cached entry changes. */
 const FORMAT = 5;

@@ -12,7 +12,7 @@ import { knownIds, type CorpusIndex } from '../engine/corpus-index.ts';
 import type { LintFile, SeveritySetting } from '../engine/types.ts';
 import { corpusFiles } from '../files.ts';
 import { RULES } from '../rules/index.ts';
-import { ruleUrl } from '../engine/urls.ts';
+import { ruleUrl } from '../site-url.ts';
 import { currentMonth } from '../schema/verified.ts';
 import {
   CatalogSchema,

@@ -9,7 +9,6 @@ import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import type { Heading, Link, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
 import { EXPLICIT_ID, explicitId } from '../markdown/anchors.ts';
 import { parseMarkdown } from '../markdown/parse.ts';
-import { text as printText } from './print-text.ts';
 
 export const text = (value: string): PhrasingContent => ({ type: 'text', value });
 export const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
@@ -111,7 +110,7 @@ export function stripExplicitIds(nodes: readonly Nodes[]): void {
 }
 
 /** How the outputs print GFM: the printer's own escaping and handlers, with our choice of markers. */
-export const PRINT_OPTIONS: Options = {
+const PRINT_OPTIONS: Options = {
   extensions: [gfmToMarkdown({ tablePipeAlign: false }), frontmatterToMarkdown(['yaml'])],
   bullet: '-',
   emphasis: '_',
@@ -122,10 +121,7 @@ export const PRINT_OPTIONS: Options = {
   tightDefinitions: true,
 };
 
-/**
- * Print a tree as GFM Markdown (with a YAML block when the tree starts with one). Text that needs no escaping
- * skips the printer's escaping loop (print-text.ts); the output is the same as with PRINT_OPTIONS alone.
- */
+/** Print a tree as GFM Markdown (with a YAML block when the tree starts with one). */
 export function print(root: Root): string {
-  return toMarkdown(root, { ...PRINT_OPTIONS, handlers: { text: printText } });
+  return toMarkdown(root, PRINT_OPTIONS);
 }

@@ -11,7 +11,7 @@ import { stringify as yamlStringify } from 'yaml';
 import { headingAnchors, explicitId } from '../markdown/anchors.ts';
 import { parseInternalLink, type InternalLink } from '../markdown/links.ts';
 import type { Finding } from '../engine/run.ts';
-import { ruleUrl } from '../engine/urls.ts';
+import { ruleUrl } from '../site-url.ts';
 import type { LintFile } from '../engine/types.ts';
 import { SECTIONS, type Catalog, type Gotcha, type Profile, type Reference } from '../schema/index.ts';
 import { ExportError, type Corpus, type Page } from './corpus.ts';

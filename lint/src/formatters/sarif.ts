@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../engine/run.ts';
 import type { Rule } from '../rules/define.ts';
-import { ruleUrl, SITE_URL } from '../engine/urls.ts';
+import { ruleUrl, SITE_URL } from '../site-url.ts';
 
 export function formatSarif(findings: readonly Finding[], rules: readonly Rule[], version: string): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));

@@ -1,7 +1,7 @@
 /** Start the MCP server on stdio. Logs go to stderr: stdout carries the protocol. */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createServer, loadGuideData } from './server.ts';
-import { SITE_URL } from '../engine/urls.ts';
+import { SITE_URL } from '../site-url.ts';
 
 const root = process.env.KB_ROOT ?? process.cwd();
 const data = await loadGuideData(root, process.env.SITE_URL || process.env.KB_SITE_URL ? SITE_URL : '');

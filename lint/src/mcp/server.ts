@@ -12,7 +12,7 @@ import { gotchaPath, profilePath } from '../markdown/links.ts';
 import { diagnose } from '../diagnose/engine.ts';
 import { buildDiagnosisIndex, type DiagnosisIndex } from '../diagnose/index-data.ts';
 import { diagnosisSources } from '../diagnose/from-corpus.ts';
-import { VERSION } from '../cli.ts';
+import { VERSION } from '../io.ts';
 
 /** Page body without its frontmatter block. */
 const bodyOf = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '').trim();

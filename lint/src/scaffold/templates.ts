@@ -19,6 +19,14 @@ export const QUOTE_TODO = 'TODO: copy, word for word, the sentence or two on tha
 /** A YAML double-quoted scalar (JSON strings are valid YAML). */
 const q = (s: string) => JSON.stringify(s);
 
+/** The `sources` and `verified` lines of a new page: one source to fill in, quoted and checked this month. */
+const checkedSource = (month: string, what: string) => `sources:
+  - title: "TODO: the page where a reader can check ${what}"
+    url: ${TODO_URL}
+    quote: ${q(QUOTE_TODO)}
+    checked: ${month}   # the month you compared the facts with the quote above
+verified: ${month}   # equal to a source's \`checked\`: the month you compared the facts with their quotes`;
+
 const GOTCHA_PROMPTS: Record<(typeof GOTCHA_SECTIONS)[number], string> = {
   Symptom: 'TODO: what the reader sees first. Quote the exact error text or log line, and say when it shows up.',
   'Root cause': 'TODO: the mechanism, in plain steps: which component does what, and why that produces the symptom.',
@@ -45,12 +53,7 @@ platforms: [${d.platforms.join(', ')}]   # profile ids from content/profiles/, o
 tags: []
 cost: [TODO]   # one or more of ${COSTS.join(', ')}: what it costs the reader when it bites
 keywords: []   # exact error strings and the words people search for
-sources:
-  - title: "TODO: the page where a reader can check this"
-    url: ${TODO_URL}
-    quote: ${q(QUOTE_TODO)}
-    checked: ${d.month}   # the month you compared the fact with the quote above
-verified: ${d.month}   # equal to a source's \`checked\`: the month you compared the facts with their quotes
+${checkedSource(d.month, 'this')}
 related: []
 principles: []
 scripts: []
@@ -128,12 +131,7 @@ dangerClocks:
 overrides:   # read by the script templates exactly as written; explanations go in the body
 ${overrides}
 overrideVariants: {}   # values that differ on other variants, e.g. { Gpushare: { DATA_DIR: /hy-tmp } }
-sources:
-  - title: "TODO: the page where a reader can check these facts"
-    url: ${TODO_URL}
-    quote: ${q(QUOTE_TODO)}
-    checked: ${d.month}   # the month you compared the facts with the quote above
-verified: ${d.month}   # equal to a source's \`checked\`: the month you compared the facts with their quotes
+${checkedSource(d.month, 'these facts')}
 order: 100
 ---
 

@@ -10,14 +10,13 @@ import { CatalogSchema } from './catalog.ts';
 import { GotchaSchema } from './gotcha.ts';
 import { ProfileSchema } from './profile.ts';
 import { ReferenceSchema } from './reference.ts';
-import { factoryDocs, objectFactory } from '../export/field-docs.ts';
 
 /** Each content collection: its schema factory, the files it covers, and what an editor should call it. */
 export const COLLECTIONS = {
-  gotchas: { factory: () => GotchaSchema(), provenance: 'required', source: 'GotchaSchema', glob: 'content/gotchas/**/*.md', title: 'Gotcha frontmatter', description: 'One failure mode: id, symptom-first title, catalog, platforms, costs, sources and its provenance (checked with a quote, or carried over).' },
-  profiles: { factory: () => ProfileSchema(), provenance: 'required', source: 'ProfileSchema', glob: 'content/profiles/*.md', title: 'Platform profile frontmatter', description: 'The facts comparison pages are built from: billing verb, storage tiers and what survives, danger clocks, script overrides.' },
-  catalogs: { factory: () => CatalogSchema(), provenance: 'none', source: 'CatalogSchema', glob: 'content/catalogs/*.md', title: 'Catalog frontmatter', description: 'A family of gotchas sharing an id prefix, with its sidebar section and retired ids.' },
-  references: { factory: () => ReferenceSchema(), provenance: 'optional', source: 'ReferenceSchema', glob: 'content/references/**/*.md', title: 'Reference page frontmatter', description: 'A guide or checklist page; sources and its provenance (checked or carried over) when it states facts.' },
+  gotchas: { factory: () => GotchaSchema(), provenance: 'required', glob: 'content/gotchas/**/*.md', title: 'Gotcha frontmatter', description: 'One failure mode: id, symptom-first title, catalog, platforms, costs, sources and its provenance (checked with a quote, or carried over).' },
+  profiles: { factory: () => ProfileSchema(), provenance: 'required', glob: 'content/profiles/*.md', title: 'Platform profile frontmatter', description: 'The facts comparison pages are built from: billing verb, storage tiers and what survives, danger clocks, script overrides.' },
+  catalogs: { factory: () => CatalogSchema(), provenance: 'none', glob: 'content/catalogs/*.md', title: 'Catalog frontmatter', description: 'A family of gotchas sharing an id prefix, with its sidebar section and retired ids.' },
+  references: { factory: () => ReferenceSchema(), provenance: 'optional', glob: 'content/references/**/*.md', title: 'Reference page frontmatter', description: 'A guide or checklist page; sources and its provenance (checked or carried over) when it states facts.' },
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -28,35 +27,18 @@ export const schemaPath = (name: CollectionName) => `schemas/${name}.schema.json
 
 export type JsonSchema = Record<string, unknown>;
 
-const objectNode = (node: JsonSchema): JsonSchema | undefined =>
-  node.properties ? node : (node.anyOf as JsonSchema[] | undefined)?.find((branch) => branch.properties);
-
-/**
- * Give every property the doc comment written beside it in the schema source, descending into nested
- * objects (inline ones keep the factory and extend the path; another factory's object switches to it).
- */
-function describe(node: JsonSchema, factory: string, prefix: string): void {
-  const object = objectNode(node);
-  const docs = factoryDocs().get(factory);
-  if (!object || !docs) return;
-  const properties = object.properties as Record<string, JsonSchema>;
-  for (const [key, property] of Object.entries(properties)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    const doc = docs.fields.get(path);
-    // The description goes first so a reader of the file sees it before the constraints.
-    if (doc && property.description === undefined) properties[key] = { description: doc, ...property };
-    const child = (properties[key].items as JsonSchema | undefined) ?? properties[key];
-    const ref = docs.refs.get(path);
-    if (ref) describe(child, objectFactory(ref), '');
-    else describe(child, factory, path);
-  }
+/** Field descriptions come from each field's `.meta({ description })`; an editor's reader sees one before the constraints. */
+function descriptionFirst({ jsonSchema }: { jsonSchema: JsonSchema }): void {
+  const { description, ...rest } = jsonSchema;
+  if (description === undefined) return;
+  for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+  Object.assign(jsonSchema, { description }, rest);
 }
 
-/** The JSON Schema of one collection's frontmatter, with each field's doc comment as its description. */
+/** The JSON Schema of one collection's frontmatter, with each field's `.meta()` description. */
 export function frontmatterJsonSchema(name: CollectionName): JsonSchema {
-  const { factory, source, title, description, provenance } = COLLECTIONS[name];
-  const generated = z.toJSONSchema(factory(), { io: 'input' }) as JsonSchema;
-  describe(generated, source, '');
+  const { factory, title, description, provenance } = COLLECTIONS[name];
+  const generated = z.toJSONSchema(factory(), { io: 'input', override: descriptionFirst }) as JsonSchema;
   // The `exactlyOneProvenance` refinement is code, which zod cannot export; the same rule as JSON Schema.
   if (provenance === 'required') generated.oneOf = [{ required: ['verified'] }, { required: ['carried_over'] }];
   if (provenance === 'optional') generated.not = { required: ['verified', 'carried_over'] };

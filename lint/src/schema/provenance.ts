@@ -18,14 +18,14 @@ export const UPSTREAM = { from: 'Hanyuyuan6/remote-gpu-trainer@2853286', as_of: 
 export function CarriedOverSchema() {
   return z.strictObject(
     {
-      /** Repository and commit the facts were taken from, e.g. `Hanyuyuan6/remote-gpu-trainer@2853286`. */
       from: z
         .string({ error: 'Expected `owner/name@commit`, e.g. `Hanyuyuan6/remote-gpu-trainer@2853286`' })
-        .regex(UPSTREAM_PATTERN, { error: (i) => `Expected \`owner/name@commit\` (7–40 hex digits), got \`${String(i.input)}\`` }),
-      /** The month of that version, `YYYY-MM`. */
-      as_of: VerifiedStampSchema(),
-      /** The month the upstream claimed to have checked the fact, when it gave one. Shown, never trusted. */
-      upstream_verified: VerifiedStampSchema().optional(),
+        .regex(UPSTREAM_PATTERN, { error: (i) => `Expected \`owner/name@commit\` (7–40 hex digits), got \`${String(i.input)}\`` })
+        .meta({ description: 'Repository and commit the facts were taken from, e.g. `Hanyuyuan6/remote-gpu-trainer@2853286`.' }),
+      as_of: VerifiedStampSchema()
+        .meta({ description: 'The month of that version, `YYYY-MM`.' }),
+      upstream_verified: VerifiedStampSchema().optional()
+        .meta({ description: 'The month the upstream claimed to have checked the fact, when it gave one. Shown, never trusted.' }),
     },
     // Only for a value that is not a mapping at all; unknown keys keep zod's own message, which names them.
     { error: (i) => (i.code === 'invalid_type' ? 'Expected `carried_over:` to be a mapping with `from:` and `as_of:`' : undefined) },

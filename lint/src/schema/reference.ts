@@ -6,16 +6,18 @@ import { CarriedOverSchema, exactlyOneProvenance } from './provenance.ts';
 
 export function ReferenceSchema() {
   return z.strictObject({
-    title: z.string().min(3),
-    description: z.string().min(10),
-    /** Sidebar order. */
-    order: z.number().int().default(100),
-    /** Optional: references carry facts too (cadence formulas, grace windows). */
-    sources: z.array(SourceSchema()).default([]),
-    /** Month someone compared the facts with a quoted source; references that state no facts may omit it. */
-    verified: VerifiedStampSchema().optional(),
-    /** Instead of `verified`: taken from another knowledge base and not checked here yet. */
-    carried_over: CarriedOverSchema().optional(),
+    title: z.string().min(3)
+      .meta({ description: 'Page title, as the sidebar and search results show it.' }),
+    description: z.string().min(10)
+      .meta({ description: 'One sentence for lists, search results and the page summary.' }),
+    order: z.number().int().default(100)
+      .meta({ description: 'Sidebar order.' }),
+    sources: z.array(SourceSchema()).default([])
+      .meta({ description: 'Optional: references carry facts too (cadence formulas, grace windows).' }),
+    verified: VerifiedStampSchema().optional()
+      .meta({ description: 'Month someone compared the facts with a quoted source; references that state no facts may omit it.' }),
+    carried_over: CarriedOverSchema().optional()
+      .meta({ description: 'Instead of `verified`: taken from another knowledge base and not checked here yet.' }),
   }).superRefine(exactlyOneProvenance(true));
 }
 

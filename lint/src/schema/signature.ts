@@ -10,24 +10,14 @@ export const SIGNATURE_MAX_LENGTH = 200;
 
 export function SignatureSchema() {
   const literal = z.strictObject({
-    /**
-     * Text that appears in the log line, matched case-insensitively with runs of spaces treated as one. Where
-     * it starts or ends with a letter or digit it must not sit inside a longer word (`Killed` does not match
-     * `skilled`). Preferred over `regex`: it needs no escaping and cannot backtrack.
-     * @example "CUDA out of memory"
-     */
-    literal: z.string().trim().min(4, { error: 'Expected a literal of at least 4 characters' }).max(SIGNATURE_MAX_LENGTH),
+    literal: z.string().trim().min(4, { error: 'Expected a literal of at least 4 characters' }).max(SIGNATURE_MAX_LENGTH)
+      .meta({ description: 'Text that appears in the log line, matched case-insensitively with runs of spaces treated as one. Where it starts or ends with a letter or digit it must not sit inside a longer word (`Killed` does not match `skilled`). Preferred over `regex`: it needs no escaping and cannot backtrack.' }),
   });
   const regex = z.strictObject({
-    /**
-     * A JavaScript regular expression tested against one log line, for messages whose middle varies. Keep it
-     * inside POSIX ERE (`grep -E` on the box reads the exported file): no lookarounds, no `\d` or `\b`
-     * (use `[0-9]`), no lazy quantifiers, and bounded repeats (`.{0,80}`) instead of `.*`.
-     * @example "Timeout at NCCL work: [0-9]+"
-     */
-    regex: z.string().min(4, { error: 'Expected a regex of at least 4 characters' }).max(SIGNATURE_MAX_LENGTH),
-    /** `i` to ignore case; no other flag is allowed. */
-    flags: z.enum(['i'], { error: 'Expected `i` or no `flags`' }).optional(),
+    regex: z.string().min(4, { error: 'Expected a regex of at least 4 characters' }).max(SIGNATURE_MAX_LENGTH)
+      .meta({ description: 'A JavaScript regular expression tested against one log line, for messages whose middle varies. Keep it inside POSIX ERE (`grep -E` on the box reads the exported file): no lookarounds, no `\\d` or `\\b` (use `[0-9]`), no lazy quantifiers, and bounded repeats (`.{0,80}`) instead of `.*`.' }),
+    flags: z.enum(['i'], { error: 'Expected `i` or no `flags`' }).optional()
+      .meta({ description: '`i` to ignore case; no other flag is allowed.' }),
   });
   return z.union([literal, regex], { error: 'Expected `{ literal: "..." }` or `{ regex: "...", flags?: "i" }`' });
 }

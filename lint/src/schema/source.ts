@@ -26,14 +26,14 @@ export function SourceUrlSchema() {
 /** One source: a title a reader recognises, the URL to check it at and, once checked, the passage and month. */
 export function SourceSchema() {
   return z.strictObject({
-    /** What the page is, e.g. `RunPod docs — Manage Pods`. */
-    title: z.string().min(3, { error: 'Expected a source title of at least 3 characters' }),
-    /** The https URL. */
-    url: SourceUrlSchema(),
-    /** The exact passage at the URL that supports the claim, copied from the page you read (one or two sentences). */
-    quote: z.string({ error: 'Expected `quote` to be the passage as text' }).trim().min(12, { error: 'Expected a `quote` of at least 12 characters: the passage that says the fact' }).optional(),
-    /** The month you compared the claim with `quote`, `YYYY-MM`; a `verified` stamp needs a source checked that month. */
-    checked: VerifiedStampSchema().optional(),
+    title: z.string().min(3, { error: 'Expected a source title of at least 3 characters' })
+      .meta({ description: 'What the page is, e.g. `RunPod docs — Manage Pods`.' }),
+    url: SourceUrlSchema()
+      .meta({ description: 'The https URL.' }),
+    quote: z.string({ error: 'Expected `quote` to be the passage as text' }).trim().min(12, { error: 'Expected a `quote` of at least 12 characters: the passage that says the fact' }).optional()
+      .meta({ description: 'The exact passage at the URL that supports the claim, copied from the page you read (one or two sentences).' }),
+    checked: VerifiedStampSchema().optional()
+      .meta({ description: 'The month you compared the claim with `quote`, `YYYY-MM`; a `verified` stamp needs a source checked that month.' }),
   });
 }
 

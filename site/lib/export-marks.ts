@@ -8,8 +8,8 @@
  * followed by other pages (an unclosed fence), there are no marks and the caller prints the page's tree.
  */
 import type { Heading, Nodes, Root } from 'mdast';
-import { EXPLICIT_ID, explicitId } from '../markdown/anchors.ts';
-import { parseInternalLink } from '../markdown/links.ts';
+import { EXPLICIT_ID, explicitId } from '../../lint/src/markdown/anchors.ts';
+import { parseInternalLink } from '../../lint/src/markdown/links.ts';
 
 /** `[start, end)` of the source to replace: by the rewritten `url` when there is one, else by nothing. */
 export interface ExportMark {

@@ -1,5 +1,5 @@
 /**
- * llms-full.txt splices each page's source instead of reprinting it (lint/src/export/marks.ts). The splice
+ * llms-full.txt splices each page's source instead of reprinting it (site/lib/export-marks.ts). The splice
  * must change exactly what the reprint changed: scheme links and same-page anchors become site URLs, `{#id}`
  * tails and frontmatter go, and nothing else of the Markdown's meaning moves. Checked on every file of the real
  * corpus by parsing both outputs, and on the link and heading shapes Markdown allows; where a shape cannot be
@@ -13,12 +13,12 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { corpusFiles } from '../src/files.ts';
-import { parseMarkdown } from '../src/markdown/parse.ts';
-import { hrefFor, parseInternalLink } from '../src/markdown/links.ts';
-import { applyMarks, exportMarks, isMarkList, MARKS_KEY, remarkExportMarks } from '../src/export/marks.ts';
-import { bodyOf, print, stripExplicitIds, walk } from '../src/export/markdown.ts';
-import { renderFullText, siteUrls } from '../src/export/llms.ts';
+import { corpusFiles } from '../../lint/src/files.ts';
+import { parseMarkdown } from '../../lint/src/markdown/parse.ts';
+import { hrefFor, parseInternalLink } from '../../lint/src/markdown/links.ts';
+import { applyMarks, exportMarks, isMarkList, MARKS_KEY, remarkExportMarks } from '../lib/export-marks.ts';
+import { bodyOf, print, stripExplicitIds, walk } from '../../lint/src/export/markdown.ts';
+import { renderFullText, siteUrls } from '../lib/llms.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PAGE = 'https://guide.test/reference/page/';

@@ -6,10 +6,10 @@
  * the reader to the page, whose anchors are exactly those the linter checked.
  */
 import type { Root, RootContent } from 'mdast';
-import { hrefFor, parseInternalLink } from '../markdown/links.ts';
-import { bodyOf, bulletList, heading, inline, link, paragraph, print, stripExplicitIds, strong, text, walk } from './markdown.ts';
-import { parseMarkdown } from '../markdown/parse.ts';
-import { applyMarks, exportMarks, isMarkList } from './marks.ts';
+import { hrefFor, parseInternalLink } from '../../lint/src/markdown/links.ts';
+import { bodyOf, bulletList, heading, inline, link, paragraph, print, stripExplicitIds, strong, text, walk } from '../../lint/src/export/markdown.ts';
+import { parseMarkdown } from '../../lint/src/markdown/parse.ts';
+import { applyMarks, exportMarks, isMarkList } from './export-marks.ts';
 
 export interface IndexLink {
   /** Link text; inline Markdown (code spans) allowed. */
@@ -58,7 +58,7 @@ export interface FullPage {
   before?: RootContent[];
   /** The page's Markdown body as stored (frontmatter already removed, or present and skipped). */
   body: string;
-  /** Where `body` changes in the export (export/marks.ts), as the site's renderer recorded them; checked before use. */
+  /** Where `body` changes in the export (export-marks.ts), as the site's renderer recorded them; checked before use. */
   marks?: unknown;
   /** Generated blocks after the body (sources, related entries). */
   after?: RootContent[];
@@ -73,7 +73,7 @@ export interface FullText {
 /**
  * Every page as Markdown: each page opens with a level-1 heading and its URL, its own headings keep their
  * levels under it. `siteHref` turns a scheme link into the absolute URL of the page it names. A body goes out
- * as its author wrote it, with links rewritten and `{#id}` tails dropped (export/marks.ts); only a body that
+ * as its author wrote it, with links rewritten and `{#id}` tails dropped (export-marks.ts); only a body that
  * cannot be spliced safely is printed from its tree.
  */
 export function renderFullText(full: FullText, siteHref: (path: string) => string): string {
