@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { guideRemarkPlugins } from './site/lib/markdown-plugins.ts';
+import { readGotchaTitles } from './site/lib/gotcha-link-titles.ts';
 import { rehypeGotchaSections } from './site/lib/rehype-gotcha-sections.ts';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -22,11 +23,15 @@ process.env.KB_REPO_ROOT ??= fileURLToPath(new URL('./', import.meta.url));
 // outside content.config.ts; key the cache folder by their sources (and this file, which wires the pipeline) so
 // a change to either starts a fresh one.
 const schemaDir = new URL('./lint/src/schema/', import.meta.url);
-const pipeline = ['./astro.config.mjs', './site/lib/markdown-plugins.ts', './site/lib/sanitize-schema.ts', './site/lib/rehype-gotcha-sections.ts'].map((f) => new URL(f, import.meta.url));
+const pipeline = ['./astro.config.mjs', './site/lib/markdown-plugins.ts', './site/lib/gotcha-link-titles.ts', './site/lib/sanitize-schema.ts', './site/lib/rehype-gotcha-sections.ts'].map((f) => new URL(f, import.meta.url));
+// Links to a gotcha carry its title (site/lib/gotcha-link-titles.ts), so a page's rendered body depends on
+// other pages' titles, which its own cache entry does not know about.
+const gotchaTitles = readGotchaTitles();
 const schemaHash = createHash('sha256')
   .update([...readdirSync(schemaDir).sort().map((f) => new URL(f, schemaDir)), ...pipeline].map((u) => readFileSync(u, 'utf8')).join('\0'))
-  // Rendered bodies carry the base path in their internal links.
+  // Rendered bodies carry the base path in their internal links, and the titles of the gotchas they link to.
   .update(`\0${process.env.BASE_PATH ?? ''}`)
+  .update(`\0${JSON.stringify([...gotchaTitles])}`)
   .digest('hex')
   .slice(0, 12);
 
@@ -72,7 +77,7 @@ export default defineConfig({
     // rehype-raw at the end of its pipeline then finds nothing raw left.
     processor: unified({
       smartypants: true,
-      remarkPlugins: guideRemarkPlugins(base),
+      remarkPlugins: guideRemarkPlugins(base, gotchaTitles),
       rehypePlugins: [rehypeRaw, [rehypeSanitize, contentSchema], rehypeGotchaSections],
     }),
   },
@@ -82,8 +87,10 @@ export default defineConfig({
       description: 'What to know before the meter runs: platforms, gotchas and scripts for training on rented or owned GPUs.',
       sidebar: buildSidebar(),
       customCss: ['./site/styles/guide.css'],
-      // Wraps Starlight's search modal with a fallback that drops query words no page contains.
-      components: { Search: './site/components/Search.astro' },
+      // Wraps Starlight's search modal with a fallback that drops query words no page contains, and the
+      // keyboard; keeps the page title (and the home page's hero) out of the search index's text (see each
+      // component's header).
+      components: { Search: './site/components/Search.astro', PageTitle: './site/components/PageTitle.astro', Hero: './site/components/Hero.astro' },
       pagefind: true,
       // Starlight's Markdown additions (heading anchor links, asides) for our collections too, not only its
       // own docs collection.

@@ -13,6 +13,8 @@
  * browser; `installRelaxedSearch` is the thin part that watches the modal.
  */
 
+import { afterMutations } from './search-observe.ts';
+
 export interface Relaxed {
   /** The query whose results are shown instead. */
   query: string;
@@ -64,7 +66,7 @@ const bare = (word: string) => word.toLowerCase().replace(/^[^\p{L}\p{N}_]+|[^\p
 
 /**
  * Whether Pagefind matched `word` itself (or a longer word, or another form of the same stem) rather than a
- * short prefix it fell back to. `marked` are the words Pagefind highlighted in the excerpts of the best hits;
+ * short prefix it fell back to. `marked` are the words Pagefind matched on the best hits (see `matchedWords`);
  * a compound ("nvidia-fabricmanager", "recompile_limit") counts through any of its parts. Stemmed forms share
  * most of their letters ("memories"/"memory" five of eight); fallback prefixes share few ("memroy"/"mem" three
  * of six).
@@ -135,7 +137,11 @@ export function relaxNote(relaxed: Relaxed): string {
   return `${parts.join(', ')} — showing results without ${left}, for “${relaxed.query}”.`;
 }
 
-interface PagefindResult { data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }> }
+export interface PagefindResult {
+  /** Positions of the matched words in the page's `content`, split on whitespace; fixed for this search. */
+  words: number[];
+  data(): Promise<{ url: string; excerpt: string; content: string; meta: Record<string, string | undefined> }>;
+}
 interface Pagefind { search(term: string, options?: { filters?: Record<string, string[]> }): Promise<{ results: PagefindResult[] } | null> }
 
 const PAGE_SIZE = 5;
@@ -170,6 +176,20 @@ export function labelSearchControls(): void {
   if (name()) return;
   const watch = new MutationObserver(() => name() && watch.disconnect());
   watch.observe(host, { childList: true, subtree: true });
+}
+
+/**
+ * The words of a page that a search may have matched: the words of its text at the result's own positions,
+ * and the words of its metadata (titles and "also seen as" lists are searched as metadata, which reports no
+ * positions). Read from the page's text, not from `<mark>`s in its excerpt: Pagefind keeps one data object
+ * per page and rewrites its excerpt on every `data()` call, so while the probes of several words (or the
+ * modal's own search) load the same page, an excerpt read back may belong to another word's search.
+ */
+export async function matchedWords(result: PagefindResult): Promise<string[]> {
+  const data = await result.data();
+  const words = data.content.split(/\s+/);
+  const inText = result.words.map((i) => words[i]).filter((w) => w !== undefined);
+  return [...inText, ...Object.values(data.meta).flatMap((v) => (v ?? '').split(/\s+/))];
 }
 
 /**
@@ -258,6 +278,9 @@ export function installRelaxedSearch(bundlePath: string): void {
     // Pagefind UI renders its list only once a search has finished; while it is searching there is none.
     const list = area?.querySelector(':scope > ol.pagefind-ui__results');
     const term = input?.value.trim() ?? '';
+    // Nor before it has loaded the pages it lists: the probes below load pages too, and Pagefind shares one
+    // data object per page between searches (see `matchedWords`); a later mutation brings us back.
+    if (list?.querySelector('.pagefind-ui__loading')) return;
     if (!input || !area || !list || !term) {
       if (active) clear();
       delete host.dataset.settled;
@@ -284,8 +307,7 @@ export function installRelaxedSearch(bundlePath: string): void {
         const results = await search(w);
         if (!results.length) return 0;
         // The best few hits: the top one alone may be a longer word that merely shares the stem.
-        const best = await Promise.all(results.slice(0, 3).map((r) => r.data()));
-        const marked = best.flatMap((d) => [...d.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]));
+        const marked = (await Promise.all(results.slice(0, 3).map(matchedWords))).flat();
         return matchesWord(w, marked) ? results.length : 0;
       },
     };
@@ -298,13 +320,5 @@ export function installRelaxedSearch(bundlePath: string): void {
     if (mine === gen) host.dataset.settled = term;
   };
 
-  let queued = false;
-  new MutationObserver(() => {
-    if (queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      void check();
-    });
-  }).observe(host, { childList: true, subtree: true, characterData: true });
+  afterMutations(host, { childList: true, subtree: true, characterData: true }, () => void check());
 }

@@ -54,8 +54,12 @@ A [plain link](javascript:alert('link')) and a [second](JaVaScRiPt:window.__ran=
 
 ## Fix
 
-Write Markdown.
+Write Markdown, and see [AL7](gotcha:AL7).
 `;
+
+// A title is content too: links to its gotcha carry it as tooltip and accessible name (attributes only).
+const HOSTILE_TITLE = `Title "quoted" with <img src=x onerror=window.__ran=1> and <script>window.__ran=1</script>`;
+const TITLED = `${frontmatter('AL7', HOSTILE_TITLE.replace(/"/g, '\\"'))}\n## Symptom\n\nX.\n\n## Root cause\n\nY.\n\n## Fix\n\nZ.\n`;
 
 let site: Preview;
 let browser: Browser;
@@ -64,6 +68,7 @@ let build: Awaited<ReturnType<typeof buildSite>>;
 beforeAll(async () => {
   cpSync(join(ROOT, 'site/test/fixtures/mini/content'), content, { recursive: true });
   writeFileSync(join(content, 'gotchas/alpha/al4-hostile-content.md'), HOSTILE);
+  writeFileSync(join(content, 'gotchas/alpha/al7-hostile-title.md'), TITLED);
   // A gotcha file beside the tree, linked in; and a link to a system file.
   mkdirSync(join(work, 'outside'));
   writeFileSync(join(work, 'outside/al5.md'), `${frontmatter('AL5', 'Linked from outside')}\n## Symptom\n\n${SECRET}\n\n## Root cause\n\nX.\n\n## Fix\n\nY.\n`);
@@ -116,6 +121,17 @@ describe('hostile content', () => {
     expect(await page.locator('iframe').count()).toBe(0);
     expect(await page.locator('.sl-markdown-content svg[onload], [onerror], [onclick], [onload]').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:" i], img[src^="data:" i]').count()).toBe(0);
+    // The link to AL7 names it by its title, as text: an attribute value, no element made of it.
+    const titled = page.locator('.sl-markdown-content a[href$="/gotchas/al7/"]');
+    expect(await titled.getAttribute('title')).toBe(`AL7 — ${HOSTILE_TITLE}`);
+    expect(await titled.getAttribute('aria-label')).toBe(`AL7 — ${HOSTILE_TITLE}`);
+    expect(await titled.textContent()).toBe('AL7');
+    await titled.click();
+    await page.waitForURL(/\/gotchas\/al7\/$/);
+    expect(await page.locator('h1').textContent()).toBe(`AL7 — ${HOSTILE_TITLE}`);
+    expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.goBack();
     // The <style> did not hide the page, and the harmless markup survived.
     expect(await page.locator('h1').isVisible()).toBe(true);
     expect(await page.locator('.sl-markdown-content kbd').count()).toBe(2);
