@@ -166,6 +166,11 @@ describe('kb-lint export skill on the real corpus', { timeout: 120_000 }, () => 
     expect(ids.indexOf('Launch')).toBeGreaterThan(4);
     expect(text).toMatch(/\| Stops the meter \| `terminate` — irreversible: deletes data \|/);
     expect(text).toMatch(/\| `HF_HOME` \| \/workspace\/hf \|/);
+    // What a stopped Pod still bills, tier by tier, as the site's stop page shows it; unknown stays unknown.
+    expect(text).toMatch(/\| Tier \| Path \| Survives stop \| Survives destroy \| Bills while stopped \|/);
+    expect(text).toMatch(/\| Volume disk \| `\/workspace` \| yes \| no \| yes \|/);
+    expect(text).toMatch(/\| Container disk \| `\/` \| no \| no \| no \|/);
+    expect(text).toMatch(/\| Network Volume \*\*\(checkpoint here\)\*\* \| .* \| yes \| yes \| not recorded \|/);
     expect(text).toMatch(/\| Driver and CUDA \| host driver varies per machine; .*; read it with: the CUDA-version filter/);
     expect(ids.indexOf('Debugging')).toBeGreaterThan(ids.indexOf('Top gotchas'));
   });

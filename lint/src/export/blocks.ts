@@ -64,12 +64,13 @@ export function factsTables(p: Profile): RootContent[] {
     ),
     heading(3, 'What survives'),
     table(
-      ['Tier', 'Path', 'Survives stop', 'Survives destroy', 'Cap', 'Note'],
+      ['Tier', 'Path', 'Survives stop', 'Survives destroy', 'Bills while stopped', 'Cap', 'Note'],
       p.storage.map((t) => [
         [text(t.tier), ...(t.durable ? [text(' '), strong('(checkpoint here)')] : [])],
         [code(t.path)],
         [text(yesNo(t.survivesStop))],
         [text(yesNo(t.survivesDestroy))],
+        [text(t.billsWhileStopped === undefined ? 'not recorded' : yesNo(t.billsWhileStopped))],
         [text(t.cap ?? '—')],
         [text(t.note ?? '')],
       ]),
