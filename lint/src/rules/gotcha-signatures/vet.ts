@@ -4,7 +4,14 @@
  * (https://makenowjust-labs.github.io/recheck/), with its automaton checker; its worker takes about a second
  * to start, so verdicts are kept per process, and the linter's file cache keeps them across runs.
  */
-import { checkSync } from 'recheck';
+import { createRequire } from 'node:module';
+
+/**
+ * recheck is 2.6 MB of Scala.js (~150 ms to load): required on the first pattern that needs proving, so a
+ * run the cache answers, or a corpus without regex signatures, never loads it.
+ */
+let recheck: typeof import('recheck') | undefined;
+const checkSync: typeof import('recheck').checkSync = (...args) => (recheck ??= createRequire(import.meta.url)('recheck') as typeof import('recheck')).checkSync(...args);
 
 /** Constructs JavaScript reads but POSIX ERE does not, with what to write instead. */
 const NOT_ERE: [RegExp, string, string][] = [
