@@ -4,27 +4,12 @@
  * serious or critical violation; and the gotcha browser must work from the keyboard alone.
  */
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../browser.ts';
-import { preview, ROOT, type Preview } from '../serve.ts';
-import { builtSite } from './built.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from './served.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const OUT = builtSite();
-let server: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await preview(OUT);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = servedSite();
 
 interface Violation { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }
 
@@ -43,7 +28,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 async function withPage<T>(fn: (page: Page) => Promise<T>, viewport = { width: 1280, height: 900 }): Promise<T> {
   // axe is injected as an inline script, which the site's Content-Security-Policy would block.
-  const page = await browser.newPage({ viewport, bypassCSP: true });
+  const page = await site.browser.newPage({ viewport, bypassCSP: true });
   try {
     return await fn(page);
   } finally {
@@ -55,7 +40,7 @@ describe('axe-core finds no serious or critical violation', () => {
   for (const path of ['/', '/gotchas/u6/', '/profiles/runpod/', '/gotchas/', '/compare/survival/', '/compare/stopped/', '/compare/overrides/']) {
     it(path, () =>
       withPage(async (page) => {
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         expect(await seriousViolations(page)).toEqual([]);
       }));
   }
@@ -63,7 +48,7 @@ describe('axe-core finds no serious or critical violation', () => {
   it('the stop-and-billing page as cards on a phone-sized screen', () =>
     withPage(
       async (page) => {
-        await page.goto(`${server.url}/compare/stopped/`);
+        await page.goto(`${site.server.url}/compare/stopped/`);
         expect(await seriousViolations(page)).toEqual([]);
       },
       { width: 390, height: 844 },
@@ -72,7 +57,7 @@ describe('axe-core finds no serious or critical violation', () => {
   it('the gotcha browser with a filter applied on a phone-sized screen', () =>
     withPage(
       async (page) => {
-        await page.goto(`${server.url}/gotchas/?platform=runpod&cost=money`);
+        await page.goto(`${site.server.url}/gotchas/?platform=runpod&cost=money`);
         expect(await page.locator('tr[data-gotcha]:visible').count()).toBeGreaterThan(0);
         expect(await seriousViolations(page)).toEqual([]);
       },
@@ -81,7 +66,7 @@ describe('axe-core finds no serious or critical violation', () => {
 
   it('the search modal showing results, and showing relaxed results', () =>
     withPage(async (page) => {
-      await page.goto(`${server.url}/gotchas/u6/`);
+      await page.goto(`${site.server.url}/gotchas/u6/`);
       await page.locator('site-search button[data-open-modal]').first().click();
       const input = page.locator('#starlight__search input.pagefind-ui__search-input');
       for (const query of ['disk full', 'torch.save basic_ios frobnicate']) {
@@ -110,7 +95,7 @@ describe('the gotcha browser from the keyboard alone', () => {
 
   it('Tab to the platform select, change it with the arrow keys: the list narrows and the URL follows', () =>
     withPage(async (page) => {
-      await page.goto(`${server.url}/gotchas/`);
+      await page.goto(`${site.server.url}/gotchas/`);
       const rows = page.locator('tr[data-gotcha]:visible');
       const all = await rows.count();
       await tabTo(page, '#gotcha-filter select[name="platform"]');

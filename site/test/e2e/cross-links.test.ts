@@ -4,27 +4,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readGotchaTitles } from '../../lib/gotcha-link-titles.ts';
-import { launch } from '../browser.ts';
-import { preview, ROOT, type Preview } from '../serve.ts';
+import { ROOT } from '../serve.ts';
 import { builtSite } from './built.ts';
+import { servedSite } from './served.ts';
 
 const OUT = builtSite();
 const titles = readGotchaTitles(join(ROOT, 'content'));
-let server: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await preview(OUT);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = servedSite();
 
 const decode = (s: string) => s.replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
@@ -56,9 +44,9 @@ describe('links to a gotcha by id', () => {
   });
 
   it('are announced with the title and show it on hover', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
-      await page.goto(`${server.url}/gotchas/u6/`);
+      await page.goto(`${site.server.url}/gotchas/u6/`);
       const name = `U33 — ${titles.get('U33')}`;
       const link = page.locator('.sl-markdown-content').getByRole('link', { name, exact: true }).first();
       expect(await link.textContent()).toBe('U33');
