@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { diagnose } from '../lint/src/diagnose/engine.ts';
 import { loadDiagnosisIndex } from '../lint/src/diagnose/from-corpus.ts';
 import { launch } from '../site/test/browser.ts';
-import { buildSite, preview, ROOT } from '../site/test/serve.ts';
+import { preview, ROOT, siteDist } from '../site/test/serve.ts';
 
 /** A training log of `lines` lines: progress, warnings, NCCL chatter, and real error tails spread through. */
 export function generateLog(lines: number, hostile = false): string {
@@ -53,12 +53,7 @@ async function main() {
     rows.push([name, `${(text.length / 1e6).toFixed(1)} MB`, `${median(times).toFixed(0)} ms`]);
   }
   if (!values['no-browser']) {
-    let dist = values.dist;
-    if (!dist) {
-      dist = join(ROOT, '.cache/bench-diagnose-dist');
-      const built = await buildSite({ outDir: dist });
-      if (built.code !== 0) throw new Error(`site build failed:\n${built.output.slice(-2000)}`);
-    }
+    const dist = await siteDist(values.dist, 'bench-diagnose-dist');
     const server = await preview(dist);
     const browser = await launch();
     try {

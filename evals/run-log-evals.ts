@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launch } from '../site/test/browser.ts';
-import { buildSite, preview } from '../site/test/serve.ts';
+import { preview, siteDist } from '../site/test/serve.ts';
 import { diagnoseMain } from '../lint/src/diagnose/command.ts';
 import { loadDiagnosisIndex } from '../lint/src/diagnose/from-corpus.ts';
 import { loadLogCases, logRecall, logReport, scoreCase, type LogCase, type LogResult } from './log-cases.ts';
@@ -92,12 +92,7 @@ if (import.meta.main) {
   const out: Record<string, unknown> = { cli: logRecall(cli) };
   if (!values.json) console.log(logReport('CLI (kb-lint diagnose)', cli));
   if (values.browser) {
-    let dist = values.dist;
-    if (!dist) {
-      dist = join(ROOT, '.cache/log-eval-dist');
-      const built = await buildSite({ outDir: dist });
-      if (built.code !== 0) throw new Error(`site build failed:\n${built.output.slice(-2000)}`);
-    }
+    const dist = await siteDist(values.dist, 'log-eval-dist');
     const server = await preview(dist);
     const browser = await launch();
     try {

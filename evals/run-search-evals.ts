@@ -15,7 +15,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../site/test/browser.ts';
-import { buildSite, preview, ROOT } from '../site/test/serve.ts';
+import { preview, ROOT, siteDist } from '../site/test/serve.ts';
 
 export interface SearchCase { query: string; expect: string[]; kind: string; line: number }
 export interface CaseResult extends SearchCase {
@@ -194,15 +194,13 @@ async function main() {
     }
     throw e;
   }
-  let dist = args.dist;
-  if (!dist) {
-    dist = join(ROOT, '.cache/search-eval-dist');
-    console.error(`building the site into ${relative(ROOT, dist)} …`);
-    const { code, output } = await buildSite({ outDir: dist });
-    if (code !== 0) {
-      console.error(output.slice(-3000));
-      return 1;
-    }
+  if (!args.dist) console.error('building the site into .cache/search-eval-dist …');
+  let dist: string;
+  try {
+    dist = await siteDist(args.dist, 'search-eval-dist');
+  } catch (e) {
+    console.error((e as Error).message);
+    return 1;
   }
   const server = await preview(dist);
   const browser = await launch();

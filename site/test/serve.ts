@@ -51,6 +51,15 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   });
 }
 
+/** `dist` when one is given, otherwise the real site built now into `.cache/<name>`; a failed build throws with the end of its log. */
+export async function siteDist(dist: string | undefined, name: string): Promise<string> {
+  if (dist) return dist;
+  const out = `${ROOT}.cache/${name}`;
+  const { code, output } = await buildSite({ outDir: out });
+  if (code !== 0) throw new Error(`site build failed:\n${output.slice(-3000)}`);
+  return out;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
