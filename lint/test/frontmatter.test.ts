@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
+import { isScalar, LineCounter, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { frontmatterBlock, frontmatterFrom, readFrontmatter } from '../src/engine/frontmatter.ts';
 import { corpusFiles } from '../src/files.ts';
 
@@ -31,6 +32,44 @@ describe('frontmatter reads data exactly as Astro does', async () => {
       }
     }
     expect(blocks).toBeGreaterThan(300);
+  });
+
+  // The reference for a key's place: `yaml`'s own range, as the general lookup reads it.
+  const yamlKeyPlace = (yamlText: string, key: string, startLine: number, startOffset: number) => {
+    const counter = new LineCounter();
+    const doc = parseDocument(yamlText, { lineCounter: counter, logLevel: 'error' });
+    const pair = (doc.contents as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === key)!;
+    const [from, to] = (pair.key as Scalar).range!;
+    const point = (offset: number) => ({ line: counter.linePos(offset).line + startLine, column: counter.linePos(offset).col, offset: offset + startOffset });
+    return { start: point(from), end: point(to) };
+  };
+
+  it('places top-level keys without a parse exactly where `yaml` does, across the real corpus', () => {
+    let keys = 0;
+    for (const path of files) {
+      const block = frontmatterBlock(readFileSync(join(ROOT, path), 'utf8'));
+      if (!block) continue;
+      const fm = readFrontmatter(block.yaml, 1, block.startOffset);
+      for (const key of Object.keys(fm.data)) {
+        expect(fm.keyPositionOf([key]), `${path} ${key}`).toEqual(yamlKeyPlace(block.yaml, key, 1, block.startOffset));
+        keys++;
+      }
+    }
+    expect(keys).toBeGreaterThan(2000);
+  });
+
+  // Each shape either takes the quick path to the same answer or falls back to the parse.
+  it.each([
+    ['a quoted key', "'carried_over': x\nid: AL1"],
+    ['the key text inside an indented quoted continuation', 'title: "two\n  carried_over: lines"\ncarried_over: x'],
+    ['the key text starting a quoted continuation line (two candidates: parsed)', 'title: "a\ncarried_over: b"\ncarried_over: x'],
+    ['space before the colon', 'id: AL1\ncarried_over  : x'],
+    ['a longer key that starts the same', 'carried_over_note: y\ncarried_over: x'],
+    ['a comment that names the key', '# carried_over: no\ncarried_over: x'],
+    ['CRLF line ends', 'id: AL1\r\ncarried_over:\r\n  from: a'],
+  ])('places a top-level key where `yaml` does with %s', (_name, yamlText) => {
+    const fm = readFrontmatter(yamlText, 1, 4);
+    expect(fm.keyPositionOf(['carried_over'])).toEqual(yamlKeyPlace(yamlText, 'carried_over', 1, 4));
   });
 
   it('reads a bare date as a Date, as the build does (so `title: 2026-06-01` fails the schema in both)', () => {
