@@ -14,12 +14,12 @@ const temp = tempDirs('kb-cache-');
 
 const config: RunConfig = { maxAge: 6, today: '2026-11', severities: [] };
 const text = '---\nid: AL1\ntitle: 2026-06-01\n---\n\n## Symptom\n\nTODO\n';
-const entry = (hash: string): CacheEntry => ({ ...analyse('content/gotchas/alpha/al1-disk.md', new TextEncoder().encode(text), config), hash, indexed: { fingerprint: 'f1', findings: [] } });
+const entry = async (hash: string): Promise<CacheEntry> => ({ ...(await analyse('content/gotchas/alpha/al1-disk.md', new TextEncoder().encode(text), config)), hash, indexed: { fingerprint: 'f1', findings: [] } });
 
 describe('LintCache', () => {
   it('gives back a saved entry for the same bytes and key, Dates included, and nothing otherwise', async () => {
     const dir = temp();
-    const saved = entry('h1');
+    const saved = await entry('h1');
     await (await LintCache.open(dir, 'k1')).save(new Map([['a.md', saved]]));
     const cache = await LintCache.open(dir, 'k1');
     expect(cache.get('a.md', 'h1')).toEqual(saved);
@@ -32,7 +32,7 @@ describe('LintCache', () => {
   it('reads a foreign, cut-short or tampered file as empty', async () => {
     const dir = temp();
     const file = join(dir, 'lint.cache');
-    await (await LintCache.open(dir, 'k1')).save(new Map([['a.md', entry('h1')]]));
+    await (await LintCache.open(dir, 'k1')).save(new Map([['a.md', await entry('h1')]]));
     const whole = readFileSync(file);
     expect((await LintCache.open(dir, 'k1')).size).toBe(1);
     writeFileSync(file, 'not a cache');

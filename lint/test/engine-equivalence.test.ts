@@ -24,7 +24,7 @@ const temp = (name: string) => {
 };
 
 async function reference(options: Omit<LintOptions, 'cacheDir'>) {
-  return lintParsed(await parseFiles(options.root, options.corpus), options).findings;
+  return (await lintParsed(await parseFiles(options.root, options.corpus), options)).findings;
 }
 
 describe('cached runs give the plain run’s findings', () => {
@@ -90,12 +90,12 @@ describe('cached runs give the plain run’s findings', () => {
     expect((await lint({ ...options, corpus: remaining, cacheDir })).findings).toEqual(afterRemoval);
     // Targets filter what is reported, never what is indexed.
     const targets = [a, c];
-    expect((await lint({ ...options, targets, cacheDir })).findings).toEqual(lintParsed(await parseFiles(root, corpus), { ...options, targets }).findings);
+    expect((await lint({ ...options, targets, cacheDir })).findings).toEqual((await lintParsed(await parseFiles(root, corpus), { ...options, targets })).findings);
   });
 
   it('a file rule that asks for both the index and the tree is an internal error, not a silent difference', async () => {
     const { analyse, lightFile } = await import('../src/engine/analyse.ts');
-    const { summary } = analyse('content/gotchas/alpha/al1-x.md', new TextEncoder().encode('---\nid: AL1\n---\n## Symptom\n'), { maxAge: 6, today: '2026-11', severities: [] });
+    const { summary } = await analyse('content/gotchas/alpha/al1-x.md', new TextEncoder().encode('---\nid: AL1\n---\n## Symptom\n'), { maxAge: 6, today: '2026-11', severities: [] });
     const file = lightFile(summary, new Uint8Array());
     expect(() => file.tree).toThrow(/syntax tree of `content\/gotchas\/alpha\/al1-x.md`/);
   });

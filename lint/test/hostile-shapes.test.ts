@@ -74,6 +74,39 @@ describe('one bad file or rule never loses the rest of the report', () => {
     }
   });
 
+  // A rule may finish later (gotcha-signatures waits for its proving thread): what it reports then, how it
+  // fails then, and an index it asks for only then all come out as if it had run at once.
+  it('a rule that finishes later keeps its findings, its failures and its need for the index', async () => {
+    const { ruleById } = await import('../src/rules/index.ts');
+    const noTodo = ruleById.get('no-todo')!;
+    const crossRef = ruleById.get('cross-ref')!;
+    const [todoCheck, refCheck] = [noTodo.check, crossRef.check] as ((f: unknown, c: unknown) => void)[];
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    (noTodo as { check: unknown }).check = async (file: { path: string }, ctx: unknown) => {
+      await tick();
+      if (file.path.endsWith('al9-boom.md')) throw new Error('late boom');
+      todoCheck(file, ctx);
+    };
+    (crossRef as { check: unknown }).check = async (file: unknown, ctx: unknown) => {
+      await tick();
+      refCheck(file, ctx);
+    };
+    const corpus = { 'content/gotchas/alpha/al9-boom.md': GOTCHA('AL9'), [OTHER]: '---\nid: AL2\n---\n## Symptom\n\nTODO see [x](gotcha:NOPE9)\n' };
+    try {
+      const late = await lintCorpus(corpus);
+      expect(late).toContainEqual(expect.objectContaining({ file: 'content/gotchas/alpha/al9-boom.md', ruleId: 'no-todo', severity: 'error', message: expect.stringMatching(/Internal error in rule `no-todo`.*late boom/) }));
+      (noTodo as { check: unknown }).check = todoCheck;
+      (crossRef as { check: unknown }).check = refCheck;
+      const atOnce = await lintCorpus(corpus);
+      expect(atOnce.some((f) => f.file === OTHER && f.ruleId === 'no-todo')).toBe(true);
+      expect(atOnce.some((f) => f.file === OTHER && f.ruleId === 'cross-ref')).toBe(true);
+      expect(late.filter((f) => f.file === OTHER)).toEqual(atOnce.filter((f) => f.file === OTHER));
+    } finally {
+      (noTodo as { check: unknown }).check = todoCheck;
+      (crossRef as { check: unknown }).check = refCheck;
+    }
+  });
+
   it('export:skill on a corpus with a hostile file reports it and exits 1, without a stack trace', async () => {
     const { main } = await import('../src/cli.ts');
     const { baseCorpus, writeTree } = await import('./corpus.ts');

@@ -38,7 +38,7 @@ describe('rule registry', () => {
     }
   });
 
-  it('no rule crashes on trees without positions', () => {
+  it('no rule crashes on trees without positions', async () => {
     const files = Object.entries(baseCorpus()).map(([p, text]) => loadFile(p, new TextEncoder().encode(text.replace('## Fix', '## Fixx'))));
     const strip = (node: unknown): void => {
       if (!node || typeof node !== 'object') return;
@@ -54,7 +54,7 @@ describe('rule registry', () => {
     const ctx = { index, options: { maxAge: 6, today: '2026-11' }, report: (_f: unknown, r: unknown) => reports.push(r) };
     for (const rule of RULES) {
       if (rule.scope === 'project') rule.check(files, ctx);
-      else for (const f of files.filter((x) => rule.kinds.includes(x.kind))) rule.check(f, ctx);
+      else for (const f of files.filter((x) => rule.kinds.includes(x.kind))) await rule.check(f, ctx);
     }
     expect(reports.length).toBeGreaterThan(0);
   });

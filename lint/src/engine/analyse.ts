@@ -20,14 +20,16 @@ class NeedsIndex {}
 
 /**
  * Parse one file and run the rules that can run without the index. `readError` stands in for the bytes
- * when the file could not be read at all.
+ * when the file could not be read at all. It returns once the rules that finish later (a promise) are done;
+ * the caller starts the next file before then.
  */
-export function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string): Analysis {
+export async function analyse(path: string, bytes: Uint8Array, config: RunConfig, readError?: string): Promise<Analysis> {
   const file = readError === undefined ? loadFile(path, bytes) : unreadableFile(path, readError);
-  // Schema validation is most of what the index-consulting rules do; done here, it runs on every thread.
+  // Schema validation is most of what the index-consulting rules do; done here, the cache keeps its answer.
   if (!file.readProblem && passesWithoutIndex(file)) file.passesWithoutIndex = true;
   const findings: Finding[] = [];
   const deferred: string[] = [];
+  const later: Promise<void>[] = [];
   const options = { maxAge: config.maxAge, today: config.today };
   for (const { rule, setting } of activeRules(config)) {
     if (rule.scope !== 'file' || !rule.kinds.includes(file.kind)) continue;
@@ -39,15 +41,19 @@ export function analyse(path: string, bytes: Uint8Array, config: RunConfig, read
       options,
       report: (target, report) => void mine.push(toFinding(rule, setting, target, report)),
     };
-    try {
-      rule.check(file, ctx);
-      findings.push(...mine);
-    } catch (error) {
+    const failed = (error: unknown) => {
       if (error instanceof NeedsIndex) deferred.push(rule.id);
       // One file that breaks a rule must not lose the report on every other file.
       else findings.push(toFinding(rule, 'error', file, { message: `Internal error in rule \`${rule.id}\` on this file: ${(error as Error).message ?? String(error)}`, place: { line: 1, column: 1 } }));
+    };
+    try {
+      const done = rule.check(file, ctx);
+      if (done) later.push(done.then(() => void findings.push(...mine), failed));
+      else findings.push(...mine);
+    } catch (error) {
+      failed(error);
     }
   }
+  await Promise.all(later);
   return { summary: summarise(file), findings, deferred };
 }
-

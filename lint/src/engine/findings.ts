@@ -49,7 +49,7 @@ export interface Analysis {
   summary: FileSummary;
   /** Findings of the rules that ran to completion without the index. */
   findings: Finding[];
-  /** Ids of file rules that asked for the index on this file, in registry order. */
+  /** Ids of file rules that asked for the index on this file. */
   deferred: string[];
 }
 

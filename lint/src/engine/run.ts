@@ -78,7 +78,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const hits = paths.map((path, i) => (hashes[i] !== undefined ? cache?.get(path, hashes[i]) : undefined));
   const parsed = hits.filter((hit) => !hit).length;
   const analyse = parsed ? (await import('./analyse.ts')).analyse : undefined;
-  const analyses: (CacheEntry | Analysis)[] = paths.map((path, i) => hits[i] ?? analyse!(path, contents[i].bytes, config, contents[i].error));
+  // Started in order and awaited together: a rule that finishes later (its work on another thread) does not
+  // hold up the parsing of the files after it.
+  const analyses: (CacheEntry | Analysis)[] = await Promise.all(paths.map((path, i) => hits[i] ?? analyse!(path, contents[i].bytes, config, contents[i].error)));
 
   const files = analyses.map((a, i) => lightFile(a.summary, contents[i].bytes));
   const index = buildIndex(files);
@@ -90,9 +92,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     report: (file: LintFile, report: Report) => void sink.push(toFinding(rule, setting, file, report)),
   });
   // A rule that throws is reported where it threw, and every other finding is kept.
-  const guarded = (rule: Rule, file: LintFile | undefined, sink: Finding[], check: () => void) => {
+  const guarded = async (rule: Rule, file: LintFile | undefined, sink: Finding[], check: () => void | Promise<void>) => {
     try {
-      check();
+      await check();
     } catch (error) {
       // A project rule has no one file to blame: its finding goes on the first file of the corpus.
       const where = file ?? files[0];
@@ -104,18 +106,18 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // The rules that asked for the index, per file; their findings are cached with the index they saw.
   const findings: Finding[] = [];
   const entries = new Map<string, CacheEntry>();
-  analyses.forEach((analysis, i) => {
+  for (const [i, analysis] of analyses.entries()) {
     findings.push(...analysis.findings);
     let indexed = 'hash' in analysis && analysis.indexed?.fingerprint === fingerprint ? analysis.indexed : undefined;
     if (!indexed) {
       const sink: Finding[] = [];
-      for (const { rule, setting } of active) if (analysis.deferred.includes(rule.id) && rule.scope === 'file') guarded(rule, files[i], sink, () => rule.check(files[i], ctxFor(rule, setting, sink)));
+      for (const { rule, setting } of active) if (analysis.deferred.includes(rule.id) && rule.scope === 'file') await guarded(rule, files[i], sink, () => rule.check(files[i], ctxFor(rule, setting, sink)));
       indexed = { fingerprint, findings: sink };
     }
     findings.push(...indexed.findings);
     if (hashes[i] !== undefined) entries.set(paths[i], { ...analysis, hash: hashes[i], indexed });
-  });
-  for (const { rule, setting } of active) if (rule.scope === 'project') guarded(rule, undefined, findings, () => rule.check(files.filter((f) => rule.kinds.includes(f.kind)), ctxFor(rule, setting, findings)));
+  }
+  for (const { rule, setting } of active) if (rule.scope === 'project') await guarded(rule, undefined, findings, () => rule.check(files.filter((f) => rule.kinds.includes(f.kind)), ctxFor(rule, setting, findings)));
 
   const changed = parsed > 0 || analyses.some((a) => !('hash' in a) || a.indexed?.fingerprint !== fingerprint) || (cache !== undefined && cache.size !== entries.size);
   // A cache that cannot be written (a read-only checkout) costs speed next time, not this run's answer.
@@ -132,7 +134,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
  * Run the rules over already-parsed files, all trees in memory, rule by rule. This is the reference the
  * cached run is tested against, and what callers that already hold parsed files use.
  */
-export function lintParsed(files: LintFile[], options: Omit<LintOptions, 'corpus' | 'read'>): LintResult {
+export async function lintParsed(files: LintFile[], options: Omit<LintOptions, 'corpus' | 'read'>): Promise<LintResult> {
   const index = buildIndex(files);
   const targets = options.targets ? new Set(options.targets) : undefined;
   const findings: Finding[] = [];
@@ -149,7 +151,7 @@ export function lintParsed(files: LintFile[], options: Omit<LintOptions, 'corpus
     };
     const applicable = files.filter((f) => rule.kinds.includes(f.kind));
     if (rule.scope === 'project') rule.check(applicable, ctx);
-    else for (const file of applicable) rule.check(file, ctx);
+    else for (const file of applicable) await rule.check(file, ctx);
   }
   const silenced = applyDirectives(findings, files, directiveSetting(options.severities)).filter((f) => !targets || targets.has(f.file));
   silenced.sort(compareFindings);

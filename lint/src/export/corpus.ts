@@ -98,7 +98,7 @@ export async function loadCorpus(root: string): Promise<Corpus> {
   });
   const severities = new Map<string, SeveritySetting>(RULES.filter((r) => !(BLOCKING_RULES as readonly string[]).includes(r.id)).map((r) => [r.id, 'off']));
   // Age rules are off, so the month given here decides nothing.
-  const { findings, index } = lintParsed(files, { root, maxAge: 6, today: currentMonth(), severities });
+  const { findings, index } = await lintParsed(files, { root, maxAge: 6, today: currentMonth(), severities });
   const problems = findings.filter((f) => f.severity === 'error');
   if (problems.length) throw new ExportError(problems);
 

@@ -28,10 +28,13 @@ interface RuleMeta {
   kinds: readonly Kind[];
 }
 
-/** Checks one file at a time (it may consult the corpus index). */
+/**
+ * Checks one file at a time (it may consult the corpus index). It may finish later, returning a promise, when
+ * it hands work to another thread: the engine parses the next files meanwhile and waits before it reports.
+ */
 export interface FileRule extends RuleMeta {
   scope: 'file';
-  check(file: LintFile, ctx: RuleContext): void;
+  check(file: LintFile, ctx: RuleContext): void | Promise<void>;
 }
 
 /** Checks the files together (uniqueness and the like). */

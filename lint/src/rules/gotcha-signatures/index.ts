@@ -4,7 +4,7 @@ import { defineRule } from '../define.ts';
 import { sections } from '../gotcha-structure/index.ts';
 import { compileSignature } from '../../diagnose/signature-match.ts';
 import { SignatureSchema } from '../../schema/signature.ts';
-import { vetRegex } from './vet.ts';
+import { proveLinear, refuseRegex } from './vet.ts';
 
 /**
  * What the Symptom section shows, as candidate log lines: each line of a code block (a log line is a line),
@@ -35,27 +35,30 @@ export default defineRule({
     if (!Array.isArray(raw) || raw.length === 0 || !file.tree) return;
     const symptom = sections(file.tree.children).find((s) => /^symptom\b/i.test(toString(s.heading).trim()));
     const examples = symptom ? symptomExamples(symptom.body) : [];
+    const proofs: Promise<void>[] = [];
     raw.forEach((entry, i) => {
       const parsed = signatureSchema.safeParse(entry);
       if (!parsed.success) return; // frontmatter-schema reports the shape
       const sig = parsed.data;
-      if ('regex' in sig) {
-        const problem = vetRegex(sig.regex, sig.flags);
-        if (problem) {
-          ctx.report(file, { message: problem, place: file.frontmatter.positionOf(['signatures', i, 'regex']) });
-          return;
-        }
-      }
-      const compiled = compileSignature(sig);
-      if (!examples.some((line) => compiled.test(line))) {
+      // Positions cost a second YAML parse: asked for only when there is something to report.
+      const where = () => file.frontmatter.positionOf(['signatures', i, 'literal' in sig ? 'literal' : 'regex']);
+      const matchSymptom = () => {
+        const compiled = compileSignature(sig);
+        if (examples.some((line) => compiled.test(line))) return;
         ctx.report(file, {
           message: `Unexpected signature \`${compiled.label}\` that matches no line of the Symptom section, expected the message quoted there`,
-          place: file.frontmatter.positionOf(['signatures', i, 'literal' in sig ? 'literal' : 'regex']),
+          place: where(),
           note: symptom
             ? 'Quote the message as a log shows it in the Symptom section (a code block or inline code), so the page proves its own signature.'
             : 'The gotcha has no `## Symptom` section to hold the message.',
         });
-      }
+      };
+      if (!('regex' in sig)) return matchSymptom();
+      const refused = refuseRegex(sig.regex, sig.flags);
+      if (refused) return ctx.report(file, { message: refused, place: where() });
+      // The examples meet the regex only once it is proven linear: an unproven one could hang the linter.
+      proofs.push(proveLinear(sig.regex, sig.flags).then((problem) => (problem ? ctx.report(file, { message: problem, place: where() }) : matchSymptom())));
     });
+    if (proofs.length) return Promise.all(proofs).then(() => undefined);
   },
 });
