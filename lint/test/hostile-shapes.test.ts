@@ -35,6 +35,13 @@ describe('hostile shapes', () => {
     });
   }
 
+  it('of two long marker runs, the first in the text is the one reported, at its place', async () => {
+    const text = body(`x\n\n  ${'_'.repeat(1001)}\n\n${'*'.repeat(5000)}`);
+    const findings = await lintCorpus({ 'content/gotchas/alpha/al9-hostile.md': text });
+    const line = text.split('\n').findIndex((l) => l.includes('___')) + 1;
+    expect(findings.filter((f) => /run of more than/.test(f.message))).toEqual([expect.objectContaining({ line, column: 3, message: 'Unexpected run of more than 1000 `_` characters' })]);
+  });
+
   it('40,000 inline stamps in one file are all positioned (the line lookup is a binary search, not a scan)', async () => {
     const stamps = Array.from({ length: 40000 }, () => 'x (verified 2026-06)').join(' ');
     const findings = await lintCorpus({ 'content/gotchas/alpha/al9-hostile.md': body(`## Symptom\n\n${stamps}\n\n## Root cause\n\nx\n\n## Fix\n\nx`) }, { today: '2027-12' });
