@@ -54,6 +54,9 @@ export async function analyse(path: string, bytes: Uint8Array, config: RunConfig
       failed(error);
     }
   }
-  await Promise.all(later);
-  return { summary: summarise(file), findings, deferred };
+  // Summarised now, and awaited only when a rule is still at work: a file whose rules are done lets go of its
+  // tree before the next file is parsed.
+  const analysis = { summary: summarise(file), findings, deferred };
+  if (later.length) await Promise.all(later);
+  return analysis;
 }
