@@ -87,7 +87,7 @@ export function loadCases(path = CASES, known = gotchaIds(), pages = pagePaths()
     if (typeof query !== 'string' || !query.trim()) fail('"query" must be a non-empty string');
     if (!Array.isArray(expect) || expect.length === 0) fail('"expect" must be a non-empty array of gotcha ids or page paths');
     (expect as unknown[]).forEach((id, j) => {
-      if (typeof id !== 'string') fail(`expect[${j}] must be a string`);
+      if (typeof id !== 'string') return fail(`expect[${j}] must be a string`);
       if (id.startsWith('/')) {
         if (!pages.has(id)) fail(`expect[${j}] "${id}" is not the path of a reference, catalog, profile or template page`);
       } else if (!known.has(id)) fail(`expect[${j}] "${id}" is not a gotcha id`);
