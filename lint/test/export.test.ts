@@ -181,6 +181,9 @@ describe('kb-lint export skill on the real corpus', { timeout: 120_000 }, () => 
     expect(text).toMatch(/\| Container disk \| `\/` \| no \| no \| no \|/);
     expect(text).toMatch(/\| Network Volume \*\*\(checkpoint here\)\*\* \| .* \| yes \| yes \| not recorded \|/);
     expect(text).toMatch(/\| Driver and CUDA \| host driver varies per machine; .*; read it with: the CUDA-version filter/);
+    // Code spans in a fact stay code, as on the site, not backticks escaped into text.
+    expect(text).toContain('then the `CUDA Version` line of `nvidia-smi` inside the Pod |');
+    expect(text).not.toContain('\\`');
     expect(ids.indexOf('Debugging')).toBeGreaterThan(ids.indexOf('Top gotchas'));
   });
 });
