@@ -7,13 +7,15 @@
  * Lines: {"query": "...", "expect": ["U6"], "kind": "error"}) is typed into Starlight's search modal; the
  * result links are read in the order a reader sees them — including the relaxed results of the forgiving
  * fallback when it replaces Pagefind UI's own — and the case counts as found at k when one of its expected
- * gotchas is among the first k. Prints recall@1 and recall@3, per kind and overall, and every miss.
+ * pages is among the first k. An expected page is a gotcha id, or the site path of another content page
+ * (`/reference/deliver/`, `/catalogs/verification/`, `/profiles/runpod/`, `/templates/make_manifest-sh/`). Prints recall@1 and recall@3, per kind and overall, and every miss.
  * Exit 0 after a completed run, 1 when the run itself fails, 2 on bad arguments or a bad cases file.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
+import { catalogPath, profilePath, referencePath, templatePath } from '../lint/src/markdown/links.ts';
 import { launch } from '../site/test/browser.ts';
 import { preview, ROOT, siteDist } from '../site/test/serve.ts';
 
@@ -43,8 +45,26 @@ export function gotchaIds(contentDir = join(ROOT, 'content')): Set<string> {
   return ids;
 }
 
-/** Parse and check a cases file: every expected id must be a gotcha that exists. */
-export function loadCases(path = CASES, known = gotchaIds()): SearchCase[] {
+/**
+ * Site paths of the content pages other than gotchas: reference pages, catalogs, profiles and script
+ * templates. A case may expect one of these, since some questions are answered by a page, not an entry.
+ */
+export function pagePaths(root = ROOT): Set<string> {
+  const md = (folder: string) =>
+    readdirSync(join(root, 'content', folder), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md') && !f.split('/').at(-1)!.startsWith('_'))
+      .map((f) => f.slice(0, -'.md'.length));
+  const scripts = readdirSync(join(root, 'scripts')).filter((f) => /\.sh(\.template)?$/.test(f));
+  return new Set([
+    ...md('references').map(referencePath),
+    ...md('catalogs').map(catalogPath),
+    ...md('profiles').map(profilePath),
+    ...scripts.map(templatePath),
+  ]);
+}
+
+/** Parse and check a cases file: every expected page must exist (a gotcha id, or a page path from `pagePaths`). */
+export function loadCases(path = CASES, known = gotchaIds(), pages = pagePaths()): SearchCase[] {
   const name = path.startsWith(process.cwd()) ? relative(process.cwd(), path) : path;
   const cases: SearchCase[] = [];
   const seen = new Map<string, number>();
@@ -65,10 +85,12 @@ export function loadCases(path = CASES, known = gotchaIds()): SearchCase[] {
     const extra = Object.keys(rest);
     if (extra.length) fail(`unknown field "${extra[0]}" (allowed: query, expect, kind)`);
     if (typeof query !== 'string' || !query.trim()) fail('"query" must be a non-empty string');
-    if (!Array.isArray(expect) || expect.length === 0) fail('"expect" must be a non-empty array of gotcha ids');
+    if (!Array.isArray(expect) || expect.length === 0) fail('"expect" must be a non-empty array of gotcha ids or page paths');
     (expect as unknown[]).forEach((id, j) => {
-      if (typeof id !== 'string') fail(`expect[${j}] must be a string`);
-      if (!known.has(id as string)) fail(`expect[${j}] "${id}" is not a gotcha id`);
+      if (typeof id !== 'string') return fail(`expect[${j}] must be a string`);
+      if (id.startsWith('/')) {
+        if (!pages.has(id)) fail(`expect[${j}] "${id}" is not the path of a reference, catalog, profile or template page`);
+      } else if (!known.has(id)) fail(`expect[${j}] "${id}" is not a gotcha id`);
     });
     if (typeof kind !== 'string') fail('"kind" must be a string');
     const q = (query as string).trim();

@@ -12,6 +12,9 @@
 # by path:   path <TAB> size_bytes <TAB> sha256 <TAB> mtime_utc <TAB> command
 #   path     relative to RESULTS_DIR; names holding a TAB or a newline are refused (they would break rows)
 #   command  from a sidecar FILE.cmd beside the file (its first line) when present, else --command, else "-"
+# A symbolic link to a file is listed under its own name with the content it points to, since that is what a
+# copy made with rsync -L or scp holds; a broken link is an error. A link to a folder is named on stderr and
+# not followed (it often points at a dataset or cache outside the results).
 # The manifest is written under a temporary name beside its final one and renamed, so it is complete or
 # absent. An existing manifest is never replaced unless --force is given. The folder is only read.
 #
@@ -69,21 +72,31 @@ problems=0
 } >"$tmp"
 listing=$(mktemp)
 trap 'rm -f -- "$tmp" "$listing"' EXIT
-if ! (cd -- "$dir" && find . -type f -print0) >"$listing"; then
+if ! (cd -- "$dir" && find . \( -type f -o -type l \) -print0) >"$listing"; then
   printf '%s: could not list all of %s (errors above)\n' "$prog" "$dir" >&2
   problems=$((problems + 1))
 fi
 while IFS= read -r -d '' rel; do
   rel=${rel#./}
   file="$dir/$rel"
-  real=$(readlink -f -- "$file")
+  real=$(readlink -f -- "$file") || real=''
   [[ $real == "$out_abs" || $real == "$skip_tmp" ]] && continue # the manifest and its temp file
+  if [[ -L $file ]]; then
+    if [[ -d $file ]]; then
+      printf '%s: %s: link to a folder, not listed\n' "$prog" "$rel" >&2
+      continue
+    elif [[ ! -f $file ]]; then
+      printf '%s: %s: broken link (its target is gone)\n' "$prog" "$rel" >&2
+      problems=$((problems + 1))
+      continue
+    fi
+  fi
   if [[ $rel == *$'\t'* || $rel == *$'\n'* ]]; then
     printf '%s: %q holds a TAB or newline; rename it first\n' "$prog" "$rel" >&2
     problems=$((problems + 1))
     continue
   fi
-  if ! sum=$(sha256sum -- "$file" | cut -d' ' -f1) || ! size=$(stat -c %s -- "$file"); then
+  if ! sum=$(sha256sum -- "$file" | cut -d' ' -f1) || ! size=$(stat -L -c %s -- "$file"); then
     problems=$((problems + 1))
     continue
   fi

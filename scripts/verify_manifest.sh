@@ -10,7 +10,9 @@
 #
 # Reads the TSV written by make_manifest.sh ("# results-manifest v1"). Each problem is one line:
 #   MISSING path | EXTRA path | SIZE path (want N, got M) | HASH path (sha256 differs)
-# The manifest file itself, when it sits inside COPY_DIR, is not counted as extra.
+# The manifest file itself, or a file in COPY_DIR with the same bytes (the copy's own MANIFEST.tsv when you
+# check against one fetched separately), is not counted as extra. Links are treated as make_manifest.sh
+# treats them: a link to a file stands for its content, a link to a folder is not looked into.
 #
 # Exit codes: 0 the copy matches | 1 at least one problem | 2 bad usage or unreadable manifest.
 set -Eeuo pipefail
@@ -59,7 +61,7 @@ while IFS=$'\t' read -r path size sum _; do
   if [[ ! -f $file ]]; then
     printf 'MISSING %s\n' "$path"
     problems=$((problems + 1))
-  elif got=$(stat -c %s -- "$file") && [[ $got != "$size" ]]; then
+  elif got=$(stat -L -c %s -- "$file") && [[ $got != "$size" ]]; then
     printf 'SIZE    %s (want %s bytes, got %s)\n' "$path" "$size" "$got"
     problems=$((problems + 1))
   elif [[ $(sha256sum -- "$file" | cut -d' ' -f1) != "$sum" ]]; then
@@ -70,14 +72,16 @@ done <"$manifest"
 
 listing=$(mktemp)
 trap 'rm -f -- "$listing"' EXIT
-if ! (cd -- "$dir" && find . -type f -print0) >"$listing"; then
+if ! (cd -- "$dir" && find . \( -type f -o -type l \) -print0) >"$listing"; then
   printf 'UNLISTED %s: find reported errors; extra files may be missed\n' "$dir"
   problems=$((problems + 1))
 fi
 while IFS= read -r -d '' rel; do
   rel=${rel#./}
   [[ -n ${listed[$rel]:-} ]] && continue
+  [[ -L $dir/$rel && -d $dir/$rel ]] && continue
   [[ $(readlink -f -- "$dir/$rel") == "$manifest_abs" ]] && continue
+  cmp -s -- "$dir/$rel" "$manifest" && continue
   printf 'EXTRA   %s\n' "$rel"
   problems=$((problems + 1))
 done < <(sort -z -- "$listing")

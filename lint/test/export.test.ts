@@ -147,6 +147,15 @@ describe('kb-lint export skill on the real corpus', { timeout: 120_000 }, () => 
     expect(description).toMatch(/Use it when/);
   });
 
+  it('sends the agent through the lifecycle to verify and deliver, with the manifest templates, in the hub’s steps', async () => {
+    const text = await readFile(join(first, 'SKILL.md'), 'utf8');
+    const steps = /## How to use this skill\n\n([\s\S]*?)\n\n## /.exec(text)?.[1] ?? '';
+    for (const target of ['references/lifecycle-checklist.md', 'references/verify.md', 'references/deliver.md', 'scripts/make_manifest.sh', 'scripts/verify_manifest.sh', 'references/deliver.md#no-silent-deletes']) {
+      expect(steps, target).toContain(`](${target})`);
+    }
+    expect(steps).toMatch(/Never delete anything on the box unless the user said yes/);
+  });
+
   it('quotes all ten operating principles in the hub, in order', async () => {
     const text = await readFile(join(first, 'SKILL.md'), 'utf8');
     const headings = headingAnchors(parseMarkdown(text)).filter((a) => a.depth === 3 && /^\d+\. /.test(a.text));
@@ -172,6 +181,9 @@ describe('kb-lint export skill on the real corpus', { timeout: 120_000 }, () => 
     expect(text).toMatch(/\| Container disk \| `\/` \| no \| no \| no \|/);
     expect(text).toMatch(/\| Network Volume \*\*\(checkpoint here\)\*\* \| .* \| yes \| yes \| not recorded \|/);
     expect(text).toMatch(/\| Driver and CUDA \| host driver varies per machine; .*; read it with: the CUDA-version filter/);
+    // Code spans in a fact stay code, as on the site, not backticks escaped into text.
+    expect(text).toContain('then the `CUDA Version` line of `nvidia-smi` inside the Pod |');
+    expect(text).not.toContain('\\`');
     expect(ids.indexOf('Debugging')).toBeGreaterThan(ids.indexOf('Top gotchas'));
   });
 });

@@ -73,3 +73,47 @@ setup() {
   assert_failure 2
   assert_output --partial 'not a results-manifest v1 file'
 }
+
+@test "manifest: a link to a file is listed with its content; a broken link stops it; a link to a folder is named and skipped" {
+  ln -s metrics.json "$RES/latest.json"
+  ln -s "$RES/cell a" "$RES/cell link"
+  run bash "$MK" "$RES"
+  assert_success
+  assert_output --partial '4 file(s)'
+  assert_output --partial 'cell link: link to a folder, not listed'
+  grep -qP "^latest.json\t13\t$(sha256sum <"$RES/metrics.json" | cut -d' ' -f1)\t" "$RES/MANIFEST.tsv"
+  run grep -c '^cell link/' "$RES/MANIFEST.tsv"
+  assert_output 0
+  ln -s gone.pth "$RES/best-link.pth"
+  run bash "$MK" --force "$RES"
+  assert_failure 1
+  assert_output --partial 'best-link.pth: broken link'
+}
+
+@test "verify: a copy whose link lost its target is MISSING it; a stray link is EXTRA" {
+  ln -s metrics.json "$RES/latest.json"
+  bash "$MK" "$RES" >/dev/null
+  cp -a "$RES" "$WORK/pulled"
+  run bash "$VF" "$RES/MANIFEST.tsv" "$WORK/pulled"
+  assert_success
+  rm "$WORK/pulled/metrics.json"
+  ln -s metrics.json "$WORK/pulled/stray.json"
+  run bash "$VF" "$RES/MANIFEST.tsv" "$WORK/pulled"
+  assert_failure 1
+  assert_line 'MISSING metrics.json'
+  assert_line 'MISSING latest.json'
+  assert_line 'EXTRA   stray.json'
+}
+
+@test "verify: the copy's own manifest is not extra when it equals the manifest checked against" {
+  bash "$MK" "$RES" >/dev/null
+  cp -a "$RES" "$WORK/pulled"
+  cp "$RES/MANIFEST.tsv" "$WORK/fetched-separately.tsv"
+  run bash "$VF" "$WORK/fetched-separately.tsv" "$WORK/pulled"
+  assert_success
+  assert_output --partial 'OK: 3 file(s)'
+  printf 'edited\n' >>"$WORK/pulled/MANIFEST.tsv"
+  run bash "$VF" "$WORK/fetched-separately.tsv" "$WORK/pulled"
+  assert_failure 1
+  assert_line 'EXTRA   MANIFEST.tsv'
+}

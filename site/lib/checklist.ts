@@ -22,7 +22,7 @@ export function checklistFor(id: string, p: Profile): ChecklistItem[] {
     { id: 'launch-env', phase: 'Launch', text: `Set the overrides: DATA_DIR=${p.overrides.DATA_DIR || '""'}, DURABLE_DIR=${p.overrides.DURABLE_DIR || '""'}, HF_HOME=${p.overrides.HF_HOME || '""'}.` },
     { id: 'launch-mirror', phase: 'Launch', text: p.chinaMirror ? 'Configure pip / Hugging Face / conda mirrors before the first download (this region sits behind the GFW).' : 'No mirrors needed: downloads reach the open internet directly.' },
     { id: 'launch-driver', phase: 'Launch', text: `Read the driver and CUDA before installing anything: ${p.driver.check}. Here: ${p.driver.stack}.` },
-    { id: 'launch-box', phase: 'Launch', text: 'Check the fresh box: a short GPU diagnostic (dcgmi diag -r 2) and, with several GPUs, nvidia-smi topo -m plus an all_reduce_perf run.' },
+    { id: 'launch-box', phase: 'Launch', text: 'Check the fresh box: a short GPU diagnostic (`dcgmi diag -r 2`) and, with several GPUs, `nvidia-smi topo -m` plus an `all_reduce_perf` run.' },
     { id: 'launch-smoke', phase: 'Launch', text: 'Run a two-step smoke test that writes, reloads and deletes a checkpoint on the durable mount.' },
     { id: 'run-detach', phase: 'Run', text: `Detach with ${p.detach.primitive}${p.detach.survivesRestart ? '' : ' — it does not survive an instance restart, so resume must come from the checkpoint'}.` },
     { id: 'run-spot', phase: 'Run', text: p.spot.available ? `On spot capacity, expect ${p.spot.signal} with ${p.spot.grace} of grace: checkpoint on a timer, never in the grace window.` : 'No spot tier here: interruptions come from clocks and failures, so still checkpoint on a timer.' },

@@ -6,7 +6,7 @@
  * the reader to the page, whose anchors are exactly those the linter checked.
  */
 import type { Root, RootContent } from 'mdast';
-import { hrefFor, parseInternalLink } from '../../lint/src/markdown/links.ts';
+import { hrefFor, parseInternalLink, templatePath } from '../../lint/src/markdown/links.ts';
 import { bodyOf, bulletList, heading, inline, link, paragraph, print, stripExplicitIds, strong, text, walk } from '../../lint/src/export/markdown.ts';
 import { parseMarkdown } from '../../lint/src/markdown/parse.ts';
 import { applyMarks, exportMarks, isMarkList } from './export-marks.ts';
@@ -104,6 +104,35 @@ export function renderFullText(full: FullText, siteHref: (path: string) => strin
     children.push({ type: 'thematicBreak' }, ...generated, ...body, ...after);
   }
   return print({ type: 'root', children });
+}
+
+/** What llms-full.txt needs of a script template (site/lib/templates.ts reads them). */
+export interface TemplateText {
+  file: string;
+  source: string;
+  meta: { title: string; purpose: string; usage: string; gotchas: string[]; principles: number[] };
+}
+
+/**
+ * A script template as a page of llms-full.txt: its usage line, the entries it implements, and the script
+ * itself in a fenced block, so a model reading the one file can hand a user the script it recommends.
+ */
+export function templatePage(t: TemplateText, url: (path: string) => string): FullPage {
+  const implemented = [
+    ...t.meta.gotchas.map((id) => link(`gotcha:${id}`, id)),
+    ...t.meta.principles.map((n) => link(`principle:${n}`, `principle ${n}`)),
+  ].flatMap((l, i) => (i ? [text(', '), l] : [l]));
+  return {
+    title: `\`${t.file}\` — ${t.meta.title}`,
+    url: url(templatePath(t.file)),
+    description: t.meta.purpose,
+    body: '',
+    before: [
+      paragraph([strong('Usage:'), text(' '), { type: 'inlineCode', value: oneLine(t.meta.usage) }]),
+      ...(implemented.length ? [paragraph([strong('Implements:'), text(' '), ...implemented])] : []),
+      { type: 'code', lang: 'bash', value: t.source.replace(/\n$/, '') },
+    ],
+  };
 }
 
 /** The guide in one sentence, shared by both files so they introduce it the same way. */

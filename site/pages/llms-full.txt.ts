@@ -1,6 +1,7 @@
 /**
  * /llms-full.txt: every page of the guide as Markdown in one file, in reading order: reference pages, platform
- * profiles with their facts tables, then each catalog's guide followed by its gotchas. Scheme links become
+ * profiles with their facts tables, each catalog's guide followed by its gotchas, then the script templates
+ * with their source. Scheme links become
  * absolute URLs of this site, so a model can cite the page a fact came from.
  */
 import type { APIRoute } from 'astro';
@@ -9,7 +10,8 @@ import type { RootContent } from 'mdast';
 import { allGotchas, byOrder } from '../lib/collections.ts';
 import { SECTIONS } from '../../lint/src/schema/index.ts';
 import { catalogPath, gotchaPath, profilePath, referencePath } from '../../lint/src/markdown/links.ts';
-import { GUIDE_SUMMARY, renderFullText, siteUrls, type FullPage } from '../lib/llms.ts';
+import { GUIDE_SUMMARY, renderFullText, siteUrls, templatePage, type FullPage } from '../lib/llms.ts';
+import { allTemplates } from '../lib/templates.ts';
 import { factsTables, gotchaFacts, gotchaTrailer, provenanceLine, sourceList } from '../../lint/src/export/blocks.ts';
 import { bulletList, heading, inline, link, text } from '../../lint/src/export/markdown.ts';
 import { MARKS_KEY } from '../lib/export-marks.ts';
@@ -68,6 +70,7 @@ export const GET: APIRoute = async ({ site }) => {
           after: gotchaTrailer({ ...g.data, related: g.data.related.filter((id) => published.has(id)) }),
         })),
     ]),
+    ...allTemplates().map((t) => templatePage(t, url)),
   ];
   const markdown = renderFullText({ title: 'Remote GPU Field Guide — full text', summary: GUIDE_SUMMARY, pages }, url);
   return new Response(markdown, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -81,7 +81,7 @@ describe('comparison pages follow the profile facts', () => {
         .replace('grace: ~30s', 'grace: ~2m')
         .replace('after: 14d', 'after: 3d')
         .replace('DURABLE_DIR: /volume', 'DURABLE_DIR: /mnt/keep')
-        .replace('check: "nvidia-smi on the box"', 'check: "the Max CUDA filter"')
+        .replace('check: "nvidia-smi on the box"', 'check: "the `Max CUDA` filter"')
         .replace('survivesStop: false\n    survivesDestroy: false\n    cap: 20 GB', 'survivesStop: true\n    survivesDestroy: false\n    cap: 20 GB'),
     );
     for (const [key, dir] of [['before', FIXTURE], ['after', changed]] as const) {
@@ -89,6 +89,7 @@ describe('comparison pages follow the profile facts', () => {
       const r = await buildSite({ contentDir: dir, outDir: out });
       if (r.code !== 0) throw new Error(r.output.slice(-2000));
       for (const p of pages) html[key][p] = readFileSync(join(out, 'compare', p, 'index.html'), 'utf8');
+      html[key].profile = readFileSync(join(out, 'profiles', 'testbox', 'index.html'), 'utf8');
     }
   });
   const rowOf = (page: string, key: 'before' | 'after') => html[key][page].replace(/<wbr\s*\/?>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -107,5 +108,9 @@ describe('comparison pages follow the profile facts', () => {
     expect(html.after[page]).not.toEqual(html.before[page]);
     expect(rowOf(page, 'before')).not.toContain(value);
     expect(rowOf(page, 'after')).toContain(value);
+  });
+  it.each(['driver', 'checklist', 'profile'])('%s shows a fact’s code span as code, not as backticks', (page) => {
+    expect(html.after[page]).toContain('<code>Max CUDA</code>');
+    expect(html.after[page]).not.toContain('`Max CUDA`');
   });
 });

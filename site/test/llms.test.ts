@@ -1,6 +1,9 @@
 /** The text the site serves to language models, rendered from plain data (site/lib/llms.ts). */
 import { describe, expect, it } from 'vitest';
-import { renderFullText, renderLlmsIndex, siteUrls } from '../lib/llms.ts';
+import type { Code } from 'mdast';
+import { renderFullText, renderLlmsIndex, siteUrls, templatePage } from '../lib/llms.ts';
+import { parseMarkdown } from '../../lint/src/markdown/parse.ts';
+import { walk } from '../../lint/src/export/markdown.ts';
 
 describe('llms.txt and llms-full.txt rendering', () => {
   it('writes the llms.txt layout: title, blockquote summary, sections of described links, empty sections left out', () => {
@@ -39,6 +42,23 @@ describe('llms.txt and llms-full.txt rendering', () => {
     expect(text).toContain('[rule 8](https://guide.test/docs/reference/principles/#principle-8)');
     expect(text).toContain('[below](https://guide.test/docs/reference/spot-resilience/#cadence)');
     expect(text).toContain('[docs](https://example.com/)');
+  });
+
+  it('carries a script template with its usage, the entries it implements and its exact source', () => {
+    const url = siteUrls(new URL('https://guide.test'), '/');
+    // A script whose heredoc holds a Markdown fence must not close the block it is printed in.
+    const source = '#!/usr/bin/env bash\nset -eu\ncat <<EOF\n```text\n# not a heading\n```\nEOF\n';
+    const page = templatePage({ file: 'make_manifest.sh', source, meta: { title: 'Results manifest', purpose: 'Lists\n files.', usage: 'make_manifest.sh DIR', gotchas: ['U7'], principles: [7] } }, url);
+    const text = renderFullText({ title: 'All', summary: 'Everything.', pages: [page] }, url);
+    expect(text).toContain('# `make_manifest.sh` — Results manifest');
+    expect(text).toContain('**URL:** <https://guide.test/templates/make_manifest-sh/>');
+    expect(text).toContain('**Usage:** `make_manifest.sh DIR`');
+    expect(text).toContain('**Implements:** [U7](https://guide.test/gotchas/u7/), [principle 7](https://guide.test/reference/principles/#principle-7)');
+    const blocks: Code[] = [];
+    walk(parseMarkdown(text).children, (n) => {
+      if (n.type === 'code') blocks.push(n as Code);
+    });
+    expect(blocks.map((b) => [b.lang, b.value])).toEqual([['bash', source.replace(/\n$/, '')]]);
   });
 
   it('without a configured site, URLs are absolute paths under the base', () => {

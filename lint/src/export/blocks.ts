@@ -7,6 +7,17 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import { provenanceLabel, provenanceOf, type Gotcha, type Profile, type Source } from '../schema/index.ts';
 import { bulletList, code, heading, joined, link, paragraph, strong, table, text } from './markdown.ts';
 
+/**
+ * A short fact written with Markdown code spans (`nvidia-smi`) as text and inline code, the same reading the
+ * site gives it (site/lib/inline.ts), rather than text whose backticks the printer would escape.
+ */
+export function codeSpans(fact: string): PhrasingContent[] {
+  return fact
+    .split(/`([^`]*)`/)
+    .map((part, i) => (i % 2 ? code(part) : text(part)))
+    .filter((n) => n.type === 'inlineCode' || (n as { value: string }).value !== '');
+}
+
 const yesNo = (value: boolean | null) => (value === null ? 'n/a' : value ? 'yes' : 'no');
 
 /** The facts line of a gotcha (costs, platforms, month checked) and the words people paste, as scheme links. */
@@ -58,7 +69,7 @@ export function factsTables(p: Profile): RootContent[] {
         row('Inode cap', [text(p.inodeCap)]),
         row('Free egress', [text(yesNo(p.freeEgress))]),
         row('Needs China mirrors', [text(yesNo(p.chinaMirror))]),
-        row('Driver and CUDA', [text(`${p.driver.stack}; read it with: ${p.driver.check}`)]),
+        row('Driver and CUDA', codeSpans(`${p.driver.stack}; read it with: ${p.driver.check}`)),
         row('Provenance', [text(provenanceLabel(provenanceOf(p)))]),
       ],
     ),

@@ -265,6 +265,30 @@ export function skillDescription(corpus: Corpus): string {
   );
 }
 
+/**
+ * The hub's steps for the end of a job: a run that finished is not yet a result, and a result is not delivered
+ * until a copy was checked. Each step is written only when the pages it sends the agent to are in the corpus,
+ * so a project without them still exports.
+ */
+function lifecycleSteps(corpus: Corpus): PhrasingContent[][] {
+  const ref = (slug: string) => corpus.references.find((r) => r.file.slug === slug);
+  const script = (name: string) => corpus.templates.some((t) => t.name === name);
+  const steps: PhrasingContent[][] = [];
+  const checklist = ref('lifecycle-checklist');
+  if (checklist) steps.push([text('Walk a job through '), link('ref:lifecycle-checklist', checklist.data.title), text(' phase by phase, from choosing the platform to the teardown; a phase is done when its check passes.')]);
+  const verify = ref('verify');
+  if (verify) steps.push([text('Before you report a number, go through '), link('ref:verify', verify.data.title), text(' and write its result record: seeds and spread, selection rule, leakage check, which weights were scored, the determinism audit.')]);
+  const deliver = ref('deliver');
+  if (deliver) {
+    const manifest: PhrasingContent[] = script('make_manifest.sh') && script('verify_manifest.sh')
+      ? [text(': build the manifest on the box with '), link('script:make_manifest.sh', 'make_manifest.sh'), text(' and check the pulled copy with '), link('script:verify_manifest.sh', 'verify_manifest.sh'), text('.')]
+      : [text('.')];
+    steps.push([text('Say "done" only after the delivery gate of '), link('ref:deliver', deliver.data.title), text(' passes'), ...manifest]);
+    steps.push([text('Never delete anything on the box unless the user said yes to those exact paths, and write the approval into the deletion log first ('), link('ref:deliver#no-silent-deletes', 'no silent deletes'), text(').')]);
+  }
+  return steps;
+}
+
 function hubDoc(a: Assembly, corpus: Corpus) {
   const doc = a.doc('SKILL.md');
   const description = skillDescription(corpus);
@@ -293,6 +317,7 @@ function hubDoc(a: Assembly, corpus: Corpus) {
         [text('When something breaks, search '), code('references/catalogs/'), text(' for the exact error text: every entry lists the strings people paste under "Also seen as". Entry headings start with the id, so '), code("grep -rn '^### U6 ' references/catalogs/"), text(' finds one by id.')],
         [text('Before changing anything, say which entry matches and why; quote its fix rather than improvising one.')],
         [text('Use the templates in '), code('scripts/'), text(' as they are, filling the variables from the profile’s "Template variables" table.')],
+        ...lifecycleSteps(corpus),
       ].map((c) => ({ type: 'listItem', spread: false, children: [paragraph(c as PhrasingContent[])] })),
     },
     heading(2, 'Operating principles'),

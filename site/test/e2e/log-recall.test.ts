@@ -12,6 +12,7 @@ import { preview, type Preview } from '../serve.ts';
 import { builtSite } from './built.ts';
 
 // Measured on 2026-12-04 with 71 logs: recall@1 0.915 and recall@3 0.958 on both surfaces.
+// With the LOC7, U46 and U44 logs of issue 24, 74 logs: recall@1 0.919 and recall@3 0.959 on both surfaces.
 const MIN_AT_1 = 0.9;
 const MIN_AT_3 = 0.95;
 

@@ -122,5 +122,11 @@ describe('machine-readable outputs of the built site', () => {
     // Profile facts and the reference pages come along, not only gotchas.
     expect(body).toContain('Facts at a glance');
     expect(titles).toContain('The ten operating principles');
+    expect(titles).toContain('Delivering results');
+    // So do the script templates, each once, with the script itself in a bash block.
+    const scripts = files.filter((f) => f.kind === 'template').map((f) => f.path.split('/').at(-1)!);
+    expect(scripts).toContain('make_manifest.sh');
+    for (const file of scripts) expect(titles.filter((t) => t.startsWith(`${file} — `)), file).toHaveLength(1);
+    expect(body).toContain('```bash\n#!/usr/bin/env bash\n# ---\n# title: Results manifest');
   });
 });

@@ -17,6 +17,8 @@ import { builtSite } from './built.ts';
 const MIN_RECALL_AT_3 = 0.98;
 // Measured on 2026-12-04 with 77 cases, once excerpts and ranking no longer came from the keyword lists and
 // titles in the page text (issue 23): recall@1 74/77 (96.1 %), recall@3 77/77. Rounded down.
+// With the 17 cases of issue 24's pages (the fresh-box checks, verify and deliver, cases that expect a reference
+// page by its path), measured on 2026-12-04 over 94 cases: recall@1 91/94 (96.8 %), recall@3 94/94.
 const MIN_RECALL_AT_1 = 0.95;
 
 const OUT = builtSite();

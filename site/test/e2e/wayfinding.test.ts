@@ -52,7 +52,7 @@ describe('section pages', () => {
   });
 });
 
-const PAGE_TYPES = ['/', '/gotchas/', '/gotchas/ad2/', '/catalogs/autodl/', '/profiles/runpod/', '/compare/', '/compare/survival/', '/compare/stopped/', '/compare/overrides/', '/compare/checklist/', '/training/', '/templates/', '/templates/run_one-sh-template/', '/lint/', '/lint/no-raw-html/', '/reference/principles/', '/staleness/'];
+const PAGE_TYPES = ['/', '/gotchas/', '/gotchas/ad2/', '/catalogs/autodl/', '/profiles/runpod/', '/compare/', '/compare/survival/', '/compare/stopped/', '/compare/overrides/', '/compare/checklist/', '/training/', '/templates/', '/templates/run_one-sh-template/', '/templates/health_patrol-sh-template/', '/templates/make_manifest-sh/', '/reference/verify/', '/reference/deliver/', '/compare/driver/', '/lint/', '/lint/no-raw-html/', '/reference/principles/', '/staleness/'];
 
 describe.each([390, 1366, 1920])('at %i px wide', (width) => {
   it('no page type scrolls sideways', async () => {
