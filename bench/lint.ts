@@ -8,7 +8,7 @@
  * Usage: node bench/lint.ts [--sizes real,10x,5000] [--repeat N] [--others-repeat N] [--keep] [--baseline DIR]
  *        (the other linters run `--others-repeat` times, default 1: remark-cli alone takes minutes at 10×;
  *        `--baseline` adds another checkout's kb-lint, e.g. main's, to the same rounds: before and after,
- *        interleaved; its threaded engine also runs with `--jobs 0`)
+ *        interleaved)
  *        node bench/lint.ts --bare <root>     (the floor itself, used as a child process)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -101,7 +101,6 @@ function baselineRows(dir: string | undefined, root: string, clearCache: () => v
   const args = (...extra: string[]) => [...flags, bin, '--root', root, '--format', 'json', ...extra];
   return [
     { tool: 'baseline kb-lint cold', times: n, before: clearCache, run: () => measure(NODE, args(), root) },
-    { tool: 'baseline kb-lint cold, one thread', times: n, before: clearCache, run: () => measure(NODE, args('--jobs', '0'), root) },
     { tool: 'baseline kb-lint warm', times: n, run: () => measure(NODE, args(), root) },
   ];
 }
