@@ -35,6 +35,18 @@ describe('hostile shapes', () => {
     });
   }
 
+  // Each shape made one of no-silent-delete's first patterns rescan the rest of the line from every command
+  // name in it: minutes for a file of this size (the vitest limit fails them) before the rule read words.
+  it.each([
+    ['`find `', 'find '.repeat(120_000)],
+    ['`xargs `', 'xargs '.repeat(100_000)],
+    ['`rm `', 'rm '.repeat(200_000)],
+    ['`rm -RcRc…` (recheck\'s attack on the old recursive-rm pattern)', `rm\t-${'Rc'.repeat(300_000)}\u0001`],
+  ])('a 600 KB shell line of %s is linted, not stalled on', async (_name, line) => {
+    const findings = await lintCorpus({ 'content/gotchas/alpha/al9-hostile.md': body(`## Symptom\n\n\`\`\`bash\n${line}\n\`\`\`\n\n## Root cause\n\nx\n\n## Fix\n\nx`) });
+    expect(findings.some((f) => f.file.endsWith('al9-hostile.md'))).toBe(true);
+  });
+
   it('of two long marker runs, the first in the text is the one reported, at its place', async () => {
     const text = body(`x\n\n  ${'_'.repeat(1001)}\n\n${'*'.repeat(5000)}`);
     const findings = await lintCorpus({ 'content/gotchas/alpha/al9-hostile.md': text });
