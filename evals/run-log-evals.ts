@@ -85,8 +85,24 @@ export async function evaluateSearchBox(browser: Browser, url: string, cases: re
   return results;
 }
 
-if (import.meta.main) {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, browser: { type: 'boolean', default: false }, dist: { type: 'string' } } });
+const USAGE = 'usage: node evals/run-log-evals.ts [--browser [--dist DIR]] [--json]';
+
+/** The options, or the exit code after printing the usage (0 for --help, 2 for anything it cannot read). */
+function options() {
+  try {
+    const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, browser: { type: 'boolean', default: false }, dist: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } });
+    if (!values.help) return values;
+    console.log(USAGE);
+    return 0;
+  } catch (e) {
+    console.error(`run-log-evals: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+}
+
+const values = import.meta.main ? options() : undefined;
+if (typeof values === 'number') process.exitCode = values;
+else if (values) {
   const cases = loadLogCases();
   const cli = await evaluateCli(cases);
   const out: Record<string, unknown> = { cli: logRecall(cli) };
