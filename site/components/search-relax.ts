@@ -7,7 +7,9 @@
  * fills it with pages that merely contain a short fragment. After the modal's own search, this module asks
  * Pagefind about each word alone, treats a word whose best hit only shares a short prefix with it as absent,
  * leaves out the absent words (and, when the remaining words exist but never meet on one page, the most common
- * of them) and shows the results of that smaller query under a note naming what was left out.
+ * of them) and shows the results of that smaller query under a note naming what was left out. When every word
+ * is on some page and the query does find pages, a page that lacks one word but matches the others far better
+ * than any full match may still be the one wanted; `widenResults` ranks such pages in (see there).
  *
  * The relaxation itself (`relaxQuery`) only needs two counting functions, so it is unit tested without a
  * browser; `installRelaxedSearch` is the thin part that watches the modal.
@@ -256,7 +258,8 @@ export async function matchedWords(result: PagefindResult): Promise<string[]> {
 /**
  * Watch Starlight's search modal (`#starlight__search`, filled by Pagefind UI). After each search of two or more
  * words, probe the words; when one is absent (or the list is empty), show the relaxed query's results in the
- * results area in place of Pagefind UI's own.
+ * results area in place of Pagefind UI's own, and when all are present, the widened results if a page lacking
+ * one word comes first.
  */
 export function installRelaxedSearch(bundlePath: string): void {
   const host = document.querySelector<HTMLElement>('#starlight__search');
