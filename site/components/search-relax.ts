@@ -7,7 +7,9 @@
  * fills it with pages that merely contain a short fragment. After the modal's own search, this module asks
  * Pagefind about each word alone, treats a word whose best hit only shares a short prefix with it as absent,
  * leaves out the absent words (and, when the remaining words exist but never meet on one page, the most common
- * of them) and shows the results of that smaller query under a note naming what was left out.
+ * of them) and shows the results of that smaller query under a note naming what was left out. When every word
+ * is on some page and the query does find pages, a page that lacks one word but matches the others far better
+ * than any full match may still be the one wanted; `widenResults` ranks such pages in (see there).
  *
  * The relaxation itself (`relaxQuery`) only needs two counting functions, so it is unit tested without a
  * browser; `installRelaxedSearch` is the thin part that watches the modal.
@@ -125,6 +127,65 @@ export async function relaxQuery(term: string, probe: Probe, emptied: boolean): 
   return result([pool[0]]);
 }
 
+/** A page found by one search, with Pagefind's relevance score for that search. */
+export interface Scored { id: string; score: number }
+
+/** The full query's results widened by pages that lack one of its words but match the others far better. */
+export interface Widened<T extends Scored> {
+  results: T[];
+  /** The word the first result lacks (every other word of the query is on it). */
+  lacking: string;
+}
+
+// A page that lacks one word of the query competes with the pages holding all of them on this share of its
+// score for the other words, so only a page that matches the rest much more strongly than any full match gets
+// ahead. Measured with the search evaluation (evals/, 103 cases): every weight from 0.15 to 0.45 gives the same
+// best recall; at 0.5 and above "checkpoint gone after terminate" loses its first result to a page without
+// "terminate". 0.3 sits in the middle of that range.
+export const WIDEN_WEIGHT = 0.3;
+// Three or more words: with two, dropping one leaves a single word, whose strongest pages say little about the
+// pair the reader typed. Past six, a pasted message; that is the paste diagnosis' job, and the searches add up.
+export const WIDEN_WORDS = [3, 6] as const;
+
+/**
+ * The query without each of its words in turn, for `widenResults`; none when the query is not 3–6 words long.
+ */
+export function dropOneQueries(term: string): { word: string; query: string }[] {
+  const words = queryWords(term);
+  if (words.length < WIDEN_WORDS[0] || words.length > WIDEN_WORDS[1]) return [];
+  return words.map((word) => ({ word, query: words.filter((w) => w !== word).join(' ') }));
+}
+
+/**
+ * Pagefind finds only pages that hold every word, so one word the wanted page lacks (it says "slower", the
+ * reader typed "low") leaves the reader with pages that mention every word in passing. Merge the full query's
+ * results (`full`) with those of the query without each word (`partial`, from `dropOneQueries`): a page of the
+ * full results keeps its score; any other page scores `WIDEN_WEIGHT` times its best score without one word.
+ * Null when the first page would still be one of the full query's, so a query that already works keeps
+ * Pagefind UI's own list.
+ */
+export function widenResults<T extends Scored>(full: T[], partial: { word: string; results: T[] }[], weight = WIDEN_WEIGHT): Widened<T> | null {
+  if (full.length === 0) return null;
+  const best = new Map<string, { result: T; score: number; lacking: string | null }>();
+  for (const result of full) best.set(result.id, { result, score: result.score, lacking: null });
+  for (const { word, results } of partial) {
+    for (const result of results) {
+      const seen = best.get(result.id);
+      const score = result.score * weight;
+      if (seen && (seen.lacking === null || seen.score >= score)) continue;
+      best.set(result.id, { result, score, lacking: word });
+    }
+  }
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+  const lacking = ranked[0].lacking;
+  return lacking === null ? null : { results: ranked.map((r) => r.result), lacking };
+}
+
+/** The sentence shown above widened results. */
+export function widenNote(widened: Widened<Scored>): string {
+  return `The first result does not contain “${widened.lacking}”: pages that closely match your other words are ranked among the pages that contain every word.`;
+}
+
 /** The sentence shown above relaxed results. */
 export function relaxNote(relaxed: Relaxed): string {
   const quote = (ws: string[]) => ws.map((w) => `“${w}”`).join(', ');
@@ -138,6 +199,8 @@ export function relaxNote(relaxed: Relaxed): string {
 }
 
 export interface PagefindResult {
+  id: string;
+  score: number;
   /** Positions of the matched words in the page's `content`, split on whitespace; fixed for this search. */
   words: number[];
   data(): Promise<{ url: string; excerpt: string; content: string; meta: Record<string, string | undefined> }>;
@@ -195,7 +258,8 @@ export async function matchedWords(result: PagefindResult): Promise<string[]> {
 /**
  * Watch Starlight's search modal (`#starlight__search`, filled by Pagefind UI). After each search of two or more
  * words, probe the words; when one is absent (or the list is empty), show the relaxed query's results in the
- * results area in place of Pagefind UI's own.
+ * results area in place of Pagefind UI's own, and when all are present, the widened results if a page lacking
+ * one word comes first.
  */
 export function installRelaxedSearch(bundlePath: string): void {
   const host = document.querySelector<HTMLElement>('#starlight__search');
@@ -229,7 +293,7 @@ export function installRelaxedSearch(bundlePath: string): void {
     delete host.dataset.settled;
   };
 
-  const render = async (area: Element, relaxed: Relaxed, results: PagefindResult[], mine: number) => {
+  const render = async (area: Element, message: string, results: PagefindResult[], mine: number) => {
     const sample = area.querySelector('.pagefind-ui__message');
     const el = document.createElement('div');
     el.className = 'relaxed-search';
@@ -237,7 +301,7 @@ export function installRelaxedSearch(bundlePath: string): void {
     // Borrow Pagefind UI's own (scoped) classes so the note reads like its usual result count.
     note.className = sample?.className ?? 'pagefind-ui__message';
     note.setAttribute('role', 'status');
-    note.textContent = relaxNote(relaxed);
+    note.textContent = message;
     const list = document.createElement('ol');
     list.className = 'pagefind-ui__results';
     el.append(note, list);
@@ -301,6 +365,7 @@ export function installRelaxedSearch(bundlePath: string): void {
     const pf = await engine();
     const filters = selectedFilters();
     const search = (q: string) => pf.search(q, { filters }).then((r) => r?.results ?? []);
+    const found = new Map<string, number>();
     const probe: Probe = {
       count: async (q) => (await search(q)).length,
       hits: async (w) => {
@@ -308,14 +373,28 @@ export function installRelaxedSearch(bundlePath: string): void {
         if (!results.length) return 0;
         // The best few hits: the top one alone may be a longer word that merely shares the stem.
         const marked = (await Promise.all(results.slice(0, 3).map(matchedWords))).flat();
-        return matchesWord(w, marked) ? results.length : 0;
+        const n = matchesWord(w, marked) ? results.length : 0;
+        found.set(w, n);
+        return n;
       },
     };
     const relaxed = await relaxQuery(term, probe, emptied);
-    const results = relaxed ? await search(relaxed.query) : [];
+    let shown: { note: string; results: PagefindResult[] } | null = null;
+    if (relaxed) {
+      const results = await search(relaxed.query);
+      if (results.length) shown = { note: relaxNote(relaxed), results };
+    } else if (!emptied && [...found.values()].every((n) => n > 0)) {
+      // Every word is on some page and the query finds pages; see whether a page lacking one word beats them.
+      const drops = dropOneQueries(term);
+      if (drops.length) {
+        const [full, ...partial] = await Promise.all([term, ...drops.map((d) => d.query)].map(search));
+        const widened = widenResults(full, drops.map((d, i) => ({ word: d.word, results: partial[i] })));
+        if (widened) shown = { note: widenNote(widened), results: widened.results };
+      }
+    }
     if (mine !== gen) return;
     busy = false;
-    if (relaxed && results.length && area.isConnected) await render(area, relaxed, results, mine);
+    if (shown && area.isConnected) await render(area, shown.note, shown.results, mine);
     // Tells scripted readers (the search evaluation) that what the modal shows for `term` is final.
     if (mine === gen) host.dataset.settled = term;
   };
