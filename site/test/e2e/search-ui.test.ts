@@ -6,27 +6,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { searchInModal } from '../../../evals/run-search-evals.ts';
-import { launch } from '../browser.ts';
-import { preview, type Preview } from '../serve.ts';
 import { builtSite } from './built.ts';
+import { servedSite } from './served.ts';
 
 const OUT = builtSite();
-let server: Preview;
-let browser: Browser;
+// The site and its browser are shared setup; the page is this file's own.
+const site = servedSite();
 let page: Page;
 
 beforeAll(async () => {
-  server = await preview(OUT);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await site.browser.newPage({ viewport: { width: 1366, height: 900 } });
 });
 
 interface Shown {
@@ -60,7 +52,7 @@ async function shown(query: string): Promise<Shown[]> {
 }
 
 async function openOn(path: string) {
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.server.url}${path}`);
   // Starlight enables the open button and Pagefind UI builds its form once the page is idle.
   await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.disabled === false);
   await page.locator('#starlight__search input.pagefind-ui__search-input').waitFor({ state: 'attached' });
@@ -187,6 +179,6 @@ describe('search from the keyboard', () => {
     // Screen readers hear the count once the results are final.
     expect(await page.locator('.search-status[role="status"]').textContent()).toMatch(/^\d+ results for nccl timeout\. Press the down arrow key/);
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === new URL(links[0]!, server.url).pathname);
+    await page.waitForURL((url) => url.pathname === new URL(links[0]!, site.server.url).pathname);
   });
 });

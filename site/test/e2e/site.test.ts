@@ -5,30 +5,23 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../browser.ts';
-import { preview, ROOT, type Preview } from '../serve.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../serve.ts';
 import { builtSite } from './built.ts';
+import { servedSite } from './served.ts';
 import { corpusFiles } from '../../../lint/src/files.ts';
 import { loadForStamps } from '../../../lint/src/stale/load.ts';
 import { collectCarried, collectStamps, countProvenance } from '../../../lint/src/stale/collect.ts';
 import { forecast } from '../../../lint/src/stale/report.ts';
 
 const OUT = builtSite();
-let server: Preview;
-let browser: Browser;
+// The site and its browser are shared setup; the page is this file's own.
+const site = servedSite();
 let page: Page;
 
 beforeAll(async () => {
-  server = await preview(OUT);
-  browser = await launch();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await site.browser.newPage();
 });
 
 const gotchaFiles = () => readdirSync(join(ROOT, 'content/gotchas'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md') && !f.split('/').at(-1)!.startsWith('_'));
@@ -58,18 +51,18 @@ describe('the built site', () => {
   });
 
   it('home page says what the guide is; Find your symptom opens the paste-your-log page', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await expect(page.title()).resolves.toContain('Remote GPU Field Guide');
     expect(await page.getByText('What to know before the meter runs').first().isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Find your symptom' }).click();
     await page.waitForURL('**/diagnose/');
     expect(await page.locator('textarea#diagnose-log').isVisible()).toBe(true);
-    await page.goto(`${server.url}/gotchas/`);
+    await page.goto(`${site.server.url}/gotchas/`);
     expect(await page.locator('tr[data-gotcha]').count()).toBe(gotchaFiles().length);
   });
 
   it('a gotcha page shows Symptom, Root cause and Fix as blocks and its sources as links', async () => {
-    await page.goto(`${server.url}/gotchas/u6/`);
+    await page.goto(`${site.server.url}/gotchas/u6/`);
     for (const section of ['symptom', 'root-cause', 'fix']) {
       const block = page.locator(`section[data-section="${section}"]`);
       expect(await block.isVisible(), section).toBe(true);
@@ -87,7 +80,7 @@ describe('the built site', () => {
   });
 
   it('the gotcha list filters carried-over entries apart from checked ones', async () => {
-    await page.goto(`${server.url}/gotchas/?age=carried-over`);
+    await page.goto(`${site.server.url}/gotchas/?age=carried-over`);
     const carried = gotchaFiles().filter((f) => /^carried_over:/m.test(readFileSync(join(ROOT, 'content/gotchas', f), 'utf8'))).length;
     expect(carried).toBeGreaterThan(0);
     expect(await page.locator('tr[data-gotcha]:visible').count()).toBe(carried);
@@ -95,7 +88,7 @@ describe('the built site', () => {
   });
 
   it('search: typing a symptom word reaches that gotcha', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await page.locator('site-search button[data-open-modal]').first().click();
     const input = page.locator('#starlight__search input');
     await input.fill('basic_ios');
@@ -107,7 +100,7 @@ describe('the built site', () => {
   });
 
   it('the gotcha list filters by platform and keeps the filter in the URL', async () => {
-    await page.goto(`${server.url}/gotchas/`);
+    await page.goto(`${site.server.url}/gotchas/`);
     const rows = page.locator('tr[data-gotcha]:visible');
     const all = await rows.count();
     await page.locator('#gotcha-filter select[name="platform"]').selectOption('runpod');
@@ -115,13 +108,13 @@ describe('the built site', () => {
     expect(filtered).toBeLessThan(all);
     expect(filtered).toBeGreaterThan(0);
     expect(page.url()).toContain('platform=runpod');
-    await page.goto(`${server.url}/gotchas/?platform=runpod&q=zero`);
+    await page.goto(`${site.server.url}/gotchas/?platform=runpod&q=zero`);
     expect(await rows.count()).toBeLessThan(filtered);
     expect(await page.locator('tr[data-gotcha="RP1"]').isVisible()).toBe(true);
   });
 
   it('the platform checklist shows each platform its own values and remembers ticks', async () => {
-    await page.goto(`${server.url}/compare/checklist/`);
+    await page.goto(`${site.server.url}/compare/checklist/`);
     const select = page.locator('#checklist-platform');
     await select.selectOption('runpod');
     const runpod = await page.locator('.platform-checklist:visible').innerText();
@@ -136,10 +129,10 @@ describe('the built site', () => {
   });
 
   it('a template page offers the exact bytes of the script with its SHA-256', async () => {
-    await page.goto(`${server.url}/templates/run_one-sh-template/`);
+    await page.goto(`${site.server.url}/templates/run_one-sh-template/`);
     const link = page.locator('a[download="run_one.sh.template"]').first();
     const href = await link.getAttribute('href');
-    const served = Buffer.from(await (await fetch(`${server.url}${href}`)).arrayBuffer());
+    const served = Buffer.from(await (await fetch(`${site.server.url}${href}`)).arrayBuffer());
     const file = readFileSync(join(ROOT, 'scripts/run_one.sh.template'));
     expect(served.equals(file)).toBe(true);
     const { createHash } = await import('node:crypto');
@@ -147,7 +140,7 @@ describe('the built site', () => {
   });
 
   it('the staleness dashboard counts the same stamps and pages as `npm run stale`', async () => {
-    await page.goto(`${server.url}/staleness/`);
+    await page.goto(`${site.server.url}/staleness/`);
     const month = await page.locator('#staleness-month').innerText();
     expect(month).toMatch(/^\d{4}-\d{2}$/);
     const files = loadForStamps(ROOT, (await corpusFiles(ROOT)).filter((p) => p.startsWith('content/')));

@@ -1,5 +1,5 @@
 import type { Code, Nodes } from 'mdast';
-import { pointFinder as locator } from '../../engine/points.ts';
+import { pointFinder } from '../../engine/points.ts';
 import { defineRule } from '../define.ts';
 
 /** Shell code blocks: the ones a reader pastes into a terminal on the box. */
@@ -36,7 +36,7 @@ const commands = (line: string) => [...line.matchAll(/[^;&|()]+/g)].map((m) => (
 const LOGGED = /DELETIONS\.log/;
 
 /** A line without its shell comment (a `#` that starts a word), so a commented-out example is not a command. */
-const command = (line: string) => line.replace(/(^|\s)#.*$/, '$1');
+const withoutComment = (line: string) => line.replace(/(^|\s)#.*$/, '$1');
 
 export default defineRule({
   id: 'no-silent-delete',
@@ -54,7 +54,7 @@ export default defineRule({
     };
     walk(tree);
     if (!blocks.length) return;
-    const at = locator(file.text);
+    const at = pointFinder(file.text);
     for (const block of blocks) {
       let cursor = block.position?.start.offset ?? 0;
       let logged = false;
@@ -62,7 +62,7 @@ export default defineRule({
         // The value drops a list item's indentation, so find each line in the source to place the finding.
         const found = line.trim() ? file.text.indexOf(line.trim(), cursor) : -1;
         if (found >= 0) cursor = found + line.trim().length;
-        const cmd = command(line);
+        const cmd = withoutComment(line);
         const hit = commands(cmd)
           .map((c) => ({ at: c.at, what: removal(c.words) }))
           .find((c) => c.what);
