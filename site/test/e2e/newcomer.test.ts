@@ -102,3 +102,37 @@ describe('edit and report links', () => {
     await page.close();
   });
 });
+
+describe('the search modal', () => {
+  const visibleResults = async (width: number, height: number, query: string) => {
+    const page = await site.browser.newPage({ viewport: { width, height } });
+    await page.goto(`${site.server.url}/gotchas/`);
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.disabled === false);
+    await page.locator('site-search button[data-open-modal]').click();
+    const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+    await input.fill(query);
+    await page.locator('#starlight__search .pagefind-ui__result').nth(4).waitFor();
+    await page.waitForTimeout(300);
+    const shown = await page.evaluate(() => {
+      const inView = (e: Element | null) => {
+        const b = e?.getBoundingClientRect();
+        return !!b && b.height > 0 && b.top >= 0 && b.bottom <= innerHeight;
+      };
+      const titles = [...document.querySelectorAll('#starlight__search .pagefind-ui__result-inner > .pagefind-ui__result-title')];
+      const filters = document.querySelector('#starlight__search .pagefind-ui__filter-panel')!.getBoundingClientRect().top;
+      return { results: titles.filter(inView).length, firstResult: titles[0]!.getBoundingClientRect().top, filters };
+    });
+    await page.close();
+    return shown;
+  };
+
+  it.each(['checkpoint', 'disk full', 'runpod stop'])('shows at least four whole results at 1366x768 for "%s"', async (query) => {
+    expect((await visibleResults(1366, 768, query)).results).toBeGreaterThanOrEqual(4);
+  });
+
+  it('puts the results above the filters on a phone', async () => {
+    const { firstResult, filters } = await visibleResults(390, 844, 'checkpoint');
+    expect(firstResult).toBeLessThan(filters);
+    expect(firstResult).toBeLessThan(200);
+  });
+});
