@@ -49,7 +49,7 @@ const code = lines.slice(end + 1).filter((l) => !/^\s*#/.test(l)).join('\n');
 const assigned = new Set([...code.matchAll(/(?:^|[\s;(])(?:export\s+|local\s+|declare\s+-\w+\s+)?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
 const read = new Set([...code.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]));
 // Variables the shell or the login environment always provides are not parameters.
-const ambient = new Set('HOME PATH PWD OLDPWD USER LOGNAME SHELL TERM TMPDIR LANG LC_ALL HOSTNAME IFS RANDOM SECONDS LINENO EUID UID PPID BASH_SOURCE BASH_REMATCH FUNCNAME PIPESTATUS REPLY'.split(' '));
+const ambient = new Set('HOME PATH PWD OLDPWD USER LOGNAME SHELL TERM TMPDIR LANG LC_ALL HOSTNAME IFS RANDOM SECONDS LINENO EUID UID PPID BASHPID BASH_SOURCE BASH_REMATCH FUNCNAME PIPESTATUS REPLY'.split(' '));
 for (const name of read) {
   if (!(name in env) && !assigned.has(name) && !ambient.has(name)) say(`reads $${name} but env does not declare it`);
 }
