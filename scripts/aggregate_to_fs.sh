@@ -16,6 +16,14 @@
 #   TOOL_TIMEOUT:
 #     default: "20"
 #     description: Seconds df may take for the closing space report before it is killed and reported as hung.
+# promises:
+#   - "A file under its final durable name is always whole - written under a temporary name in the same folder, flushed, checked by size and SHA-256, then renamed."
+#   - "Exit 0 means every file matching INCLUDE is on durable storage and verified, files reached through a symbolic link included (the bytes the link leads to are copied)."
+#   - "Nothing in SRC_DIR is changed or deleted; in DEST_DIR only its own temporary files of runs that are gone are removed."
+# refuses:
+#   - "It will not replace a durable file with a shorter one, or a whole zip-format checkpoint with a cut-off one, unless --replace is given, and then the old file stays beside the new as NAME.before-TIME."
+#   - "It will not report success when a link leads nowhere, a folder cannot be listed, an fsync fails, or no file matched."
+#   - "It will not run where sync cannot flush single files (coreutils before 8.24), since it could not promise the data reached the disk."
 # gotchas: [U33, U6, U7, U12]
 # principles: [3, 4, 8, 9]
 # ---

@@ -19,6 +19,13 @@
 #   DOWNLOADER:
 #     default: "auto"
 #     description: For URLs, `curl`, `wget`, or `auto` (curl when installed, else wget).
+# promises:
+#   - "DEST appears only after a transfer that ended cleanly and, when they were given, matched --size and --sha256; until then the bytes sit in DEST.part and each retry resumes from them."
+#   - "A partial file already larger than --size is treated as corrupt and fetched again from zero, never resumed."
+#   - "Each attempt is capped by a timeout, so a stalled link costs minutes rather than the whole transfer."
+# refuses:
+#   - "It will not start a second download into a destination another run is still writing (exit 3)."
+#   - "It will not keep a finished file whose SHA-256 differs from --sha256; that file is thrown away and fetched again."
 # gotchas: [U12, U13, U15, U17]
 # principles: [1, 7]
 # ---

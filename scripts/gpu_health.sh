@@ -10,6 +10,12 @@
 #   TOOL_TIMEOUT:
 #     default: "20"
 #     description: Seconds dmesg may take; one that takes longer is killed and the kernel log is reported as unread.
+# promises:
+#   - "It only reads; nothing on the GPU or the box is changed."
+#   - "Every nvidia-smi and dmesg call runs under a time limit - a hung nvidia-smi is a FAIL, a hung or unreadable dmesg a WARN, and neither ends as a clean result."
+# refuses:
+#   - "It will not pass a box whose kernel log holds Xid 48 or 79, or whose GPUs show uncorrectable ECC errors, a failed row remap or hardware throttling."
+#   - "It will not treat a kernel log it could not read as free of Xid errors."
 # gotchas: [U21, U22, U23, U11, U3]
 # principles: [1, 2, 3]
 # ---

@@ -24,6 +24,13 @@
 #   HF_MIRROR:
 #     default: "https://hf-mirror.com"
 #     description: Value for HF_ENDPOINT; same repo ids as huggingface.co.
+# promises:
+#   - "Every change sits between two marker lines, and --undo takes out only those blocks, so lines added later survive and a second run changes nothing."
+#   - "Before its first change to an existing file, a copy of that file is kept in the state folder; --undo deletes the copy only after the file is back as it was."
+#   - "A setting it displaces (an index-url, a channels list) is kept inside its block and comes back with --undo."
+# refuses:
+#   - "It will not edit a file whose marker lines do not pair, such as a begin line with no end line after it; apply and --undo both stop before changing any file and name the line to fix."
+#   - "It will not run when sourced, because it cannot change the calling shell; it says which file to source instead."
 # gotchas: [U12, U7]
 # principles: [7, 10]
 # ---
