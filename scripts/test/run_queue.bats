@@ -258,3 +258,16 @@ exec %q "$@"
   race_stale_takeover 10
   [ ! -e "$WORK/one.txt.run.lock.d" ]
 }
+
+@test "run_queue: a hung ps while judging a stale .run file is cut off, and the runner refuses rather than guess" {
+  mkdir -p "$WORK/bin"
+  printf '#!/usr/bin/env bash\nexec /bin/sleep 3600\n' >"$WORK/bin/ps"
+  chmod +x "$WORK/bin/ps"
+  printf 'runner=999999\ncell_group=999999\n' >"$QUEUE.run"
+  PATH="$WORK/bin:$PATH" TOOL_TIMEOUT=1 run timeout 30 bash "$RUN_QUEUE" "$QUEUE"
+  assert_failure 3
+  assert_output --partial 'ps did not answer within 1s'
+  assert_output --partial 'still running without its runner'
+  [ ! -e "$FAKE_RUN_LOG" ]
+  grep -qx 'runner=999999' "$QUEUE.run"          # the record is left for the user to judge
+}
