@@ -17,6 +17,7 @@ setup() {
 
 teardown() {
   kill_recorded
+  if [[ -n ${MOUNTED:-} ]]; then umount "$MOUNTED" || true; fi
 }
 
 cell_ckpt() { echo "$DATA_DIR/checkpoints/configs_dir_baseline_a-seg-77e9a49889"; }
@@ -337,4 +338,18 @@ slow_trainer() {
   refute_output --partial 'training failed'
   assert_output --partial 'SALVAGED'
   cmp "$(cell_ckpt)/best.pth" "$(cell_dest)/best.pth"
+}
+
+@test "run_one: on a real full tmpfs data disk the cause is named and the written checkpoint still reaches durable storage" {
+  mkdir -p "$WORK/small disk"
+  mount -t tmpfs -o size=4m tmpfs "$WORK/small disk" 2>/dev/null || skip 'mounting a tmpfs needs root and mount rights'
+  MOUNTED="$WORK/small disk"
+  # best.pth fits; the next checkpoint fills the disk and the trainer dies on ENOSPC
+  printf '#!/usr/bin/env bash\nhead -c 65536 /dev/urandom >"$4/best.pth"\nhead -c 8388608 /dev/urandom >"$4/latest.pth" || exit 1\n' >"$WORK/filling-train"
+  chmod +x "$WORK/filling-train"
+  DATA_DIR="$MOUNTED" TRAIN_CMD="$WORK/filling-train" run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure
+  assert_output --partial 'DATA DISK FULL'
+  assert_output --partial 'SALVAGED'
+  cmp "$MOUNTED/checkpoints/configs_dir_baseline_a-seg-77e9a49889/best.pth" "$(cell_dest)/best.pth"
 }
