@@ -113,9 +113,13 @@ checksum() {
 byte_count() { wc -c <"$1" | tr -d '[:space:]'; }
 # cut_off FILE: true for a zip-format file (torch.save since PyTorch 1.6) whose zip end record is missing
 # from its last 64 KiB: the file was cut short. Files in other formats have no such check and pass.
+# Bytes are compared as " xx" tokens so that a match cannot straddle two bytes.
 cut_off() {
-  [[ $(head -c 4 -- "$1" | od -An -tx1 | tr -d ' \n') == 504b0304 ]] || return 1
-  ! tail -c 65558 -- "$1" | od -An -v -tx1 | tr -d ' \n' | grep -q 504b0506
+  local head_hex tail_hex
+  head_hex=$(head -c 4 -- "$1" | od -An -tx1 | tr -s ' \n' ' ')
+  [[ $head_hex == ' 50 4b 03 04'* ]] || return 1
+  tail_hex=$(tail -c 65558 -- "$1" | od -An -v -tx1 | tr -s ' \n' ' ')
+  [[ $tail_hex != *' 50 4b 05 06'* ]]
 }
 # flush PATH: fsync one file or folder and report its error. "sync FILE" fsyncs only the named file since
 # coreutils 8.24 (Debian 9 and later ship newer); an older sync ignores its operands, so it is refused
