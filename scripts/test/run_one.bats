@@ -353,3 +353,12 @@ slow_trainer() {
   assert_output --partial 'SALVAGED'
   cmp "$MOUNTED/checkpoints/configs_dir_baseline_a-seg-77e9a49889/best.pth" "$(cell_dest)/best.pth"
 }
+
+@test "run_one: torch.save's own out-of-space message is recognised as a full disk" {
+  printf '#!/usr/bin/env bash\nhead -c 65536 /dev/urandom >"$4/best.pth"\necho "RuntimeError: [enforce fail at inline_container.cc:603] . PytorchStreamWriter failed writing file data/12: file write failed"\nexit 1\n' >"$WORK/torch-full-train"
+  chmod +x "$WORK/torch-full-train"
+  TRAIN_CMD="$WORK/torch-full-train" run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 1
+  assert_output --partial 'DATA DISK FULL'
+  cmp "$(cell_ckpt)/best.pth" "$(cell_dest)/best.pth"
+}
