@@ -7,6 +7,10 @@
 #   DIAG_SIGNATURES:
 #     default: "signatures.tsv beside this script"
 #     description: Signatures file downloaded from the site (/downloads/signatures.tsv); -s overrides it.
+# promises:
+#   - "It only reads the log and the signatures file, and only the last LINES lines of the log, so a huge log costs the same as a small one."
+# refuses:
+#   - "It will not use a signature row with the wrong field count, an unknown kind or a regex grep rejects; each is reported on stderr with its line number and skipped."
 # gotchas: [U3]
 # principles: [3]
 # ---

@@ -2,7 +2,7 @@
 # ---
 # title: Resumable download loop
 # purpose: Fetches one large file over HTTP(S) or one folder over SSH with every attempt capped by a timeout, resuming from the bytes already on disk and retrying with exponential backoff, so a stalled link costs minutes instead of the whole transfer.
-# usage: download_loop.sh [--sha256 HEX] [--tries N] [--timeout SECONDS] SOURCE DEST
+# usage: download_loop.sh [--sha256 HEX] [--size BYTES] [--tries N] [--timeout SECONDS] SOURCE DEST
 # env:
 #   MAX_TRIES:
 #     default: "8"
@@ -19,6 +19,13 @@
 #   DOWNLOADER:
 #     default: "auto"
 #     description: For URLs, `curl`, `wget`, or `auto` (curl when installed, else wget).
+# promises:
+#   - "DEST appears only after a transfer that ended cleanly and, when they were given, matched --size and --sha256; until then the bytes sit in DEST.part and each retry resumes from them."
+#   - "A partial file already larger than --size is treated as corrupt and fetched again from zero, never resumed."
+#   - "Each attempt is capped by a timeout, so a stalled link costs minutes rather than the whole transfer."
+# refuses:
+#   - "It will not start a second download into a destination another run is still writing (exit 3)."
+#   - "It will not keep a finished file whose SHA-256 differs from --sha256; that file is thrown away and fetched again."
 # gotchas: [U12, U13, U15, U17]
 # principles: [1, 7]
 # ---
@@ -31,20 +38,28 @@
 #                           half-sent file continues instead of restarting. ssh keep-alives bound a dead link.
 # A stall is not a failure: the timeout kills the attempt, and the next attempt picks up where it stopped.
 # Progress therefore accumulates across attempts. A size alone is not proof of a complete file; pass
-# --sha256 when the publisher gives one.
+# --sha256 when the publisher gives one, and --size too: a partial file already larger than the size is
+# corrupt and is started again from zero instead of resumed, and the final rename waits for both checks.
 #
-# Exit codes: 0 complete (and verified when asked) | 1 gave up after the last attempt | 2 bad usage.
+# One download per destination: a second run into the same DEST while the first is still going is
+# refused (exit 3), because two writers appending to one partial file corrupt it. The lock is flock on
+# DEST.lock (DEST/.download_loop.lock for a folder), which stays in place; where flock is not installed,
+# a lock folder that a crashed run leaves behind and that is then named for you to remove.
+#
+# Exit codes: 0 complete (and verified when asked) | 1 gave up after the last attempt | 2 bad usage
+#             3 another download into DEST is running.
 set -Eeuo pipefail
 
 prog=${0##*/}
 
 usage() {
   cat <<EOF
-Usage: $prog [--sha256 HEX] [--tries N] [--timeout SECONDS] SOURCE DEST
+Usage: $prog [--sha256 HEX] [--size BYTES] [--tries N] [--timeout SECONDS] SOURCE DEST
 
 Download with per-attempt timeout, resume and exponential backoff.
   SOURCE  a URL (DEST = output file) or host:/path for rsync over ssh (DEST = folder)
   --sha256 HEX       verify the finished file (URL mode)
+  --size BYTES       the file's published size: checked before the final rename (URL mode)
   --tries N          attempts (default \$MAX_TRIES or 8)
   --timeout SECONDS  cap per attempt (default \$ATTEMPT_TIMEOUT or 600)
 Backoff: BACKOFF_BASE (5 s) doubling up to BACKOFF_MAX (300 s).
@@ -62,11 +77,13 @@ backoff=${BACKOFF_BASE:-5}
 backoff_max=${BACKOFF_MAX:-300}
 tool=${DOWNLOADER:-auto}
 want_sha=''
+want_size=''
 pos=()
 while (($# > 0)); do
   case "$1" in
     -h | --help) usage; exit 0 ;;
     --sha256) [[ $# -ge 2 ]] || bad_usage "$1 needs a value"; want_sha=${2,,}; shift 2 ;;
+    --size) [[ $# -ge 2 ]] || bad_usage "$1 needs a value"; want_size=$2; shift 2 ;;
     --tries) [[ $# -ge 2 ]] || bad_usage "$1 needs a value"; tries=$2; shift 2 ;;
     --timeout) [[ $# -ge 2 ]] || bad_usage "$1 needs a value"; attempt_timeout=$2; shift 2 ;;
     --) shift; pos+=("$@"); break ;;
@@ -81,6 +98,7 @@ dest=${pos[1]}
 [[ $attempt_timeout =~ ^[1-9][0-9]*$ ]] || bad_usage "timeout must be a positive number of seconds"
 [[ $backoff =~ ^[0-9]+$ && $backoff_max =~ ^[0-9]+$ ]] || bad_usage "BACKOFF_BASE and BACKOFF_MAX take whole seconds"
 [[ -z $want_sha || $want_sha =~ ^[0-9a-f]{64}$ ]] || bad_usage "--sha256 takes 64 hex characters"
+[[ -z $want_size || $want_size =~ ^[1-9][0-9]*$ ]] || bad_usage "--size takes a positive number of bytes"
 
 case "$source_ref" in
   http://* | https://* | ftp://*) mode=url ;;
@@ -97,7 +115,7 @@ if [[ $mode == url ]]; then
   esac
 else
   command -v rsync >/dev/null 2>&1 || bad_usage "rsync is not installed (needed on both ends)"
-  [[ $want_sha == '' ]] || bad_usage "--sha256 applies to URL downloads only"
+  [[ $want_sha == '' && $want_size == '' ]] || bad_usage "--sha256 and --size apply to URL downloads only"
 fi
 
 sha_of() {
@@ -109,12 +127,44 @@ stamp() { date '+%H:%M:%S'; }
 part="$dest.part"
 if [[ $mode == url ]]; then
   mkdir -p -- "$(dirname -- "$dest")"
-  if [[ -f $dest ]] && { [[ -z $want_sha ]] || [[ $(sha_of "$dest") == "$want_sha" ]]; }; then
-    echo "[$(stamp)] $dest already complete; nothing to do"
-    exit 0
-  fi
+  lock="$dest.lock"
 else
   mkdir -p -- "$dest"
+  lock="$dest/.download_loop.lock"
+fi
+
+# --- one writer per destination -----------------------------------------------------------------
+own_lock_dir=''
+# shellcheck disable=SC2317  # reached through the trap
+drop_lock_dir() { if [[ -n $own_lock_dir ]]; then rm -rf -- "$own_lock_dir"; fi; }
+trap drop_lock_dir EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if command -v flock >/dev/null 2>&1; then
+  exec 9>>"$lock"
+  if ! flock -n 9; then
+    echo "$prog: another download into $dest is running (lock $lock is held); not starting a second writer" >&2
+    exit 3
+  fi
+else
+  # mkdir creates the folder for exactly one run. A crash leaves it behind; it is named, never removed here.
+  if ! mkdir -- "$lock.d" 2>/dev/null; then
+    echo "$prog: another download into $dest is running, or one crashed: lock folder $lock.d exists (flock is not installed)." >&2
+    echo "If no download into $dest is running, remove it: rm -r -- $(printf '%q' "$lock.d")" >&2
+    exit 3
+  fi
+  own_lock_dir="$lock.d"
+fi
+
+# complete FILE: true when FILE passes every check that was asked for.
+complete() {
+  [[ -f $1 ]] || return 1
+  [[ -z $want_size || $(size_of "$1") == "$want_size" ]] || return 1
+  [[ -z $want_sha || $(sha_of "$1") == "$want_sha" ]]
+}
+if [[ $mode == url ]] && complete "$dest"; then
+  echo "[$(stamp)] $dest already complete; nothing to do"
+  exit 0
 fi
 
 one_attempt() {
@@ -131,6 +181,10 @@ one_attempt() {
 
 delay=$backoff
 for ((n = 1; n <= tries; n++)); do
+  if [[ $mode == url && -n $want_size ]] && (($(size_of "$part") > want_size)); then
+    echo "[$(stamp)] $part holds $(size_of "$part") bytes, more than the file's $want_size: corrupt (two writers?); starting from zero" >&2
+    rm -f -- "$part"
+  fi
   before=$(size_of "$part")
   rc=0
   one_attempt </dev/null || rc=$?
@@ -139,12 +193,18 @@ for ((n = 1; n <= tries; n++)); do
       echo "[$(stamp)] attempt $n/$tries: rsync finished; $dest is in step with $source_ref"
       exit 0
     fi
-    if [[ -n $want_sha && $(sha_of "$part") != "$want_sha" ]]; then
+    got=$(size_of "$part")
+    if [[ -n $want_size ]] && ((got < want_size)); then
+      echo "[$(stamp)] attempt $n/$tries: the server stopped at $got of $want_size bytes; resuming" >&2
+    elif [[ -n $want_size ]] && ((got > want_size)); then
+      echo "[$(stamp)] attempt $n/$tries: finished with $got bytes, more than $want_size; discarding the partial file" >&2
+      rm -f -- "$part"
+    elif [[ -n $want_sha && $(sha_of "$part") != "$want_sha" ]]; then
       echo "[$(stamp)] attempt $n/$tries: finished but sha256 differs; discarding the partial file" >&2
       rm -f -- "$part"
     else
       mv -f -- "$part" "$dest"
-      echo "[$(stamp)] attempt $n/$tries: done, $(size_of "$dest") bytes in $dest${want_sha:+ (sha256 verified)}"
+      echo "[$(stamp)] attempt $n/$tries: done, $(size_of "$dest") bytes in $dest${want_size:+ (size checked)}${want_sha:+ (sha256 verified)}"
       exit 0
     fi
   else

@@ -7,6 +7,15 @@
 #   NVSMI_TIMEOUT:
 #     default: "20"
 #     description: Seconds any single nvidia-smi call may take; a call that takes longer is killed and reported as a GPU fault (after an Xid 79 nvidia-smi hangs for good).
+#   TOOL_TIMEOUT:
+#     default: "20"
+#     description: Seconds dmesg may take; one that takes longer is killed and the kernel log is reported as unread.
+# promises:
+#   - "It only reads; nothing on the GPU or the box is changed."
+#   - "Every nvidia-smi and dmesg call runs under a time limit - a hung nvidia-smi is a FAIL, a hung or unreadable dmesg a WARN, and neither ends as a clean result."
+# refuses:
+#   - "It will not pass a box whose kernel log holds Xid 48 or 79, or whose GPUs show uncorrectable ECC errors, a failed row remap or hardware throttling."
+#   - "It will not treat a kernel log it could not read as free of Xid errors."
 # gotchas: [U21, U22, U23, U11, U3]
 # principles: [1, 2, 3]
 # ---
@@ -51,6 +60,8 @@ nvsmi_timeout=${NVSMI_TIMEOUT:-20}
 # smi ARGS...: nvidia-smi with a time bound. Exit 124 (or 137 after the follow-up KILL) means it hung.
 smi() { timeout -k 5 "$nvsmi_timeout" nvidia-smi "$@"; }
 hung() { (($1 == 124 || $1 == 137)); }
+tool_timeout=${TOOL_TIMEOUT:-20}
+[[ $tool_timeout =~ ^[1-9][0-9]*$ ]] || bad_usage "TOOL_TIMEOUT must be a positive whole number of seconds, got '$tool_timeout'"
 
 only_gpu=''
 samples=5
@@ -177,7 +188,11 @@ while IFS=', ' read -r idx uuid _; do
 done < <(printf '%s\n' "$first")
 
 # Kernel log: needs permission on many boxes; unreadable is reported, never taken as clean.
-if kernel=$(dmesg 2>/dev/null) && [[ -n $kernel ]]; then
+dmesg_rc=0
+kernel=$(timeout -k 5 "$tool_timeout" dmesg 2>/dev/null) || dmesg_rc=$?
+if hung "$dmesg_rc"; then
+  finding WARN "dmesg did not answer within ${tool_timeout}s: kernel log unread, an Xid hardware fault cannot be ruled out"
+elif ((dmesg_rc == 0)) && [[ -n $kernel ]]; then
   xid_lines=$(printf '%s\n' "$kernel" | grep -E 'NVRM: Xid' || true)
   if [[ -n $xid_lines ]]; then
     codes=$(printf '%s\n' "$xid_lines" | sed -nE 's/.*Xid[[:space:]]*(\([^)]*\))?:?[[:space:]]*([0-9]+).*/\2/p' | sort -un | paste -sd' ' -)

@@ -4,6 +4,11 @@
 # purpose: Writes a manifest of a results folder before delivery - every file with its size, SHA-256, modification time and the command that produced it - so a pulled copy can be checked against it.
 # usage: make_manifest.sh [--force] [--command CMD] [-o MANIFEST] RESULTS_DIR
 # env: {}
+# promises:
+#   - "The manifest is written under a temporary name beside its final one and renamed, so it is whole or absent; the results folder is only read."
+# refuses:
+#   - "It will not replace an existing manifest unless --force is given."
+#   - "It will not list a broken symbolic link as if it were a file; that is an error."
 # gotchas: [U7]
 # principles: [7]
 # ---

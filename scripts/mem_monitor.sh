@@ -19,6 +19,11 @@
 #   NVSMI_TIMEOUT:
 #     default: "20"
 #     description: Seconds any single nvidia-smi call may take; a call that takes longer is killed and reported as a GPU fault (after an Xid 79 nvidia-smi hangs for good).
+# promises:
+#   - "It only reads memory counters and appends rows to its own log; a header is written once, into an empty log, and nothing else is touched."
+#   - "A hung nvidia-smi is cut off by NVSMI_TIMEOUT and logged as HUNG, so sampling goes on."
+# refuses:
+#   - "It will not kill, throttle or restart anything, whatever the numbers say."
 # gotchas: [U9, U10, U41, U3]
 # principles: [3, 5]
 # ---

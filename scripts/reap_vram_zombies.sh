@@ -16,6 +16,12 @@
 #   NVSMI_TIMEOUT:
 #     default: "20"
 #     description: Seconds any single nvidia-smi call may take; a call that takes longer is killed and reported as a GPU fault (after an Xid 79 nvidia-smi hangs for good).
+# promises:
+#   - "By default it only lists memory holders and exits; nothing is signalled."
+#   - "This script, its parents, PID 1, the keep list and the descendants of kept processes are never candidates."
+# refuses:
+#   - "It will not kill without --kill and a yes typed at the prompt (or --yes for scripted use)."
+#   - "It will not kill anything when nvidia-smi does not answer in time, since it cannot tell the training run from a holder."
 # gotchas: [U11, U10, U1, U4]
 # principles: [3, 9]
 # ---

@@ -24,6 +24,13 @@
 #   HF_MIRROR:
 #     default: "https://hf-mirror.com"
 #     description: Value for HF_ENDPOINT; same repo ids as huggingface.co.
+# promises:
+#   - "Every change sits between two marker lines, and --undo takes out only those blocks, so lines added later survive and a second run changes nothing."
+#   - "Before its first change to an existing file, a copy of that file is kept in the state folder; --undo deletes the copy only after the file is back as it was."
+#   - "A setting it displaces (an index-url, a channels list) is kept inside its block and comes back with --undo."
+# refuses:
+#   - "It will not edit a file whose marker lines do not pair, such as a begin line with no end line after it; apply and --undo both stop before changing any file and name the line to fix."
+#   - "It will not run when sourced, because it cannot change the calling shell; it says which file to source instead."
 # gotchas: [U12, U7]
 # principles: [7, 10]
 # ---
@@ -41,6 +48,11 @@
 # the link target (a symlinked ~/.bashrc stays a link) and keep the file's mode and owner.
 # A file that ended without a newline gets one before the block; --undo takes it off again while the
 # file still ends with the same line.
+# A file whose markers do not pair (a begin line with no end line after it, an end line with no begin, a
+# begin inside a block) is never edited: everything after a lone begin line would be taken for our block
+# and lost. Both apply and --undo then stop before touching any file and name the line to fix.
+# Before its first change to an existing file, the file is copied to $XDG_CONFIG_HOME/china-mirrors/backup/;
+# that copy is removed once --undo has put the file back, and named whenever --undo cannot.
 #
 # Notes that bite:
 #   - huggingface_hub reads HF_ENDPOINT when it is imported: export it before Python starts
@@ -50,7 +62,8 @@
 #   - no_proxy matters only once an overseas proxy is exported; then the domestic mirrors must bypass it.
 # Run it (do not source it): it cannot change the shell that started it; it tells you what to source.
 #
-# Exit codes: 0 applied / undone | 2 bad usage.
+# Exit codes: 0 applied / undone | 1 refused: a file's markers do not pair; nothing was changed
+#             2 bad usage.
 
 if (return 0 2>/dev/null); then
   echo "setup-china-mirrors.sh: run it with bash instead of sourcing it; then source the env file it names" >&2
@@ -110,6 +123,43 @@ mark_created() { # mark_created KEY FILE: note that FILE is about to be created 
   [[ -e $2 || -L $2 ]] || : >"$state/created/$1"
 }
 
+# check_markers FILE: true when every begin line of FILE is followed by an end line before the next begin,
+# and no end line stands alone. Otherwise prints the line to fix.
+check_markers() {
+  [[ -f $1 ]] || return 0
+  awk -v b="$begin_mark" -v e="$end_mark" '
+    $0 == b && open { printf "%s:%d: begin marker inside the block opened on line %d\n", FILENAME, NR, open; bad = 1; exit }
+    $0 == b { open = NR; next }
+    $0 == e && !open { printf "%s:%d: end marker without a begin marker before it\n", FILENAME, NR; bad = 1; exit }
+    $0 == e { open = 0 }
+    END {
+      if (!bad && open) { printf "%s:%d: begin marker with no end marker after it\n", FILENAME, open; bad = 1 }
+      exit bad
+    }' "$1" >&2
+}
+
+# refuse_unpaired: stop before any change when a managed file holds markers that do not pair.
+refuse_unpaired() {
+  local file bad=0
+  for file in "$pip_conf" "$condarc" "$bashrc"; do
+    check_markers "$file" || bad=1
+  done
+  ((bad == 0)) && return 0
+  printf '%s: the marker lines above do not pair, so the end of this script'"'"'s block cannot be told apart from your own lines.\n' "$prog" >&2
+  printf 'Nothing was changed. Add or remove the marker line by hand, then run again.\n' >&2
+  if compgen -G "$state/backup/*" >/dev/null; then
+    printf 'Copies of the files from before the first apply are in %s\n' "$state/backup" >&2
+  fi
+  exit 1
+}
+
+# keep_backup KEY FILE: before the first change to an existing FILE, keep a copy of it.
+keep_backup() {
+  [[ -f $2 && ! -e $state/backup/$1 ]] || return 0
+  mkdir -p -- "$state/backup"
+  cp -p -- "$2" "$state/backup/$1"
+}
+
 # Print FILE with every marked block taken out; "# was: " lines inside a block come back as they were.
 strip_blocks() {
   [[ -f $1 ]] || return 0
@@ -158,6 +208,7 @@ apply_to() {
   fi
   mark_created "$key" "$file"
   "$transform" <"$base" >"$out"
+  cmp -s -- "$out" "$file" || keep_backup "$key" "$file"
   put "$key" "$file" "$out"
   rm -f -- "$base" "$out"
 }
@@ -165,7 +216,7 @@ apply_to() {
 undo_from() { # undo_from KEY FILE
   local key=$1 file=$2 out last
   if [[ ! -f $file ]] || ! grep -qxF -- "$begin_mark" "$file"; then
-    rm -f -- "$state/created/$key" "$state/bare/$key"
+    rm -f -- "$state/created/$key" "$state/bare/$key" "$state/backup/$key"
     return 0
   fi
   out=$(mktemp)
@@ -183,7 +234,7 @@ undo_from() { # undo_from KEY FILE
     put "$key" "$file" "$out" >/dev/null
     echo "removed the marked block from $file"
   fi
-  rm -f -- "$out" "$state/created/$key" "$state/bare/$key"
+  rm -f -- "$out" "$state/created/$key" "$state/bare/$key" "$state/backup/$key"
 }
 
 # --- transforms: stdin is the file without our blocks, stdout the file with them ----------------
@@ -231,17 +282,19 @@ if ((undo)); then
     echo "nothing to undo: $state does not exist"
     exit 0
   fi
+  refuse_unpaired
   undo_from pip.conf "$pip_conf"
   undo_from condarc "$condarc"
   undo_from bashrc "$bashrc"
   rm -f -- "$env_file"
-  rmdir -- "$state/created" "$state/bare" 2>/dev/null || true
+  rmdir -- "$state/created" "$state/bare" "$state/backup" 2>/dev/null || true
   rmdir -- "$state" 2>/dev/null || echo "kept $state: it holds files this script did not write"
   echo "undone. Open a new shell, or: unset HF_ENDPOINT HF_HUB_ENABLE_HF_TRANSFER HF_HOME HF_HUB_CACHE MODELSCOPE_CACHE"
   exit 0
 fi
 
 # --- apply --------------------------------------------------------------------------------------
+refuse_unpaired
 mkdir -p -- "$state"
 apply_to pip.conf "$pip_conf" pip_transform
 apply_to condarc "$condarc" condarc_transform

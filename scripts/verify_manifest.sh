@@ -4,6 +4,10 @@
 # purpose: Checks a pulled or delivered copy of a results folder against the manifest written on the box - missing files, extra files, size and SHA-256 mismatches, each reported - and never changes or deletes anything.
 # usage: verify_manifest.sh MANIFEST COPY_DIR
 # env: {}
+# promises:
+#   - "It never changes or deletes anything in the copy or the manifest."
+# refuses:
+#   - "It will not report a copy as matching when a file is missing, extra, or differs in size or SHA-256; each problem is one line and the exit status is 1."
 # gotchas: [U7]
 # principles: [7]
 # ---

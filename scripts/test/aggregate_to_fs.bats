@@ -141,3 +141,72 @@ fake_tools() {
   assert_failure 1
   assert_output --partial 'FAIL fsync'
 }
+
+@test "aggregate: a truncated source never replaces a longer durable copy without --replace" {
+  run bash "$AGG" "$SRC" "$DEST"
+  assert_success
+  cp "$DEST/cell a/best.pth" "$WORK/good.pth"
+  # the data disk's copy gets cut to 1,000 bytes (a crashed re-run, a disk that filled up)
+  head -c 1000 "$WORK/good.pth" >"$SRC/cell a/best.pth"
+  run bash "$AGG" "$SRC" "$DEST"
+  assert_failure 1
+  assert_output --partial 'FAIL cell a/best.pth: source is shorter than the durable copy (1000 < 2000000 bytes)'
+  assert_output --partial '--replace'
+  cmp "$WORK/good.pth" "$DEST/cell a/best.pth"
+  # asked for explicitly, the copy is made and the durable file it replaces is kept beside it
+  run bash "$AGG" --replace "$SRC" "$DEST"
+  assert_success
+  assert_output --partial 'the replaced copy is kept as best.pth.before-'
+  cmp "$SRC/cell a/best.pth" "$DEST/cell a/best.pth"
+  cmp "$WORK/good.pth" "$DEST/cell a/"best.pth.before-*
+}
+
+# zip_ckpt FILE BYTES: a file laid out like a torch.save checkpoint: zip header, payload, zip end record.
+zip_ckpt() {
+  { printf 'PK\003\004'; head -c "$2" /dev/urandom; printf 'PK\005\006'; head -c 18 /dev/zero; } >"$1"
+}
+
+@test "aggregate: a cut-off zip checkpoint does not replace a whole one, even when it is not shorter" {
+  mkdir -p "$DEST/cell b"
+  zip_ckpt "$DEST/cell b/best.pth" 100000
+  cp "$DEST/cell b/best.pth" "$WORK/good.pth"
+  zip_ckpt "$WORK/newer.pth" 400000
+  head -c 300000 "$WORK/newer.pth" >"$SRC/cell b/best.pth"     # a real cut: the end record is gone
+  run bash "$AGG" "$SRC" "$DEST"
+  assert_failure 1
+  assert_output --partial 'FAIL cell b/best.pth: source is cut off'
+  cmp "$WORK/good.pth" "$DEST/cell b/best.pth"
+  # a whole newer checkpoint replaces it as usual
+  cp "$WORK/newer.pth" "$SRC/cell b/best.pth"
+  run bash "$AGG" "$SRC" "$DEST"
+  assert_success
+  cmp "$WORK/newer.pth" "$DEST/cell b/best.pth"
+}
+
+@test "aggregate: a symlinked best.pth is copied as the bytes it points to; a dangling one fails" {
+  mv "$SRC/cell a/best.pth" "$SRC/cell a/epoch_3.pth"
+  ln -s epoch_3.pth "$SRC/cell a/best.pth"
+  run bash "$AGG" "$SRC" "$DEST"
+  assert_success
+  [ ! -L "$DEST/cell a/best.pth" ]
+  cmp "$SRC/cell a/epoch_3.pth" "$DEST/cell a/best.pth"
+  rm "$SRC/cell a/epoch_3.pth"
+  run bash "$AGG" "$SRC" "$DEST"
+  assert_failure 1
+  assert_output --partial 'FAIL cell a/best.pth: a link to nothing'
+}
+
+@test "aggregate: SRC_DIR with a trailing slash lands files under the same relative names" {
+  run bash "$AGG" "$SRC/" "$DEST"
+  assert_success
+  cmp "$SRC/cell a/best.pth" "$DEST/cell a/best.pth"
+  run find "$DEST" -mindepth 1 -maxdepth 1
+  assert_output "$(printf '%s\n' "$DEST/cell a" "$DEST/cell b" | sort)"
+}
+
+@test "aggregate: a hung df in the closing report is cut off; the verified copies still count" {
+  FAKE_DF_HANG=1 TOOL_TIMEOUT=1 run timeout 30 bash "$AGG" "$SRC" "$DEST"
+  assert_success
+  assert_output --partial 'df did not answer within 1s'
+  cmp "$SRC/cell a/best.pth" "$DEST/cell a/best.pth"
+}

@@ -83,3 +83,57 @@ setup() {
   grep -q -- '--partial --append-verify' "$FAKE_RSYNC_COUNTER.args"
   [ -f "$WORK/local copy/run1/metrics.json" ]
 }
+
+@test "download: a second run into the same destination is refused while the first is writing" {
+  export FAKE_CURL_CHUNK=10000 FAKE_CURL_STALL=30
+  bash "$DL" --timeout 2 --sha256 "$SHA" https://example.com/weights.bin "$OUT" >"$WORK/first.out" 2>&1 &
+  first=$!
+  for _ in $(seq 1 100); do [[ -s $OUT.part ]] && break; /bin/sleep 0.1; done
+  [ -s "$OUT.part" ]
+  run bash "$DL" --timeout 2 --sha256 "$SHA" https://example.com/weights.bin "$OUT"
+  assert_failure 3
+  assert_output --partial 'another download into'
+  wait "$first"
+  cmp "$WORK/origin.bin" "$OUT"
+  # every attempt of the first run resumed from its own bytes: nothing was appended twice
+  run cat "$FAKE_CURL_LOG"
+  assert_output "$(printf 'offset=0 resume=yes\noffset=10000 resume=yes\noffset=20000 resume=yes')"
+}
+
+@test "download: without flock, the destination is guarded by a lock folder" {
+  PATH=$(path_without flock)
+  ! command -v flock
+  export FAKE_CURL_CHUNK=10000 FAKE_CURL_STALL=30
+  bash "$DL" --timeout 2 https://example.com/weights.bin "$OUT" >"$WORK/first.out" 2>&1 &
+  first=$!
+  for _ in $(seq 1 100); do [[ -s $OUT.part ]] && break; /bin/sleep 0.1; done
+  run bash "$DL" --timeout 2 https://example.com/weights.bin "$OUT"
+  assert_failure 3
+  assert_output --partial 'flock is not installed'
+  wait "$first"
+  cmp "$WORK/origin.bin" "$OUT"
+  [ ! -e "$OUT.lock.d" ]
+}
+
+@test "download: a partial file grown past --size (two writers once) is restarted, never resumed" {
+  mkdir -p "$(dirname "$OUT")"
+  { cat "$WORK/origin.bin"; head -c 5000 "$WORK/origin.bin"; } >"$OUT.part"   # interleaved appends
+  run bash "$DL" --size 30000 --sha256 "$SHA" https://example.com/weights.bin "$OUT"
+  assert_success
+  assert_output --partial 'more than the file'"'"'s 30000: corrupt'
+  assert_output --partial '(size checked) (sha256 verified)'
+  cmp "$WORK/origin.bin" "$OUT"
+  [ "$(cat "$FAKE_CURL_LOG")" = 'offset=0 resume=yes' ]
+}
+
+@test "download: a transfer that ends short of --size is resumed, not renamed into place" {
+  head -c 20000 "$WORK/origin.bin" >"$WORK/short.bin"
+  # the server first serves a cut copy and claims success, then the whole file
+  FAKE_CURL_SOURCE="$WORK/short.bin" run bash "$DL" --tries 1 --size 30000 https://example.com/weights.bin "$OUT"
+  assert_failure 1
+  assert_output --partial 'stopped at 20000 of 30000 bytes'
+  [ ! -e "$OUT" ]
+  run bash "$DL" --size 30000 https://example.com/weights.bin "$OUT"
+  assert_success
+  cmp "$WORK/origin.bin" "$OUT"
+}

@@ -70,3 +70,10 @@ setup() {
   assert_output --partial 'did not answer within 1s'
   assert_output --partial 'RESULT: FAIL - GPU fault'
 }
+
+@test "gpu_health: a hung dmesg is cut off and reported like a hung nvidia-smi; the check still ends" {
+  FAKE_NVSMI_SCENARIO=healthy FAKE_DMESG_HANG=1 TOOL_TIMEOUT=1 run timeout 30 bash "$GH" -n 1 -t 0
+  assert_success
+  assert_output --partial '[WARN] dmesg did not answer within 1s'
+  assert_output --partial 'RESULT: WARN'
+}

@@ -139,3 +139,24 @@ one_line() {
   assert_failure 2
   assert_output --partial 'NVSMI_TIMEOUT must be a positive whole number'
 }
+
+@test "patrol: a hung df is cut off and raises an alert; the one status line still comes out" {
+  start_bg patrol_train_job 120 >/dev/null
+  FAKE_DF_HANG=1 TOOL_TIMEOUT=1 run --separate-stderr timeout 30 bash "$HP"
+  assert_failure 1
+  one_line
+  assert_output --partial 'status=ALERT'
+  assert_output --partial "df did not answer within 1s on $WORK"
+  assert_output --partial 'disk=?%'
+}
+
+@test "patrol: a hung tail on the log is cut off and named the same way" {
+  mkdir -p "$WORK/bin"
+  printf '#!/usr/bin/env bash\nexec /bin/sleep 3600\n' >"$WORK/bin/tail"
+  chmod +x "$WORK/bin/tail"
+  start_bg patrol_train_job 120 >/dev/null
+  PATH="$WORK/bin:$PATH" TOOL_TIMEOUT=1 run --separate-stderr timeout 30 bash "$HP"
+  assert_failure 1
+  one_line
+  assert_output --partial "tail did not answer within 1s on $LOG_FILE"
+}

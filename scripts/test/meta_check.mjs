@@ -31,9 +31,15 @@ if (end > 0) {
   }
 }
 
-const allowed = ['title', 'purpose', 'usage', 'env', 'gotchas', 'principles'];
+const allowed = ['title', 'purpose', 'usage', 'env', 'gotchas', 'principles', 'promises', 'refuses'];
 for (const k of Object.keys(meta)) if (!allowed.includes(k)) say(`unknown metadata key: ${k}`);
 for (const k of ['title', 'purpose', 'usage']) if (typeof meta[k] !== 'string' || meta[k].length < 3) say(`missing or short ${k}`);
+// Optional in the schema (fixtures and drafts), required of every published script: its page states them.
+for (const k of ['promises', 'refuses']) {
+  const list = meta[k];
+  if (!Array.isArray(list) || list.length === 0) say(`${k}: a list of at least one sentence is required`);
+  else for (const [i, item] of list.entries()) if (typeof item !== 'string' || item.length < 10) say(`${k}[${i}]: expected a sentence`);
+}
 const env = meta.env ?? {};
 for (const [name, v] of Object.entries(env)) {
   if (!/^[A-Z][A-Z0-9_]*$/.test(name)) say(`env name not upper-case: ${name}`);
@@ -49,7 +55,7 @@ const code = lines.slice(end + 1).filter((l) => !/^\s*#/.test(l)).join('\n');
 const assigned = new Set([...code.matchAll(/(?:^|[\s;(])(?:export\s+|local\s+|declare\s+-\w+\s+)?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
 const read = new Set([...code.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]));
 // Variables the shell or the login environment always provides are not parameters.
-const ambient = new Set('HOME PATH PWD OLDPWD USER LOGNAME SHELL TERM TMPDIR LANG LC_ALL HOSTNAME IFS RANDOM SECONDS LINENO EUID UID PPID BASH_SOURCE BASH_REMATCH FUNCNAME PIPESTATUS REPLY'.split(' '));
+const ambient = new Set('HOME PATH PWD OLDPWD USER LOGNAME SHELL TERM TMPDIR LANG LC_ALL HOSTNAME IFS RANDOM SECONDS LINENO EUID UID PPID BASHPID BASH_SOURCE BASH_REMATCH FUNCNAME PIPESTATUS REPLY'.split(' '));
 for (const name of read) {
   if (!(name in env) && !assigned.has(name) && !ambient.has(name)) say(`reads $${name} but env does not declare it`);
 }

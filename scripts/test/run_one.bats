@@ -17,6 +17,7 @@ setup() {
 
 teardown() {
   kill_recorded
+  if [[ -n ${MOUNTED:-} ]]; then umount "$MOUNTED" || true; fi
 }
 
 cell_ckpt() { echo "$DATA_DIR/checkpoints/configs_dir_baseline_a-seg-77e9a49889"; }
@@ -80,12 +81,25 @@ cell_dest() { echo "$DURABLE_DIR/final_ckpts/configs_dir_baseline_a-seg-77e9a498
   [ ! -e "$(cell_dest)/best.pth" ]
 }
 
-@test "run_one: a failing trainer passes its exit status through, nothing synced" {
+@test "run_one: a failing trainer passes its exit status through; its checkpoint is salvaged, nothing pruned" {
   export FAKE_TRAIN_RC=7
   run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
   assert_failure 7
   refute_output --partial 'SYNCED'
-  [ ! -e "$(cell_dest)/best.pth" ]
+  assert_output --partial 'training failed'
+  assert_output --partial 'SALVAGED'
+  cmp "$(cell_ckpt)/best.pth" "$(cell_dest)/best.pth"
+  [ -f "$(cell_ckpt)/latest.pth" ]
+}
+
+@test "run_one: a salvaged checkpoint never replaces the durable one of an earlier good run" {
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_success
+  cp "$(cell_dest)/best.pth" "$WORK/good.pth"
+  FAKE_TRAIN_RC=7 run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 7
+  assert_output --partial 'kept the durable best.pth of an earlier run'
+  cmp "$WORK/good.pth" "$(cell_dest)/best.pth"
 }
 
 @test "run_one: training without a best checkpoint exits 3" {
@@ -207,4 +221,144 @@ cell_dest() { echo "$DURABLE_DIR/final_ckpts/configs_dir_baseline_a-seg-77e9a498
   TRAIN_CMD="$WORK/oom-train" run bash "$WORK/box/run_one.sh" configs/a.yaml seg 3
   assert_failure 7
   refute_output --partial 'likely causes'
+}
+
+# A trainer that writes its best checkpoint as epoch_3.pth and links best.pth to it, as many trainers do.
+linking_trainer() {
+  cat >"$WORK/link-train" <<'SH'
+#!/usr/bin/env bash
+out=$4
+head -c 65536 /dev/urandom >"$out/epoch_3.pth"
+head -c 4096 /dev/urandom >"$out/epoch_2.pth"
+head -c 4096 /dev/urandom >"$out/latest.pth"
+ln -sf epoch_3.pth "$out/best.pth"
+SH
+  chmod +x "$WORK/link-train"
+  export TRAIN_CMD="$WORK/link-train"
+}
+
+@test "run_one: pruning without a durable copy keeps the epoch file that best.pth links to" {
+  linking_trainer
+  DURABLE_DIR='' run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_success
+  assert_output --partial 'a kept name points to it'
+  [ -L "$(cell_ckpt)/best.pth" ]
+  [ -s "$(cell_ckpt)/best.pth" ]                 # the link still leads to the checkpoint
+  [ -f "$(cell_ckpt)/epoch_3.pth" ]
+  [ ! -e "$(cell_ckpt)/epoch_2.pth" ]            # other scratch is still pruned
+  [ ! -e "$(cell_ckpt)/latest.pth" ]
+}
+
+@test "run_one: a linked best.pth is synced as the checkpoint's bytes, and its target survives pruning" {
+  linking_trainer
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_success
+  assert_output --partial 'SYNCED'
+  [ ! -L "$(cell_dest)/best.pth" ]
+  cmp "$(cell_ckpt)/epoch_3.pth" "$(cell_dest)/best.pth"
+  [ -f "$(cell_ckpt)/epoch_3.pth" ]
+}
+
+# A trainer that announces itself, then trains for a while, so that two launches overlap.
+slow_trainer() {
+  printf '#!/usr/bin/env bash\necho "$$" >>"%s"\n/bin/sleep 2\nexec "%s" "$@"\n' "$WORK/trainers" "$FAKES_DIR/fake-train" >"$WORK/slow-train"
+  chmod +x "$WORK/slow-train"
+  export TRAIN_CMD="$WORK/slow-train"
+}
+
+@test "run_one: without flock on PATH two launches of one cell still train it once" {
+  slow_trainer
+  PATH=$(path_without flock)
+  ! command -v flock
+  bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3 >"$WORK/a.out" 2>&1 &
+  first=$!
+  bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3 >"$WORK/b.out" 2>&1 &
+  second=$!
+  rc_a=0 rc_b=0
+  wait "$first" || rc_a=$?
+  wait "$second" || rc_b=$?
+  [ "$(wc -l <"$WORK/trainers")" -eq 1 ]
+  # exactly one launch trained and synced; the other was refused with exit 4 and said why
+  [ "$((rc_a + rc_b))" -eq 4 ]
+  grep -h 'lock folder' "$WORK/a.out" "$WORK/b.out" | grep -q 'flock is not installed'
+  [ ! -e "$(cell_ckpt)/.run_one.lock.d" ]        # released by the launch that held it
+}
+
+@test "run_one: without flock, a lock folder left by a crashed launch is reported, never broken" {
+  PATH=$(path_without flock)
+  mkdir -p "$(cell_ckpt)/.run_one.lock.d"
+  echo 999999 >"$(cell_ckpt)/.run_one.lock.d/pid"
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 4
+  assert_output --partial 'made by PID 999999'
+  assert_output --partial 'rm -r -- '
+  refute_output --partial 'fake-train'
+  [ -d "$(cell_ckpt)/.run_one.lock.d" ]
+}
+
+@test "run_one: a hung df in the disk gate is cut off and reported; training does not start" {
+  export FAKE_DF_HANG=1 TOOL_TIMEOUT=1 MIN_FREE_GB=1
+  run timeout 30 bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 4
+  assert_output --partial 'df did not answer within 1s'
+  refute_output --partial 'fake-train'
+}
+
+@test "run_one: kill -9 mid-copy leaves a partial file that the next run removes; others' files stay" {
+  export FAKE_CP_MODE=slow FAKE_CP_MATCH='.partial.' FAKE_CP_PIDFILE="$WORK/cp.pid"
+  setsid bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3 >"$WORK/run.out" 2>&1 &
+  group=$!
+  for _ in $(seq 1 100); do [[ -s $FAKE_CP_PIDFILE ]] && break; sleep 0.1; done
+  [ -s "$FAKE_CP_PIDFILE" ]
+  kill -9 -- "-$group"
+  wait "$group" 2>/dev/null || true
+  unset FAKE_CP_MODE FAKE_CP_MATCH FAKE_CP_PIDFILE
+  run find "$(cell_dest)" -name '.best.pth.partial.*'
+  assert_output --partial '.best.pth.partial.'
+  # a copy in progress elsewhere (live PID) and a file this script never names must survive the cleanup
+  live=$(start_bg copier 30)
+  echo half >"$(cell_dest)/.best.pth.partial.$live"
+  echo mine >"$(cell_dest)/.notes.txt.partial.1"
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_success
+  assert_output --partial 'removed'
+  [ "$(find "$(cell_dest)" -name '.best.pth.partial.*' | wc -l)" -eq 1 ]
+  [ -f "$(cell_dest)/.best.pth.partial.$live" ]
+  [ -f "$(cell_dest)/.notes.txt.partial.1" ]
+}
+
+@test "run_one: a full data disk is named as the cause and the checkpoint already written is synced" {
+  # The trainer saves its best checkpoint, then dies on ENOSPC while writing the next one (/dev/full
+  # returns the real error); df reports the disk full.
+  printf '#!/usr/bin/env bash\nhead -c 65536 /dev/urandom >"$4/best.pth"\nhead -c 4096 /dev/urandom >/dev/full || exit 1\n' >"$WORK/full-train"
+  chmod +x "$WORK/full-train"
+  TRAIN_CMD="$WORK/full-train" FAKE_DF_AVAIL_KIB=0 run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 1
+  assert_output --partial 'DATA DISK FULL'
+  refute_output --partial 'training failed'
+  assert_output --partial 'SALVAGED'
+  cmp "$(cell_ckpt)/best.pth" "$(cell_dest)/best.pth"
+}
+
+@test "run_one: on a real full tmpfs data disk the cause is named and the written checkpoint still reaches durable storage" {
+  mkdir -p "$WORK/small disk"
+  mount -t tmpfs -o size=4m tmpfs "$WORK/small disk" 2>/dev/null || skip 'mounting a tmpfs needs root and mount rights'
+  MOUNTED="$WORK/small disk"
+  # best.pth fits; the next checkpoint fills the disk and the trainer dies on ENOSPC
+  printf '#!/usr/bin/env bash\nhead -c 65536 /dev/urandom >"$4/best.pth"\nhead -c 8388608 /dev/urandom >"$4/latest.pth" || exit 1\n' >"$WORK/filling-train"
+  chmod +x "$WORK/filling-train"
+  DATA_DIR="$MOUNTED" TRAIN_CMD="$WORK/filling-train" run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure
+  assert_output --partial 'DATA DISK FULL'
+  assert_output --partial 'SALVAGED'
+  cmp "$MOUNTED/checkpoints/configs_dir_baseline_a-seg-77e9a49889/best.pth" "$(cell_dest)/best.pth"
+}
+
+@test "run_one: torch.save's own out-of-space message is recognised as a full disk" {
+  printf '#!/usr/bin/env bash\nhead -c 65536 /dev/urandom >"$4/best.pth"\necho "RuntimeError: [enforce fail at inline_container.cc:603] . PytorchStreamWriter failed writing file data/12: file write failed"\nexit 1\n' >"$WORK/torch-full-train"
+  chmod +x "$WORK/torch-full-train"
+  TRAIN_CMD="$WORK/torch-full-train" run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 1
+  assert_output --partial 'DATA DISK FULL'
+  cmp "$(cell_ckpt)/best.pth" "$(cell_dest)/best.pth"
 }

@@ -215,3 +215,59 @@ teardown() {
   assert_output --partial 'removing stale'
   kill "$holder" 2>/dev/null || true
 }
+
+# race_stale_takeover TRIALS: each trial leaves a stale .run file of a dead runner, starts two runners of
+# a one-cell queue at the same moment, and checks that exactly one ran the cell and the other was refused.
+race_stale_takeover() {
+  printf 'cfg/only.yaml seg 1\n' >"$WORK/one.txt"
+  # a cell that lasts long enough for the two runners to overlap
+  printf '#!/usr/bin/env bash\nprintf "%%s\\n" "$1" >>"$FAKE_RUN_LOG"\n/bin/sleep 0.5\n' >"$WORK/short-cell"
+  chmod +x "$WORK/short-cell"
+  export RUN_ONE="$WORK/short-cell"
+  # ps as slow as on a busy box (thousands of processes): both runners are judging the stale file at once
+  mkdir -p "$WORK/slow-ps"
+  printf '#!/usr/bin/env bash
+/bin/sleep 0.2
+exec %q "$@"
+' "$(type -P ps)" >"$WORK/slow-ps/ps"
+  chmod +x "$WORK/slow-ps/ps"
+  local PATH="$WORK/slow-ps:$PATH" trial rc_a rc_b
+  for trial in $(seq 1 "$1"); do
+    rm -f "$FAKE_RUN_LOG"
+    printf 'runner=999999\ncell_group=999999\n' >"$WORK/one.txt.run"
+    bash "$RUN_QUEUE" "$WORK/one.txt" >"$WORK/a.out" 2>&1 &
+    a=$!
+    bash "$RUN_QUEUE" "$WORK/one.txt" >"$WORK/b.out" 2>&1 &
+    b=$!
+    rc_a=0 rc_b=0
+    wait "$a" || rc_a=$?
+    wait "$b" || rc_b=$?
+    [ "$(wc -l <"$FAKE_RUN_LOG")" -eq 1 ] || fail "trial $trial: the cell ran $(wc -l <"$FAKE_RUN_LOG") times"
+    [ "$((rc_a + rc_b))" -eq 3 ] || fail "trial $trial: exit codes $rc_a and $rc_b, expected 0 and 3"
+    [ ! -e "$WORK/one.txt.run" ] || fail "trial $trial: the winner left its .run file"
+  done
+}
+
+@test "run_queue: two runners started together over a stale .run file: exactly one takes it over" {
+  race_stale_takeover 10
+}
+
+@test "run_queue: without flock the takeover is still won by exactly one runner" {
+  PATH=$(path_without flock)
+  ! command -v flock
+  race_stale_takeover 10
+  [ ! -e "$WORK/one.txt.run.lock.d" ]
+}
+
+@test "run_queue: a hung ps while judging a stale .run file is cut off, and the runner refuses rather than guess" {
+  mkdir -p "$WORK/bin"
+  printf '#!/usr/bin/env bash\nexec /bin/sleep 3600\n' >"$WORK/bin/ps"
+  chmod +x "$WORK/bin/ps"
+  printf 'runner=999999\ncell_group=999999\n' >"$QUEUE.run"
+  PATH="$WORK/bin:$PATH" TOOL_TIMEOUT=1 run timeout 30 bash "$RUN_QUEUE" "$QUEUE"
+  assert_failure 3
+  assert_output --partial 'ps did not answer within 1s'
+  assert_output --partial 'still running without its runner'
+  [ ! -e "$FAKE_RUN_LOG" ]
+  grep -qx 'runner=999999' "$QUEUE.run"          # the record is left for the user to judge
+}

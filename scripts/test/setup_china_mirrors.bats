@@ -149,3 +149,32 @@ snapshot() { (cd "$HOME" && find . -type f -print0 | sort -z | xargs -0 sha256su
   rm -f "$WORK/home before/.bashrc"
   diff -r "$WORK/home before" "$HOME"
 }
+
+@test "mirrors: a .bashrc with a begin marker but no end marker is refused; no file is touched" {
+  printf '\n# >>> setup-china-mirrors >>>\n. /old/env.sh\nexport PATH="$HOME/bin:$PATH"\nalias gs="git status"\n' >>"$HOME/.bashrc"
+  cp -a "$HOME" "$WORK/home half-edited"
+  run bash "$SCM"
+  assert_failure 1
+  assert_output --partial '.bashrc:3: begin marker with no end marker after it'
+  assert_output --partial 'Nothing was changed'
+  diff -r "$WORK/home half-edited" "$HOME"
+  # --undo refuses the same way instead of cutting the lines after the marker
+  mkdir -p "$HOME/.config/china-mirrors"
+  run bash "$SCM" --undo
+  assert_failure 1
+  grep -qx 'alias gs="git status"' "$HOME/.bashrc"
+}
+
+@test "mirrors: when a block's end marker was deleted later, --undo refuses and names the untouched backup" {
+  bash "$SCM" >/dev/null
+  # someone deletes the end line by hand and adds their own lines below
+  grep -vxF '# <<< setup-china-mirrors <<<' "$HOME/.bashrc" >"$WORK/edited"
+  printf 'alias gs="git status"\n' >>"$WORK/edited"
+  cat "$WORK/edited" >"$HOME/.bashrc"
+  run bash "$SCM" --undo
+  assert_failure 1
+  assert_output --partial 'begin marker with no end marker after it'
+  assert_output --partial "$HOME/.config/china-mirrors/backup"
+  cmp "$WORK/edited" "$HOME/.bashrc"
+  cmp "$WORK/home before/.bashrc" "$HOME/.config/china-mirrors/backup/bashrc"
+}

@@ -37,3 +37,21 @@ start_bg() {
   done
   echo "$pid"
 }
+
+# path_without NAME...: print a PATH holding the fakes and every command of the current PATH except NAME.
+# Each command is a link in one folder, so the tool is really absent, not just shadowed.
+path_without() {
+  local bin="$WORK/path-without-$1" dir cmd skip name
+  mkdir -p "$bin"
+  IFS=: read -r -a dirs <<<"$PATH"
+  for dir in "${dirs[@]}"; do
+    [[ -d $dir && $dir != "$FAKES_DIR" ]] || continue
+    for cmd in "$dir"/*; do
+      name=${cmd##*/}
+      skip=0
+      for s in "$@"; do [[ $name == "$s" ]] && skip=1; done
+      ((skip)) || [[ -e $bin/$name ]] || ln -s "$cmd" "$bin/$name"
+    done
+  done
+  echo "$FAKES_DIR:$bin"
+}

@@ -41,7 +41,7 @@ function readTemplates(): Template[] {
       const file = path.split('/').at(-1)!;
       const parsed = TemplateMetaSchema().safeParse(readTemplateMeta(source).data);
       // The linter reports a bad block with positions; the site still lists the script with what it can show.
-      const meta: TemplateMeta = parsed.success ? parsed.data : { title: file, purpose: 'Metadata block missing or invalid: run `npm run lint`.', usage: file, env: {}, gotchas: [], principles: [] };
+      const meta: TemplateMeta = parsed.success ? parsed.data : { title: file, purpose: 'Metadata block missing or invalid: run `npm run lint`.', usage: file, env: {}, gotchas: [], principles: [], promises: [], refuses: [] };
       const bytes = Buffer.from(source, 'utf8');
       return { file, slug: templateSlug(file), source, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, meta };
     })

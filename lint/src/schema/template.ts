@@ -28,6 +28,10 @@ export function TemplateMetaSchema() {
       .meta({ description: 'Gotchas whose fix this script implements.' }),
     principles: z.array(z.number().int().min(1).max(10)).default([])
       .meta({ description: 'Operating principles it implements.' }),
+    promises: z.array(z.string().min(10)).default([])
+      .meta({ description: 'What the script guarantees about the user\'s data, one sentence each; the template page lists them.' }),
+    refuses: z.array(z.string().min(10)).default([])
+      .meta({ description: 'What the script will not do (and exits non-zero instead), one sentence each; the template page lists them.' }),
   });
 }
 
