@@ -80,7 +80,7 @@ export function withInlineScriptHashes(html: string, allowed: Set<string>, page 
   const all = elements(tree);
   const head = all.find((el) => el.tagName === 'head');
   const metas = all.filter((el) => el.tagName === 'meta' && attr(el, 'httpEquiv')?.toLowerCase() === 'content-security-policy');
-  if (!head || metas.length !== 1 || !metas[0].position) throw new InlineScriptError(`${page}: expected one Content-Security-Policy <meta> in <head>, found ${metas.length}`);
+  if (!head || metas.length !== 1) throw new InlineScriptError(`${page}: expected one Content-Security-Policy <meta> in <head>, found ${metas.length}`);
   const [meta] = metas;
   const policy = attr(meta, 'content') ?? '';
   const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
@@ -106,9 +106,11 @@ export function withInlineScriptHashes(html: string, allowed: Set<string>, page 
   const first = head.children.find((c): c is Element => c.type === 'element');
   const charset = first?.tagName === 'meta' && attr(first, 'charSet') !== undefined ? first : undefined;
   const at = charset?.position?.end.offset ?? headStartTagEnd(html, head);
-  if (meta.position.start.offset === undefined || meta.position.end.offset === undefined) throw new InlineScriptError(`${page}: the policy <meta> has no source position`);
-  const without = html.slice(0, meta.position.start.offset) + html.slice(meta.position.end.offset);
-  const shift = meta.position.start.offset < at ? meta.position.end.offset - meta.position.start.offset : 0;
+  const from = meta.position?.start.offset;
+  const to = meta.position?.end.offset;
+  if (from === undefined || to === undefined) throw new InlineScriptError(`${page}: the policy <meta> has no source position`);
+  const without = html.slice(0, from) + html.slice(to);
+  const shift = from < at ? to - from : 0;
   return { html: without.slice(0, at - shift) + tag + without.slice(at - shift), policy: next };
 }
 
