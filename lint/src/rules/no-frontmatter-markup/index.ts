@@ -30,7 +30,7 @@ function markupTag(text: string): { index: number; what: string } | undefined {
 const MARKUP: { pattern: RegExp; what: (m: string) => string }[] = [
   // Character references, which whatever reads the string as HTML decodes: with `;`, and the legacy names a
   // browser decodes without one.
-  { pattern: /&(?:#[0-9]+;?|#x[0-9a-f]+;?|[a-z][a-z0-9]*;|(?:lt|gt|amp|quot|nbsp)(?![a-z0-9]))/i, what: (m) => `character reference \`${m}\`` },
+  { pattern: /&(?:#[0-9]+;?|#x[0-9a-f]+;?|[a-z][a-z0-9]*;|(?:lt|gt)|(?:amp|quot|nbsp)(?![a-z0-9]))/i, what: (m) => `character reference \`${m}\`` },
   // The tail of an attribute someone hopes to break out into: `" onmouseover="…`, `' style='…`.
   { pattern: /(?:^|[\s"'`/])(?:on[a-z]{3,}|style|srcdoc|formaction|src|href)\s*=/i, what: (m) => `attribute text \`${m.trim()}\`` },
   // A script URL anywhere: in a Markdown link of a title, as the whole value of a URL field.
