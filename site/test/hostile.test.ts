@@ -89,7 +89,7 @@ function makeProject() {
 
   const gotcha = inject(
     {
-      id: 'AL9', title: 'Hostile frontmatter stays text', catalog: 'alpha', platforms: ['testbox'], tags: ['fixture'], cost: ['time'],
+      id: 'AL9', title: 'Hostile frontmatter stays text, even `</title><script>window.__pwned="code-span"</script>` in code', catalog: 'alpha', platforms: ['testbox'], tags: ['fixture'], cost: ['time'],
       keywords: ['hostile probe keyword', 'second pasted line'], signatures: [{ literal: 'hostile probe signature' }],
       sources: [{ title: 'Example source', url: 'https://example.com/s', quote: 'The passage that says the fact, word for word.', checked: '2026-09' }],
       verified: '2026-09', related: ['AL1'],
