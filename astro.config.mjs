@@ -88,10 +88,10 @@ export default defineConfig({
       description: 'What to know before the meter runs: platforms, gotchas and scripts for training on rented or owned GPUs.',
       sidebar: buildSidebar(),
       customCss: ['./site/styles/guide.css'],
-      // Wraps Starlight's search modal with a fallback that drops query words no page contains, and the
-      // keyboard; keeps the page title (and the home page's hero) out of the search index's text (see each
+      // Writes the page title in <head> as text (Head); wraps Starlight's search modal with a fallback that
+      // drops query words no page contains, and the keyboard; keeps the page title (and the home page's hero) out of the search index's text (see each
       // component's header).
-      components: { Search: './site/components/Search.astro', PageTitle: './site/components/PageTitle.astro', Hero: './site/components/Hero.astro' },
+      components: { Head: './site/components/Head.astro', Search: './site/components/Search.astro', PageTitle: './site/components/PageTitle.astro', Hero: './site/components/Hero.astro' },
       pagefind: true,
       // site/pages/404.astro instead: it points a lost reader at the paste page and sends any-case gotcha ids on.
       disable404Route: true,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basePrefix } from '../lint/src/site-url.ts';
-import { createSiteServer } from './serve-site.ts';
+import { createSiteServer, parseHeaders } from './serve-site.ts';
 
 let dir: string;
 const servers: Server[] = [];
@@ -23,6 +23,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'downloads/gpu_health.sh'), '#!/usr/bin/env bash\necho ok\n');
   writeFileSync(join(dir, 'downloads/signatures.tsv'), 'U6\tliteral\tx\tt\tu\n');
   writeFileSync(join(root, 'secret.txt'), 'outside');
+  writeFileSync(join(dir, '_headers'), "# the build's policy\n/*\n  Content-Security-Policy: default-src 'self'; script-src 'self'\n/downloads/*\n  X-Robots-Tag: noindex\n");
 });
 
 afterAll(async () => {
@@ -81,5 +82,24 @@ describe('serve-site', () => {
     expect((await fetch(`${url}/field-guide/downloads/gpu_health.sh`)).headers.get('content-type')).toBe('text/x-shellscript; charset=utf-8');
     expect((await fetch(`${url}/gotchas/u6/`)).status).toBe(404);
     expect((await fetch(`${url}/field-guidex/gotchas/u6/`)).status).toBe(404);
+  });
+
+  it('sends the headers the build wrote to _headers, by path, and never the file itself', async () => {
+    const url = await start(basePrefix('field-guide'));
+    for (const path of ['/field-guide/gotchas/u6/', '/field-guide/nope/', '/field-guide/downloads/gpu_health.sh']) {
+      expect((await fetch(url + path)).headers.get('content-security-policy'), path).toBe("default-src 'self'; script-src 'self'");
+    }
+    expect((await fetch(`${url}/field-guide/downloads/gpu_health.sh`)).headers.get('x-robots-tag')).toBe('noindex');
+    expect((await fetch(`${url}/field-guide/gotchas/u6/`)).headers.get('x-robots-tag')).toBeNull();
+    for (const path of ['/field-guide/_headers', '/field-guide/%5Fheaders', '/field-guide/_HEADERS']) {
+      const res = await fetch(url + path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain('Content-Security-Policy');
+    }
+  });
+
+  it('refuses a _headers file it cannot read, naming the line', () => {
+    expect(() => parseHeaders('/*\n  Content-Security-Policy: x\n  not a header\n')).toThrow(/^_headers:3: /);
+    expect(() => parseHeaders('  X-Early: 1\n')).toThrow(/^_headers:1: /);
   });
 });

@@ -5,9 +5,11 @@
  *
  *   node tools/serve-site.ts [--dir dist] [--port 4321] [--host 127.0.0.1]
  *
- * Honours `BASE_PATH` as the build does: the site answers under it and nowhere else.
+ * Honours `BASE_PATH` as the build does: the site answers under it and nowhere else. Sends the headers the
+ * build wrote to `_headers` (the Content-Security-Policy; site/lib/csp-inline-scripts.ts), as Netlify and
+ * Cloudflare Pages do, and never serves that file itself.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,9 +24,44 @@ const TEXT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+export interface HeaderRule { pattern: string; headers: [string, string][] }
+
+/**
+ * The rules of a `_headers` file: a path pattern on a line of its own (`*` matches any run of characters),
+ * then its headers indented below it as `Name: value`; `#` starts a comment line.
+ */
+export function parseHeaders(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.trim().startsWith('#')) return;
+    if (!/^\s/.test(line)) return void rules.push({ pattern: line.trim(), headers: [] });
+    const m = /^\s+([!-9;-~]+):\s*(.*)$/.exec(line);
+    if (!m || !rules.length) throw new Error(`_headers:${i + 1}: expected a path, or an indented \`Name: value\` under one`);
+    rules.at(-1)!.headers.push([m[1], m[2].trim()]);
+  });
+  return rules;
+}
+
+const matches = (pattern: string, path: string) =>
+  new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(path);
+
+/**
+ * How long an idle connection is kept beyond the `Keep-Alive: timeout=5` the server announces. A client
+ * drops an idle connection a little before the announced time (undici, behind Node's fetch, 2 s before), but
+ * on a loaded machine its timer can run seconds late: it then sent its next request on a connection the
+ * server had just closed, and the request failed with `other side closed` (issue 33). Kept this long, a
+ * connection the client still believes in is still open.
+ */
+export const IDLE_MARGIN_MS = 60_000;
+
 /** A server for a built site folder; call `.listen()` on it. */
 export function createSiteServer(dir: string, base = basePrefix()): Server {
   const root = resolve(dir);
+  const headersPath = join(root, '_headers');
+  const rules = existsSync(headersPath) ? parseHeaders(readFileSync(headersPath, 'utf8')) : [];
+  const ruleHeaders = (res: ServerResponse, path: string) => {
+    for (const rule of rules) if (matches(rule.pattern, path)) for (const [name, value] of rule.headers) res.setHeader(name, value);
+  };
   const files = serveStatic(root, {
     index: ['index.html'],
     extensions: ['html'],
@@ -42,10 +79,13 @@ export function createSiteServer(dir: string, base = basePrefix()): Server {
     if (existsSync(page)) createReadStream(page).pipe(res);
     else res.end('Not found\n');
   };
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
+  return createServer({ keepAliveTimeoutBuffer: IDLE_MARGIN_MS }, (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     if (base && url !== base && !url.startsWith(`${base}/`) && !url.startsWith(`${base}?`)) return notFound(res);
     req.url = url.slice(base.length) || '/';
+    const path = req.url.split('?')[0];
+    ruleHeaders(res, path);
+    if (/^\/_headers$/i.test(decodeURIComponentSafe(path))) return notFound(res);
     files(req, res, (err?: unknown) => {
       if (err) {
         res.statusCode = 500;
@@ -54,6 +94,14 @@ export function createSiteServer(dir: string, base = basePrefix()): Server {
     });
   });
 }
+
+const decodeURIComponentSafe = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
 
 if (import.meta.main) {
   const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: '4321' }, host: { type: 'string', default: '127.0.0.1' } } });

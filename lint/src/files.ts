@@ -48,7 +48,20 @@ export async function corpusFiles(root: string, list: (path: string) => Dirent[]
   };
   walk('content', true, (name) => name.endsWith('.md'));
   walk('scripts', false, (name) => name.endsWith('.sh') || name.endsWith('.sh.template'));
+  // Each rule's docs.md (the site publishes them), one folder down: `lint/src/rules/*/docs.md`.
+  for (const dir of ruleFolders(root, list)) walk(dir, false, (name) => name === 'docs.md');
   return found.sort();
+}
+
+/** The rule folders under lint/src/rules (real folders only, as the walk never enters a link). */
+function ruleFolders(root: string, list: (path: string) => Dirent[]): string[] {
+  try {
+    return list(join(root, 'lint/src/rules'))
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+      .map((e) => `lint/src/rules/${e.name}`);
+  } catch {
+    return [];
+  }
 }
 
 const isLintable = (p: string) => /\.(md|sh|sh\.template)$/.test(p);

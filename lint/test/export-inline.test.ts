@@ -9,15 +9,15 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { inline, text } from '../src/export/markdown.ts';
+import { htmlAsText, inline, paragraph, print, text } from '../src/export/markdown.ts';
 import { parseMarkdown } from '../src/markdown/parse.ts';
 
 const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
 
-/** What `inline` gave before it had a shortcut: always a parse. */
+/** What `inline` gave before it had a shortcut: always a parse (raw HTML kept as text). */
 function parsed(markdown: string): PhrasingContent[] {
   const first = parseMarkdown(markdown).children[0];
-  return first?.type === 'paragraph' ? first.children : [text(markdown)];
+  return first?.type === 'paragraph' ? first.children.map(htmlAsText) : [text(markdown)];
 }
 
 const withoutPositions = (nodes: Nodes[]): unknown =>
@@ -57,5 +57,14 @@ describe('inline()', () => {
     link.url = 'https://changed.test/';
     const second = inline('`torch.save` fails with [a link](gotcha:U6)');
     expect(withoutPositions(second)).toEqual(withoutPositions(parsed('`torch.save` fails with [a link](gotcha:U6)')));
+  });
+
+  it('keeps raw HTML in a title as text, so an export shows it and a Markdown viewer does not run it', () => {
+    const title = 'Disk full </title><script>alert(1)</script> <img src=//outside.example/x.png> `<b>`';
+    const nodes = inline(title);
+    expect(nodes.map((n) => n.type)).not.toContain('html');
+    const printed = print({ type: 'root', children: [paragraph(nodes)] });
+    expect(parseMarkdown(printed).children.flatMap((p) => ('children' in p ? p.children.map((n) => n.type) : []))).not.toContain('html');
+    expect(printed).toContain('`<b>`');
   });
 });

@@ -255,6 +255,27 @@ export async function matchedWords(result: PagefindResult): Promise<string[]> {
   return [...inText, ...Object.values(data.meta).flatMap((v) => (v ?? '').split(/\s+/))];
 }
 
+const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] => {
+  const el = document.createElement(tag);
+  el.className = className;
+  return el;
+};
+
+/**
+ * A Pagefind excerpt as nodes: its text, with the matched words in `<mark>`. Pagefind writes the excerpt as
+ * HTML; it is read in an inert document (no script runs, nothing loads) and only its text and marks are kept,
+ * so whatever a page's text holds reaches the results list as characters.
+ */
+export function excerptNodes(excerpt: string): Node[] {
+  const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
+  return [...doc.body.childNodes].map((node) => {
+    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+    const mark = document.createElement('mark');
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
 /**
  * Watch Starlight's search modal (`#starlight__search`, filled by Pagefind UI). After each search of two or more
  * words, probe the words; when one is absent (or the list is empty), show the relaxed query's results in the
@@ -315,13 +336,16 @@ export function installRelaxedSearch(bundlePath: string): void {
       for (const page of batch) {
         const li = document.createElement('li');
         li.className = 'pagefind-ui__result';
-        li.innerHTML = '<div class="pagefind-ui__result-inner"><p class="pagefind-ui__result-title"><a class="pagefind-ui__result-link"></a></p><p class="pagefind-ui__result-excerpt"></p></div>';
-        const link = li.querySelector('a')!;
+        const inner = element('div', 'pagefind-ui__result-inner');
+        const title = element('p', 'pagefind-ui__result-title');
+        const link = element('a', 'pagefind-ui__result-link');
         link.href = page.url;
         link.textContent = page.meta.title ?? page.url;
-        // Pagefind builds the excerpt from indexed text and marks the matched words; Pagefind UI inserts it
-        // as HTML the same way.
-        li.querySelector('.pagefind-ui__result-excerpt')!.innerHTML = page.excerpt;
+        const excerpt = element('p', 'pagefind-ui__result-excerpt');
+        excerpt.append(...excerptNodes(page.excerpt));
+        title.append(link);
+        inner.append(title, excerpt);
+        li.append(inner);
         list.append(li);
       }
       shown += batch.length;

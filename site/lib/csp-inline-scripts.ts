@@ -1,42 +1,160 @@
 /**
- * Astro's CSP hashes the scripts it bundles, not the `is:inline` ones Starlight writes into every page (theme
- * picker, search shortcut, sidebar scroll restore), which the policy then blocks. After the build this adds
- * the hash of each inline script that sits outside `<main>` to that page's `script-src`. Content renders
- * inside `<main>`, so nothing from a Markdown file (which the sanitiser has already stripped of scripts) can
- * earn a hash; inline event handlers stay blocked, since a hash never allows them.
+ * The Content-Security-Policy of the built site (issue 22, issue 33). Astro writes the policy into each page
+ * with the hashes of the scripts it bundles, but as the last thing in <head> and without the `is:inline`
+ * scripts Starlight writes into every page (theme picker, search shortcut, sidebar scroll restore), which the
+ * policy would then block. After the build this step, for every page:
+ *
+ * - allows an inline script only when its text is one the build's own components write: the `is:inline`
+ *   scripts in the source of Starlight's components and ours, read from those files, never from the page. A
+ *   page holding any other inline script fails the build with its position, since no text of ours emits one;
+ * - moves the policy to the front of <head> (after `<meta charset>`, which browsers look for in the first
+ *   1024 bytes), so nothing in the head is parsed before the policy applies;
+ * - and writes the union of the pages' policies as a header rule to `_headers`, for static hosts that read
+ *   that file and for `npm start`'s server (tools/serve-site.ts); a header also carries `frame-ancestors`,
+ *   which a <meta> policy cannot.
+ *
+ * Inline event handlers stay blocked: a hash never allows them.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 
-const INLINE_SCRIPT = /<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
-const POLICY = /(<meta http-equiv="content-security-policy" content="[^"]*script-src 'self')/;
-
-export function withInlineScriptHashes(html: string): string {
-  const mainStart = html.indexOf('<main');
-  const mainEnd = html.lastIndexOf('</main>');
-  const hashes = new Set<string>();
-  for (const m of html.matchAll(INLINE_SCRIPT)) {
-    if (mainStart !== -1 && m.index > mainStart && m.index < mainEnd) continue;
-    hashes.add(`'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
-  }
-  return hashes.size ? html.replace(POLICY, `$1 ${[...hashes].join(' ')}`) : html;
+/** Where the components that write inline scripts live: Starlight's (resolved as installed) and the site's. */
+export function componentDirs(): string[] {
+  const starlight = dirname(fileURLToPath(import.meta.resolve('@astrojs/starlight')));
+  return [starlight, fileURLToPath(new URL('../', import.meta.url))];
 }
+
+const IS_INLINE = /<script\b[^>]*\bis:inline\b[^>]*>([\s\S]*?)<\/script>/g;
+
+/** The text of every `<script is:inline>` in the `.astro` files under `dirs`: what the build writes verbatim. */
+export function componentInlineScripts(dirs: string[]): Set<string> {
+  const bodies = new Set<string>();
+  for (const dir of dirs) {
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.astro')) continue;
+      for (const m of readFileSync(join(dir, file), 'utf8').matchAll(IS_INLINE)) bodies.add(m[1]);
+    }
+  }
+  return bodies;
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** `type` values a browser runs as script (HTML's "JavaScript MIME type essence match", plus `module`). */
+const RUNS = /^(|module|(text|application)\/(x-)?(java|ecma)script|text\/(javascript1\.[0-5]|jscript|livescript))$/i;
+
+function elements(root: Root): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type === 'element') {
+        out.push(child);
+        visit(child.tagName === 'template' && child.content ? (child.content as unknown as Element) : child);
+      }
+    }
+  };
+  visit(root);
+  return out;
+}
+
+const attr = (el: Element, name: string) => {
+  const v = el.properties[name];
+  return Array.isArray(v) ? v.join(' ') : v === undefined || v === null ? undefined : String(v);
+};
+
+export interface PagePolicy { html: string; policy: string }
+
+export class InlineScriptError extends Error {}
+
+/**
+ * One page with its policy first in <head> and the hashes of the inline scripts the build wrote. Throws an
+ * InlineScriptError naming the line and column of any other inline script, and of a page with no policy.
+ */
+export function withInlineScriptHashes(html: string, allowed: Set<string>, page = 'page'): PagePolicy {
+  const tree = fromHtml(html);
+  const all = elements(tree);
+  const head = all.find((el) => el.tagName === 'head');
+  const metas = all.filter((el) => el.tagName === 'meta' && attr(el, 'httpEquiv')?.toLowerCase() === 'content-security-policy');
+  if (!head || metas.length !== 1) throw new InlineScriptError(`${page}: expected one Content-Security-Policy <meta> in <head>, found ${metas.length}`);
+  const [meta] = metas;
+  const policy = attr(meta, 'content') ?? '';
+  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
+  const scriptAt = directives.findIndex((d) => /^script-src\s/i.test(d));
+  if (scriptAt === -1) throw new InlineScriptError(`${page}: the Content-Security-Policy has no script-src`);
+  const sources = new Set(directives[scriptAt].split(/\s+/).slice(1));
+  const added = new Set<string>();
+  for (const el of all) {
+    if (el.tagName !== 'script' || attr(el, 'src') !== undefined || !RUNS.test(attr(el, 'type')?.trim() ?? '')) continue;
+    const text = el.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+    const hash = sha256(text);
+    if (sources.has(hash)) continue; // bundled by Astro, which hashed it itself
+    if (!allowed.has(text)) {
+      const at = el.position?.start;
+      throw new InlineScriptError(`${page}:${at?.line}:${at?.column}: an inline script no component of the build writes: ${JSON.stringify(text.slice(0, 80))}`);
+    }
+    added.add(hash);
+  }
+  directives[scriptAt] = [...directives[scriptAt].split(/\s+/), ...added].join(' ');
+  const next = directives.join('; ');
+  const tag = `<meta http-equiv="content-security-policy" content="${next.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
+  // After <meta charset> when that opens the head (as Starlight's does), else right after the <head> tag.
+  const first = head.children.find((c): c is Element => c.type === 'element');
+  const charset = first?.tagName === 'meta' && attr(first, 'charSet') !== undefined ? first : undefined;
+  const at = charset?.position?.end.offset ?? headStartTagEnd(html, head);
+  const from = meta.position?.start.offset;
+  const to = meta.position?.end.offset;
+  if (from === undefined || to === undefined) throw new InlineScriptError(`${page}: the policy <meta> has no source position`);
+  const without = html.slice(0, from) + html.slice(to);
+  const shift = from < at ? to - from : 0;
+  return { html: without.slice(0, at - shift) + tag + without.slice(at - shift), policy: next };
+}
+
+function headStartTagEnd(html: string, head: Element): number {
+  const start = head.position?.start.offset;
+  if (start === undefined) throw new InlineScriptError('<head> has no source position');
+  return html.indexOf('>', start) + 1;
+}
+
+/** One policy for every page: each directive as on the pages, with the union of their script sources. */
+export function sitePolicy(policies: string[]): string {
+  const merged = new Map<string, Set<string>>();
+  for (const policy of policies) {
+    for (const directive of policy.split(';').map((d) => d.trim()).filter(Boolean)) {
+      const [name, ...values] = directive.split(/\s+/);
+      const set = merged.get(name.toLowerCase()) ?? new Set<string>();
+      for (const v of values) set.add(v);
+      merged.set(name.toLowerCase(), set);
+    }
+  }
+  merged.set('frame-ancestors', new Set(["'none'"]));
+  return [...merged].map(([name, values]) => [name, ...values].join(' ')).join('; ');
+}
+
+/** `_headers` (the file Netlify and Cloudflare Pages read, and tools/serve-site.ts): the policy on every path. */
+export const headersFile = (policy: string) => `/*\n  Content-Security-Policy: ${policy}\n  X-Content-Type-Options: nosniff\n`;
 
 export function cspInlineScripts(): AstroIntegration {
   return {
     name: 'guide-csp-inline-scripts',
     hooks: {
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        const allowed = componentInlineScripts(componentDirs());
+        const policies: string[] = [];
         for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
           if (!file.endsWith('.html')) continue;
-          const html = readFileSync(join(root, file), 'utf8');
-          const next = withInlineScriptHashes(html);
-          if (next !== html) writeFileSync(join(root, file), next);
+          const path = join(root, file);
+          const { html, policy } = withInlineScriptHashes(readFileSync(path, 'utf8'), allowed, relative(process.cwd(), path));
+          writeFileSync(path, html);
+          policies.push(policy);
         }
+        writeFileSync(join(root, '_headers'), headersFile(sitePolicy(policies)));
+        logger.info(`Content-Security-Policy first in <head> of ${policies.length} pages; _headers written`);
       },
     },
   };

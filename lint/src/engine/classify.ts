@@ -20,8 +20,11 @@ export function classify(path: string): Classified {
   if (m) return { kind: 'reference', slug: m[1] };
   m = /^scripts\/([^/]+\.sh(?:\.template)?)$/.exec(path);
   if (m) return { kind: 'template', slug: m[1] };
+  // A rule's docs, published at /lint/<rule-id>/ from the same Markdown pipeline as content.
+  m = /^lint\/src\/rules\/([^/]+)\/docs\.md$/.exec(path);
+  if (m) return { kind: 'rule-doc', slug: m[1] };
   return { kind: 'other', slug: base };
 }
 
 /** The corpus, as globs relative to the project root: what files.ts `corpusFiles` lists (by a walk; a test holds the two equal). */
-export const CORPUS_GLOBS = ['content/**/*.md', 'scripts/*.sh', 'scripts/*.sh.template'];
+export const CORPUS_GLOBS = ['content/**/*.md', 'scripts/*.sh', 'scripts/*.sh.template', 'lint/src/rules/*/docs.md'];

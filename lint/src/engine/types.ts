@@ -6,7 +6,7 @@ import type { HeadingAnchor } from '../markdown/anchors.ts';
 import type { InternalLink } from '../markdown/links.ts';
 
 /** What a file is, decided by where it lives. */
-export type Kind = 'gotcha' | 'profile' | 'catalog' | 'reference' | 'template' | 'other';
+export type Kind = 'gotcha' | 'profile' | 'catalog' | 'reference' | 'template' | 'rule-doc' | 'other';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';

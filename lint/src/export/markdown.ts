@@ -59,17 +59,23 @@ const parsedTitles = new Map<string, PhrasingContent[]>();
 const PARSED_TITLES_MAX = 10_000;
 
 /**
+ * Raw HTML in a title is text: a title is frontmatter, shown as the characters it holds on the site, and an
+ * export a Markdown viewer renders must not turn `</title><script>` or `<img src=//…>` back into markup.
+ */
+export const htmlAsText = (node: PhrasingContent): PhrasingContent => (node.type === 'html' ? text(node.value) : node);
+
+/**
  * Inline Markdown (a title written with code spans) as phrasing nodes, parsed by the project's one
  * processor so a title reads the same here as on the site. Most titles hold no inline syntax; those skip the
  * parse (hundreds of them per export, each a full micromark set-up), and a title parsed once is not parsed
- * again. The nodes are the caller's own to change.
+ * again. Raw HTML comes back as text (`htmlAsText`). The nodes are the caller's own to change.
  */
 export function inline(markdown: string): PhrasingContent[] {
   if (!INLINE_SYNTAX.test(markdown) && markdown.trim() === markdown) return [text(markdown)];
   let nodes = parsedTitles.get(markdown);
   if (!nodes) {
     const first = parseMarkdown(markdown).children[0];
-    nodes = first?.type === 'paragraph' ? first.children : [text(markdown)];
+    nodes = first?.type === 'paragraph' ? first.children.map(htmlAsText) : [text(markdown)];
     // A long-lived process (the dev server) sees titles change; it starts over rather than grow without end.
     if (parsedTitles.size >= PARSED_TITLES_MAX) parsedTitles.clear();
     parsedTitles.set(markdown, nodes);

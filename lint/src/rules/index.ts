@@ -20,6 +20,7 @@ import noTodo from './no-todo/index.ts';
 import disableDirective from './disable-directive/index.ts';
 import gotchaSignatures from './gotcha-signatures/index.ts';
 import noRawHtml from './no-raw-html/index.ts';
+import noFrontmatterMarkup from './no-frontmatter-markup/index.ts';
 import noSilentDelete from './no-silent-delete/index.ts';
 
 export const RULES: readonly Rule[] = [
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   disableDirective,
   gotchaSignatures,
   noRawHtml,
+  noFrontmatterMarkup,
   noSilentDelete,
 ];
 
