@@ -46,7 +46,7 @@ export function PinSchema() {
         read: z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), z.string().regex(READ_DAY_PATTERN, { error: (i) => `Expected the day read as \`YYYY-MM-DD\`, got \`${String(i.input)}\`` }))
           .meta({ description: 'The day the page (or its stored copy) was read, `YYYY-MM-DD`.' }),
         context: z.string().regex(CONTEXT_HASH_PATTERN, { error: (i) => `Expected \`sha256:\` and 64 hex digits, got \`${String(i.input)}\`` })
-          .meta({ description: 'Hash of the text around the quote as read (`kb-lint verify --pin` writes it).' }),
+          .meta({ description: 'Hash of the text around the quote as read (`node tools/pin-context.ts` computes it from a copy of the page).' }),
       }),
       z.strictObject({
         unpinned: z.string().min(12, { error: 'Expected `unpinned` to say why the quote cannot be pinned' })
