@@ -13,6 +13,7 @@ import sourceUrl from './source-url/index.ts';
 import verifiedStamp from './verified-stamp/index.ts';
 import quotedSource from './quoted-source/index.ts';
 import carriedOver from './carried-over/index.ts';
+import pinnedQuote from './pinned-quote/index.ts';
 import crossRef from './cross-ref/index.ts';
 import idUnique from './id-unique/index.ts';
 import templateEnv from './template-env/index.ts';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   verifiedStamp,
   quotedSource,
   carriedOver,
+  pinnedQuote,
   crossRef,
   idUnique,
   templateEnv,
