@@ -55,6 +55,29 @@ describe('provenance in the schema', () => {
   });
 });
 
+describe('pins and unchecked parts', () => {
+  const source = { title: 'Example docs', url: 'https://example.com/docs', quote: 'The disk is deleted with the pod.', checked: '2026-12' };
+
+  it('pins a quote to a commit, to a day read with the hash of its surroundings, or says why it cannot', () => {
+    expect(issues(SourceSchema().safeParse({ ...source, pin: { commit: '74bce084799b' } }))).toEqual([]);
+    expect(issues(SourceSchema().safeParse({ ...source, pin: { read: '2026-12-07', context: `sha256:${'0'.repeat(64)}` } }))).toEqual([]);
+    // An unquoted YAML date arrives as a Date and means the same day.
+    expect(SourceSchema().parse({ ...source, pin: { read: new Date('2026-12-07T00:00:00Z'), context: `sha256:${'0'.repeat(64)}` } }).pin).toEqual({ read: '2026-12-07', context: `sha256:${'0'.repeat(64)}` });
+    expect(issues(SourceSchema().safeParse({ ...source, pin: { unpinned: 'no stored copy of the page' } }))).toEqual([]);
+    expect(issues(SourceSchema().safeParse({ ...source, pin: { read: '2026-12-07' } }))).toEqual(['pin: Expected `pin` to be `{ commit }`, `{ read, context }` or `{ unpinned: <why> }`']);
+    expect(issues(SourceSchema().safeParse({ ...source, pin: { commit: 'main' } }))).toEqual(['pin.commit: Expected a commit of 7–40 hex digits, got `main`']);
+  });
+
+  it('takes `unchecked` only beside `verified`, and reads it with the inline upstream marks into the state', () => {
+    expect(issues(GotchaSchema().safeParse({ ...gotcha, verified: '2026-12', unchecked: 'the error message format' }))).toEqual([]);
+    expect(issues(GotchaSchema().safeParse({ ...gotcha, carried_over: carried, unchecked: 'the error message format' }))).toEqual([
+      'unchecked: Unexpected `unchecked` without `verified`, expected it only on a checked page (on a carried-over page nothing is checked)',
+    ]);
+    expect(provenanceOf({ verified: '2026-12' }, 'Spot is cheaper (upstream check: vast.ai, 2026-06).')).toEqual({ state: 'checked', month: '2026-12', upstreamOnly: 1 });
+    expect(provenanceLabel(provenanceOf({ verified: '2026-12', unchecked: 'prices' }))).toBe('partly checked 2026-12 (not checked: prices)');
+  });
+});
+
 describe('provenanceOf', () => {
   it('reads the state every surface shows, and never calls a carried-over fact verified', () => {
     expect(provenanceOf({ verified: '2026-12' })).toEqual({ state: 'checked', month: '2026-12' });

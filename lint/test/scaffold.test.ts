@@ -214,8 +214,9 @@ describe('new profile', () => {
     const file = await load('content/profiles/coreweave.md');
     const data = file.frontmatter.data as Record<string, Record<string, unknown> & unknown[]>;
     expect(file.frontmatter.problems).toEqual([]);
-    // Every field but `carried_over`, the alternative to `verified` (a new profile is checked, not carried over).
-    expect(Object.keys(data).sort()).toEqual(Object.keys(ProfileSchema().shape).filter((k) => k !== 'carried_over').sort());
+    // Every field but `carried_over`, the alternative to `verified` (a new profile is checked, not carried over),
+    // and `unchecked`, which an author adds only when some fact on the page was left unchecked.
+    expect(Object.keys(data).sort()).toEqual(Object.keys(ProfileSchema().shape).filter((k) => k !== 'carried_over' && k !== 'unchecked').sort());
     expect(Object.keys(data.storage[0] as object).sort()).toEqual(Object.keys(StorageTierSchema().shape).sort());
     expect(Object.keys(data.overrides).sort()).toEqual([...OVERRIDE_KEYS].sort());
     expect(DangerClockSchema().safeParse(data.dangerClocks[0]).success).toBe(true);

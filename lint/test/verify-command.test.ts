@@ -13,6 +13,7 @@ import { runVerify } from '../src/verify/command.ts';
 import { refreshText } from '../src/verify/stamp.ts';
 import { quoteTargets } from '../src/verify/sources.ts';
 import { inertText } from '../src/verify/safe-markdown.ts';
+import { contextHashOfText, nearestPassage } from '../src/verify/context.ts';
 
 let server: Server;
 let base = '';
@@ -21,6 +22,7 @@ beforeAll(async () => {
     const pages: Record<string, string> = {
       '/billing': '<p>Volumes are billed while the pod is stopped.</p>',
       '/storage': '<p>Nothing about storage here any more.</p>',
+      '/compression': '<h1>Compression</h1><p>Compression is beneficial for text, often compressing shards to a third of the original size, whereas it is marginally helpful for images.</p>',
     };
     const body = pages[req.url ?? ''];
     if (body === undefined) return res.writeHead(404).end();
@@ -122,7 +124,7 @@ describe('kb-lint verify', () => {
       const r = await run(root, ['--format', 'json', '--no-cache']);
       expect(r.code).toBe(0);
       const json = JSON.parse(r.stdout);
-      expect(json.counts).toEqual({ stillThere: 0, drifted: 0, unreachable: 1 });
+      expect(json.counts).toEqual({ stillThere: 0, drifted: 0, contextChanged: 0, unreachable: 1 });
       expect(json.outcomes[0]).toMatchObject({ outcome: 'unreachable', status: 404, file: 'content/x3.md', line: 9 });
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -151,6 +153,77 @@ describe('kb-lint verify', () => {
     expect(refreshText(CARRIED, [0], '2026-12')).toBe(CARRIED);
     const noChecked = CHECKED.replaceAll('\r\n    checked: 2026-03', '');
     expect(refreshText(noChecked, [0, 1], '2026-12')).toBe(noChecked);
+  });
+});
+
+/** The page as it read when the quotes below were pinned: the figure the merged text later dropped. */
+const PINNED_PAGE = 'Compression is most beneficial for text (up to 66% smaller shard size), whereas it is marginally helpful for images.';
+
+const pinnedFile = (quote: string, pin: string) => `---
+id: X5
+verified: 2026-12
+sources:
+  - title: Compression guide
+    url: https://docs.example.com/compression
+    quote: "${quote}"
+    checked: 2026-12
+    pin: ${pin}
+---
+Body.
+`;
+
+describe('kb-lint verify with pinned quotes', () => {
+  it('reports a pinned quote the live page no longer has as drift, with the quote, its pin and what the page has now', async () => {
+    const quote = 'Compression is most beneficial for text (up to 66% smaller shard size)';
+    const root = project({ 'x5.md': pinnedFile(quote, `{ read: 2026-12-07, context: "${contextHashOfText(PINNED_PAGE, quote)}" }`) });
+    try {
+      const text = await run(root, ['--no-cache']);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toContain('content/x5.md:7  drifted  https://docs.example.com/compression');
+      expect(text.stdout).toContain(`    quoted (read 2026-12-07): ${quote}`);
+      expect(text.stdout).toContain('    page now has: compression compression is beneficial for text, often compressing shards to');
+      const json = JSON.parse((await run(root, ['--no-cache', '--format', 'json'])).stdout);
+      expect(json.outcomes[0]).toMatchObject({ outcome: 'drifted', quote, pin: { read: '2026-12-07' }, now: expect.stringContaining('often compressing shards') });
+      const md = (await run(root, ['--no-cache', '--format', 'md'])).stdout;
+      expect(md).toContain('| File | Source | Quoted | Page now has |');
+      expect(md).toContain('(read 2026-12-07) | compression compression is beneficial for text');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a quote still on the page whose pinned surroundings changed, and passes one whose surroundings match', async () => {
+    const quote = 'whereas it is marginally helpful for images.';
+    const live = 'Compression is beneficial for text, often compressing shards to a third of the original size, whereas it is marginally helpful for images.';
+    const changed = project({ 'x6.md': pinnedFile(quote, `{ read: 2026-12-07, context: "${contextHashOfText(PINNED_PAGE, quote)}" }`) });
+    const same = project({ 'x7.md': pinnedFile(quote, `{ read: 2026-12-07, context: "${contextHashOfText(`# Compression\n\n${live}`, quote)}" }`) });
+    try {
+      const r = await run(changed, ['--no-cache']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('content/x6.md:7  context-changed  https://docs.example.com/compression');
+      expect(r.stdout).toContain('page now has: compression compression is beneficial for text, often compressing');
+      expect(r.stdout).toContain('1 quoted source(s): 0 still there, 0 drifted, 1 changed around the quote, 0 unreachable');
+      const ok = await run(same, ['--no-cache']);
+      expect(ok.stdout).toContain('1 quoted source(s): 1 still there');
+      expect(ok.code).toBe(0);
+    } finally {
+      rmSync(changed, { recursive: true, force: true });
+      rmSync(same, { recursive: true, force: true });
+    }
+  });
+
+  it('hashes the same passage alike from HTML, Markdown or plain text, and differently once a word nearby changes', () => {
+    const quote = 'A machine with a dynamic public IP address has a different IP address each time it powers on.';
+    const md = `- A machine with a **dynamic public IP address** has a different IP address each time it powers on. Dynamic public IP addresses are assigned automatically.`;
+    const plain = 'A machine with a dynamic public IP address has a different IP address each time it powers on.\nDynamic public IP addresses are assigned automatically.';
+    expect(contextHashOfText(md, quote)).toBe(contextHashOfText(plain, quote));
+    expect(contextHashOfText(plain.replace('automatically', 'by hand'), quote)).not.toBe(contextHashOfText(plain, quote));
+    expect(contextHashOfText(plain, 'not on the page at all')).toBeUndefined();
+  });
+
+  it('finds the passage nearest a vanished quote, and nothing on a page that shares no word with it', () => {
+    expect(nearestPassage('<p>One two three. Storage is billed hourly while stopped. Four five.</p>', 'text/html', 'storage is billed daily while stopped')).toBe('storage is billed hourly while stopped.');
+    expect(nearestPassage('<p>zzz yyy</p>', 'text/html', 'storage is billed')).toBeUndefined();
   });
 });
 

@@ -20,6 +20,21 @@ describe('provenanceView', () => {
     expect(provenanceView({ carried_over: { ...carried, upstream_verified: '2026-04' } }).title).toContain('upstream said it checked them in 2026-04');
   });
 
+  it('never says plainly "checked" over facts still marked with only the upstream\'s older check', () => {
+    const body = 'Volumes bill while stopped (verified 2026-12). Spot costs about half (upstream check: runpod.io, 2026-06). Egress is free (upstream check 2026-06).';
+    const view = provenanceView({ verified: '2026-12' }, '2026-12', body);
+    expect(view).toMatchObject({ label: 'partly checked 2026-12', short: '2026-12, partly', ago: 'this month' });
+    expect(view.title).toContain("2 fact(s) still marked only with the upstream's check");
+    // The same page with every fact checked here keeps the plain badge.
+    expect(provenanceView({ verified: '2026-12' }, '2026-12', 'Volumes bill while stopped (verified 2026-12).').label).toBe('checked 2026-12');
+  });
+
+  it('says partly checked when the page names what it did not check', () => {
+    const view = provenanceView({ verified: '2026-12', unchecked: 'the error message format' }, '2026-12');
+    expect(view.label).toBe('partly checked 2026-12');
+    expect(view.title).toContain('not checked: the error message format');
+  });
+
   it('has a state for a page that states neither', () => {
     expect(provenanceView({})).toMatchObject({ facet: 'none' });
   });

@@ -3,7 +3,7 @@
  * reading of `verified` / `carried_over` (lint/src/schema/provenance.ts) every page and facet uses.
  */
 import { currentMonth, monthsBetween } from '../../lint/src/schema/verified.ts';
-import { provenanceOf, type Provenance } from '../../lint/src/schema/provenance.ts';
+import { isPartly, provenanceOf, type Provenance } from '../../lint/src/schema/provenance.ts';
 
 export type AgeBand = 'fresh' | 'ageing' | 'stale';
 
@@ -37,12 +37,22 @@ export interface ProvenanceView {
   ago?: string;
 }
 
-/** How a page's `verified` / `carried_over` frontmatter is shown. */
-export function provenanceView(data: Parameters<typeof provenanceOf>[0], today = buildMonth()): ProvenanceView {
-  const provenance = provenanceOf(data);
+/**
+ * How a page's `verified` / `carried_over` frontmatter is shown. Pass the page's body: facts in it still marked
+ * `(upstream check …)` make a checked page "partly checked", so the badge never vouches for more than was read.
+ */
+export function provenanceView(data: Parameters<typeof provenanceOf>[0], today = buildMonth(), body?: string): ProvenanceView {
+  const provenance = provenanceOf(data, body);
   switch (provenance.state) {
     case 'checked': {
       const age = ageOf(provenance.month, today);
+      if (isPartly(provenance)) {
+        const gaps = [
+          provenance.unchecked ? `not checked: ${provenance.unchecked}` : '',
+          provenance.upstreamOnly ? `${provenance.upstreamOnly} fact(s) still marked only with the upstream's check` : '',
+        ].filter(Boolean).join('; ');
+        return { provenance, facet: age.band, label: `partly checked ${provenance.month}`, short: `${provenance.month}, partly`, ago: age.label, title: `Some facts compared with a quoted source in ${provenance.month}; ${gaps}` };
+      }
       return { provenance, facet: age.band, label: `checked ${provenance.month}`, short: provenance.month, ago: age.label, title: `Compared with a quoted source in ${provenance.month}` };
     }
     case 'carried-over': {

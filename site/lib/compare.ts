@@ -92,9 +92,30 @@ export function humanDuration(hours: number | undefined, raw?: string): string {
 export type Fate = 'kept' | 'wiped' | 'n/a';
 const fateOf = (survives: boolean | null): Fate => (survives === null ? 'n/a' : survives ? 'kept' : 'wiped');
 
-/** Whether a tier still bills while stopped; a profile that does not say is shown as not recorded, never guessed. */
-export type StoppedBilling = 'bills' | 'free' | 'n/a' | 'not recorded';
-const billingOf = (bills: boolean | null | undefined): StoppedBilling => (bills === undefined ? 'not recorded' : bills === null ? 'n/a' : bills ? 'bills' : 'free');
+/**
+ * Whether a tier still bills while stopped. A profile that does not say is shown as not recorded, never guessed;
+ * but a tier whose `cap` or `note` states a storage price (`$0.29/GB/month`, `0.15 元/GB/month`) is `priced`,
+ * with that price, since "not recorded" would deny a fact the profile gives.
+ */
+export type StoppedBilling = 'bills' | 'free' | 'n/a' | 'priced' | 'not recorded';
+
+/**
+ * A storage price in a profile's free text: an amount with a currency, per GB/GiB/TB and per period. Bounded
+ * pieces only, so a long note cannot make it backtrack.
+ */
+const PRICE = /(?:(?:US)?\$|€|¥|￥)\s?\d{1,6}(?:\.\d{1,6})?\s?\/\s?(?:GB|GiB|TB|TiB)(?:\s?\/\s?(?:hour|hr|h|day|month|mo))?|\d{1,6}(?:\.\d{1,6})?\s?(?:元|USD|RMB|CNY)\s?\/\s?(?:GB|GiB|TB|TiB)(?:\s?\/\s?(?:hour|hr|h|day|month|mo))?/i;
+
+/** The storage price a tier's text states, if any. */
+export const statedPrice = (...texts: (string | undefined)[]): string | undefined => {
+  for (const t of texts) {
+    const m = t ? PRICE.exec(t) : null;
+    if (m) return m[0];
+  }
+  return undefined;
+};
+
+const billingOf = (bills: boolean | null | undefined, price: string | undefined): StoppedBilling =>
+  bills === undefined ? (price ? 'priced' : 'not recorded') : bills === null ? 'n/a' : bills ? 'bills' : 'free';
 
 /**
  * Danger clocks that start when an instance is stopped (or left stopped): they decide how long "a stop keeps
@@ -124,7 +145,8 @@ export function stopAndBillingRows(profiles: readonly ProfileRef[]) {
       durable: t.durable,
       stop: fateOf(t.survivesStop),
       destroy: fateOf(t.survivesDestroy),
-      bills: billingOf(t.billsWhileStopped),
+      bills: billingOf(t.billsWhileStopped, statedPrice(t.cap, t.note)),
+      price: statedPrice(t.cap, t.note),
     })),
     stopClocks: p.data.dangerClocks.filter((c) => STOP_TRIGGER.test(c.trigger)).map((c) => ({ ...c, hours: c.after ? durationHours(c.after) : undefined })),
   }));

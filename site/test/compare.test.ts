@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dangerClockRows, driverRows, humanDuration, stopAndBillingRows, survivalRows, teardownRows } from '../lib/compare.ts';
+import { dangerClockRows, driverRows, humanDuration, statedPrice, stopAndBillingRows, survivalRows, teardownRows } from '../lib/compare.ts';
 import { checklistFor } from '../lib/checklist.ts';
 import { ProfileSchema } from '../../lint/src/schema/index.ts';
 import { parse } from 'yaml';
@@ -53,6 +53,17 @@ describe('comparison helpers', () => {
     expect(none.provenance.carried_over?.as_of).toBe('2026-07');
     // An auto-shutdown policy causes a stop; it is not a clock a stop starts.
     expect(none.stopClocks.map((c) => c.what)).toEqual(['Released', 'Disk keeps billing']);
+  });
+  it('never says "not recorded" for a tier whose profile states its storage price, and shows the price', () => {
+    const priced = stopAndBillingRows([{ id: 'p', data: { ...facts, storage: [
+      { ...facts.storage[0], cap: '10 GB free, then 0.15 元/GB/month' },
+      { ...facts.storage[1], note: 'Team-wide; overage $0.29/GB/month.' },
+    ] } }]);
+    expect(priced[0].tiers.map((t) => [t.bills, t.price])).toEqual([['priced', '0.15 元/GB/month'], ['priced', '$0.29/GB/month']]);
+    // A recorded answer wins over a price in the text, and a note with no price stays not recorded.
+    const recorded = stopAndBillingRows([{ id: 'r', data: { ...facts, storage: [{ ...facts.storage[0], cap: '$0.10/GB/month', billsWhileStopped: true }, { ...facts.storage[1], note: 'costs extra' }] } }]);
+    expect(recorded[0].tiers.map((t) => t.bills)).toEqual(['bills', 'not recorded']);
+    expect(statedPrice('5 GB free', undefined, 'about $120 a month')).toBeUndefined();
   });
   it('lists each platform’s driver facts in profile order', () => {
     expect(driverRows(refs).map((r) => [r.platform, r.check])).toEqual([['testbox', 'nvidia-smi on the box'], ['other', 'nvidia-smi on the box']]);

@@ -13,6 +13,7 @@ import sourceUrl from './source-url/index.ts';
 import verifiedStamp from './verified-stamp/index.ts';
 import quotedSource from './quoted-source/index.ts';
 import carriedOver from './carried-over/index.ts';
+import pinnedQuote from './pinned-quote/index.ts';
 import crossRef from './cross-ref/index.ts';
 import idUnique from './id-unique/index.ts';
 import templateEnv from './template-env/index.ts';
@@ -22,6 +23,7 @@ import gotchaSignatures from './gotcha-signatures/index.ts';
 import noRawHtml from './no-raw-html/index.ts';
 import noFrontmatterMarkup from './no-frontmatter-markup/index.ts';
 import noSilentDelete from './no-silent-delete/index.ts';
+import noUnverifiedTeardown from './no-unverified-teardown/index.ts';
 
 export const RULES: readonly Rule[] = [
   readableFile,
@@ -34,6 +36,7 @@ export const RULES: readonly Rule[] = [
   verifiedStamp,
   quotedSource,
   carriedOver,
+  pinnedQuote,
   crossRef,
   idUnique,
   templateEnv,
@@ -43,6 +46,7 @@ export const RULES: readonly Rule[] = [
   noRawHtml,
   noFrontmatterMarkup,
   noSilentDelete,
+  noUnverifiedTeardown,
 ];
 
 export const ruleById = new Map(RULES.map((r) => [r.id, r]));

@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 import { COSTS, GotchaIdSchema, SlugSchema } from './ids.ts';
 import { SourcesSchema } from './source.ts';
 import { VerifiedStampSchema } from './verified.ts';
-import { CarriedOverSchema, exactlyOneProvenance } from './provenance.ts';
+import { CarriedOverSchema, exactlyOneProvenance, UncheckedSchema } from './provenance.ts';
 import { memberOf, type KnownIds } from './known.ts';
 import { SignatureSchema } from './signature.ts';
 
@@ -36,6 +36,8 @@ export function GotchaSchema(known: KnownIds = {}) {
       .meta({ description: 'Month someone compared the fact with a quoted source (a `sources` entry with `quote` and `checked` that month).' }),
     carried_over: CarriedOverSchema().optional()
       .meta({ description: 'Instead of `verified`: taken from another knowledge base and not checked here yet.' }),
+    unchecked: UncheckedSchema().optional()
+      .meta({ description: 'On a checked page: what on it was not compared with a source (the badge then says partly checked).' }),
     related: z.array(GotchaIdSchema()).default([])
       .meta({ description: 'Ids of related gotchas.' }),
     principles: z.array(z.number().int().min(1).max(10)).default([])

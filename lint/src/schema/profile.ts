@@ -5,7 +5,7 @@
 import { z } from 'astro/zod';
 import { SourcesSchema } from './source.ts';
 import { VerifiedStampSchema } from './verified.ts';
-import { CarriedOverSchema, exactlyOneProvenance } from './provenance.ts';
+import { CarriedOverSchema, exactlyOneProvenance, UncheckedSchema } from './provenance.ts';
 
 /** The nine body sections of every profile, in order. */
 export const PROFILE_SECTIONS = [
@@ -158,6 +158,8 @@ export function ProfileSchema() {
       .meta({ description: 'Month someone compared the facts with a quoted source (a `sources` entry with `quote` and `checked` that month).' }),
     carried_over: CarriedOverSchema().optional()
       .meta({ description: 'Instead of `verified`: taken from another knowledge base and not checked here yet.' }),
+    unchecked: UncheckedSchema().optional()
+      .meta({ description: 'On a checked page: what on it was not compared with a source (the badge then says partly checked).' }),
     order: z.number().int().default(100)
       .meta({ description: 'Sidebar order among profiles.' }),
   }).superRefine(exactlyOneProvenance());

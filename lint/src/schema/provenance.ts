@@ -32,11 +32,27 @@ export function CarriedOverSchema() {
   );
 }
 
+/** What on a checked page was not compared with a source, in words a reader understands. */
+export function UncheckedSchema() {
+  return z.string({ error: 'Expected `unchecked` to say, in words, which facts on the page were not checked' }).trim()
+    .min(12, { error: 'Expected `unchecked` to name the facts not checked (at least 12 characters)' });
+}
+
+/**
+ * Inline marks that repeat the month the upstream said it checked a fact, `(upstream check: host, 2026-06)`:
+ * facts on the page nobody compared here. A page with any is only partly checked, whatever its stamp.
+ */
+export const UPSTREAM_MARK = /\(upstream check\b[^)\n]{0,120}\)/gi;
+
+/** How many facts of a body carry only the upstream's check. */
+export const upstreamMarks = (body: string | undefined): number => (body ? (body.match(UPSTREAM_MARK) ?? []).length : 0);
+
 export type CarriedOver = z.infer<ReturnType<typeof CarriedOverSchema>>;
 
 interface ProvenanceData {
   verified?: unknown;
   carried_over?: unknown;
+  unchecked?: unknown;
 }
 
 /**
@@ -53,6 +69,13 @@ export function exactlyOneProvenance(optional = false) {
         params: { named: true },
         message: 'Unexpected `carried_over` beside `verified`, expected one of them: drop `carried_over` once the facts are checked and quoted',
       });
+    } else if (has(data.unchecked) && !has(data.verified)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unchecked'],
+        params: { named: true },
+        message: 'Unexpected `unchecked` without `verified`, expected it only on a checked page (on a carried-over page nothing is checked)',
+      });
     } else if (!optional && !has(data.verified) && !has(data.carried_over)) {
       ctx.addIssue({
         code: 'custom',
@@ -65,14 +88,23 @@ export function exactlyOneProvenance(optional = false) {
 }
 
 export type Provenance =
-  | { state: 'checked'; month: string }
+  /** `unchecked`: what the page says it did not check; `upstreamOnly`: facts marked with only the upstream's check. */
+  | { state: 'checked'; month: string; unchecked?: string; upstreamOnly?: number }
   | { state: 'carried-over'; from: string; asOf: string; upstreamVerified?: string }
   | { state: 'none' };
 
-/** A file's provenance as every surface shows it. Tolerates unvalidated data (it never throws). */
-export function provenanceOf(data: ProvenanceData | undefined): Provenance {
+/**
+ * A file's provenance as every surface shows it. Tolerates unvalidated data (it never throws). Give the body
+ * so inline upstream marks count: a page stamped checked with facts still marked as the upstream's check is
+ * only partly checked, and no surface may say otherwise.
+ */
+export function provenanceOf(data: ProvenanceData | undefined, body?: string): Provenance {
   const verified = data?.verified;
-  if (typeof verified === 'string') return { state: 'checked', month: verified };
+  if (typeof verified === 'string') {
+    const unchecked = typeof data?.unchecked === 'string' && data.unchecked.trim() ? data.unchecked.trim() : undefined;
+    const upstreamOnly = upstreamMarks(body);
+    return { state: 'checked', month: verified, ...(unchecked ? { unchecked } : {}), ...(upstreamOnly ? { upstreamOnly } : {}) };
+  }
   const carried = data?.carried_over as Partial<CarriedOver> | undefined;
   if (carried && typeof carried === 'object' && typeof carried.from === 'string') {
     const asOf = typeof carried.as_of === 'string' ? carried.as_of : '';
@@ -87,10 +119,13 @@ export function provenanceOf(data: ProvenanceData | undefined): Provenance {
 export function provenanceLabel(p: Provenance): string {
   switch (p.state) {
     case 'checked':
-      return `checked ${p.month}`;
+      return `${isPartly(p) ? 'partly checked' : 'checked'} ${p.month}${p.unchecked ? ` (not checked: ${p.unchecked})` : ''}${p.upstreamOnly ? ` (${p.upstreamOnly} fact(s) only upstream-checked)` : ''}`;
     case 'carried-over':
       return `carried over from ${p.from} (${p.asOf})${p.upstreamVerified ? `, upstream said checked ${p.upstreamVerified}` : ''}; not checked here`;
     default:
       return 'no provenance';
   }
 }
+
+/** Whether a checked page leaves some of its facts unchecked. */
+export const isPartly = (p: Provenance): boolean => p.state === 'checked' && (p.unchecked !== undefined || (p.upstreamOnly ?? 0) > 0);

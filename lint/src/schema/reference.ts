@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { SourceSchema } from './source.ts';
 import { VerifiedStampSchema } from './verified.ts';
-import { CarriedOverSchema, exactlyOneProvenance } from './provenance.ts';
+import { CarriedOverSchema, exactlyOneProvenance, UncheckedSchema } from './provenance.ts';
 
 export function ReferenceSchema() {
   return z.strictObject({
@@ -18,6 +18,8 @@ export function ReferenceSchema() {
       .meta({ description: 'Month someone compared the facts with a quoted source; references that state no facts may omit it.' }),
     carried_over: CarriedOverSchema().optional()
       .meta({ description: 'Instead of `verified`: taken from another knowledge base and not checked here yet.' }),
+    unchecked: UncheckedSchema().optional()
+      .meta({ description: 'On a checked page: what on it was not compared with a source (the badge then says partly checked).' }),
   }).superRefine(exactlyOneProvenance(true));
 }
 

@@ -22,7 +22,9 @@ export const VERIFY_HELP = `Usage: kb-lint verify [paths|globs...] [options]
 Fetches the page of every source that carries a \`quote:\` and looks for the quote in the page's text (HTML
 rendered to text; whitespace, quotes, dashes and case normalised; see docs/VERIFY.md). Each quote is:
   still-there   the page has it; with --fix its \`checked:\` and the file's \`verified:\` move to this month
-  drifted       the page answered but no longer has it; a person must re-check the fact
+  drifted       the page answered but no longer has it; a person must re-check the fact (the report shows
+                the quote, how it was pinned, and the passage the page now has closest to it)
+  context-changed  the quote is there, but the text around it differs from the hash in its \`pin\`
   unreachable   no page to compare (DNS, timeout, HTTP error after retries, too large, redirect loop)
 
 Options:
@@ -36,7 +38,7 @@ Options:
   --root <dir>        project root (default: the current directory)
   -h, --help          show this help
 
-Exit codes: 0 nothing drifted (unreachable pages allowed), 1 at least one quote drifted, 2 usage or
+Exit codes: 0 nothing drifted (unreachable pages allowed), 1 at least one quote drifted or changed around, 2 usage or
 internal error.
 `;
 
@@ -92,7 +94,7 @@ export async function runVerify(io: Io, argv: readonly string[], deps: VerifyDep
     }
     const summary = { month, outcomes, refreshed, fixed: values.fix };
     io.stdout(format === 'json' ? formatJson(summary) : format === 'md' ? formatMarkdown(summary, linkBase) : formatText(summary));
-    return outcomes.some((o) => o.kind === 'drifted') ? 1 : 0;
+    return outcomes.some((o) => o.kind === 'drifted' || o.kind === 'context-changed') ? 1 : 0;
   } catch (error) {
     return failCommand(io, 'kb-lint verify', error);
   }

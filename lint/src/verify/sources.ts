@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { frontmatterBlock, readFrontmatter } from '../engine/frontmatter.ts';
-import { SourceSchema } from '../schema/source.ts';
+import { SourceSchema, type Pin } from '../schema/source.ts';
 
 /** One quoted source to re-check. Tests build these by hand (with loopback URLs the schema refuses). */
 export interface QuoteTarget {
@@ -19,6 +19,8 @@ export interface QuoteTarget {
   checked?: string;
   /** File line of the `quote:` value. */
   line: number;
+  /** The version the quote was read in, when the source says. */
+  pin?: Pin;
 }
 
 /** Every quoted source of one file (none when it has no frontmatter or no quoted source). */
@@ -33,7 +35,7 @@ export function quoteTargets(file: string, text: string): QuoteTarget[] {
     const parsed = SourceSchema().safeParse(raw);
     if (!parsed.success || parsed.data.quote === undefined) return;
     const line = fm.positionOf(['sources', index, 'quote']).start.line;
-    targets.push({ file, index, url: parsed.data.url, quote: parsed.data.quote, checked: parsed.data.checked, line });
+    targets.push({ file, index, url: parsed.data.url, quote: parsed.data.quote, checked: parsed.data.checked, line, ...(parsed.data.pin ? { pin: parsed.data.pin } : {}) });
   });
   return targets;
 }

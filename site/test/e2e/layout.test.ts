@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ProfileSchema, type Profile } from '../../../lint/src/schema/index.ts';
 import { provenanceOf } from '../../../lint/src/schema/provenance.ts';
+import { statedPrice } from '../../lib/compare.ts';
 import { ROOT } from '../serve.ts';
 import { servedSite } from './served.ts';
 
@@ -70,7 +71,8 @@ describe('the stop-and-billing page', () => {
     expect(await fates(page, id, 'destroy')).toEqual(expected(p, 'survivesDestroy'));
     if (!p.storage.every((t) => t.survivesStop === null)) {
       const billing: Record<string, string[]> = {};
-      for (const t of p.storage) (billing[t.billsWhileStopped === undefined ? 'not recorded' : t.billsWhileStopped === null ? 'n/a' : t.billsWhileStopped ? 'bills' : 'free'] ??= []).push(t.path);
+      // A tier whose profile gives no answer but states its storage price is shown as priced, not as not recorded.
+      for (const t of p.storage) (billing[t.billsWhileStopped === undefined ? (statedPrice(t.cap, t.note) ? 'priced' : 'not recorded') : t.billsWhileStopped === null ? 'n/a' : t.billsWhileStopped ? 'bills' : 'free'] ??= []).push(t.path);
       const shown = await row.locator('td[data-fact="bills"] dl.tier-billing > *').evaluateAll((els) => {
         const out: Record<string, string[]> = {};
         let key = '';

@@ -1,9 +1,6 @@
-import type { Code, Nodes } from 'mdast';
 import { pointFinder } from '../../engine/points.ts';
 import { defineRule } from '../define.ts';
-
-/** Shell code blocks: the ones a reader pastes into a terminal on the box. */
-const SHELL = new Set(['bash', 'sh', 'shell', 'zsh', 'console']);
+import { commands, shellBlocks, withoutComment } from '../shell-words.ts';
 
 /**
  * What kind of removal one command is, from its words, if it can take more than the one file a reader named:
@@ -29,14 +26,8 @@ function removal(words: string[]): string | undefined {
   return undefined;
 }
 
-/** The commands of a line, each with its offset: split at `;`, `&`, `|` and parentheses. */
-const commands = (line: string) => [...line.matchAll(/[^;&|()]+/g)].map((m) => ({ at: m.index, words: m[0].split(/\s+/).filter(Boolean) }));
-
 /** The record the deliver page asks for: an approval appended to the deletion log before the removal. */
 const LOGGED = /DELETIONS\.log/;
-
-/** A line without its shell comment (a `#` that starts a word), so a commented-out example is not a command. */
-const withoutComment = (line: string) => line.replace(/(^|\s)#.*$/, '$1');
 
 export default defineRule({
   id: 'no-silent-delete',
@@ -47,12 +38,7 @@ export default defineRule({
   check(file, ctx) {
     const tree = file.tree;
     if (file.readProblem || !tree) return;
-    const blocks: Code[] = [];
-    const walk = (node: Nodes) => {
-      if (node.type === 'code' && SHELL.has((node.lang ?? '').toLowerCase())) blocks.push(node);
-      if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
-    };
-    walk(tree);
+    const blocks = shellBlocks(tree);
     if (!blocks.length) return;
     const at = pointFinder(file.text);
     for (const block of blocks) {
