@@ -8,8 +8,7 @@
 #     default: "/root/autodl-tmp"
 #     description: Data disk; SRC_DIR defaults to its checkpoints folder.
 #   DURABLE_DIR:
-#     default: "/root/autodl-fs"
-#     description: Durable mount; DEST_DIR defaults to its final_ckpts folder.
+#     description: Durable mount; DEST_DIR defaults to its final_ckpts folder. No default of its own (another platform's path would be a folder that dies with the box), so with neither set the script stops.
 #   INCLUDE:
 #     default: "best.pth *.json *.log"
 #     description: File-name patterns, space separated, of the files worth keeping; everything else is left on the data disk.
@@ -82,7 +81,8 @@ done
 (($# <= 2)) || bad_usage "expected at most SRC_DIR and DEST_DIR, got $# arguments"
 
 src=${1:-${DATA_DIR:-/root/autodl-tmp}/checkpoints}
-dest=${2:-${DURABLE_DIR:-/root/autodl-fs}/final_ckpts}
+[[ -n ${2:-} || -n ${DURABLE_DIR:-} ]] || bad_usage "no destination: give DEST_DIR or set DURABLE_DIR to the folder that outlives this platform's teardown"
+dest=${2:-$DURABLE_DIR/final_ckpts}
 include=${INCLUDE-best.pth *.json *.log}
 tool_timeout=${TOOL_TIMEOUT:-20}
 [[ $tool_timeout =~ ^[1-9][0-9]*$ ]] || bad_usage "TOOL_TIMEOUT must be a positive whole number of seconds, got '$tool_timeout'"

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { frontmatterBlock, readFrontmatter } from '../lint/src/engine/frontmatter.ts';
-import { provenanceOf, type ProvenanceData } from '../lint/src/schema/provenance.ts';
+import { provenanceOf } from '../lint/src/schema/provenance.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -22,7 +22,7 @@ export function pages(contentDir = join(ROOT, 'content')): Page[] {
       const block = frontmatterBlock(readFileSync(join(contentDir, f), 'utf8'));
       const data = block ? readFrontmatter(block.yaml).data : {};
       const file = relative(ROOT, join(contentDir, f));
-      return { file, id: String(data.id ?? f.replace(/\.md$/, '')), state: provenanceOf(data as ProvenanceData).state };
+      return { file, id: String(data.id ?? f.replace(/\.md$/, '')), state: provenanceOf(data as Parameters<typeof provenanceOf>[0]).state };
     });
 }
 

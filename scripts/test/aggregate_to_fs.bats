@@ -38,6 +38,13 @@ teardown() {
   assert_output --partial '0 copied, 3 already up to date'
 }
 
+@test "aggregate: with neither DEST_DIR nor DURABLE_DIR it stops instead of guessing a platform's path" {
+  unset DURABLE_DIR
+  DATA_DIR="$WORK/data disk" run bash "$AGG"
+  assert_failure 2
+  assert_output --partial "no destination"
+}
+
 @test "aggregate: defaults come from DATA_DIR and DURABLE_DIR" {
   DATA_DIR="$WORK/data disk" DURABLE_DIR="$WORK/durable fs" run bash "$AGG"
   assert_success

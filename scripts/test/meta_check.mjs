@@ -31,7 +31,7 @@ if (end > 0) {
   }
 }
 
-const allowed = ['title', 'purpose', 'usage', 'env', 'gotchas', 'principles', 'promises', 'refuses'];
+const allowed = ['title', 'purpose', 'usage', 'env', 'gotchas', 'principles', 'promises', 'refuses', 'needs'];
 for (const k of Object.keys(meta)) if (!allowed.includes(k)) say(`unknown metadata key: ${k}`);
 for (const k of ['title', 'purpose', 'usage']) if (typeof meta[k] !== 'string' || meta[k].length < 3) say(`missing or short ${k}`);
 // Optional in the schema (fixtures and drafts), required of every published script: its page states them.

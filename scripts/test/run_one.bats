@@ -155,6 +155,15 @@ cell_dest() { echo "$DURABLE_DIR/final_ckpts/configs_dir_baseline_a-seg-77e9a498
   [ ! -e "$(cell_ckpt)/best.pth" ]
 }
 
+@test "run_one: DURABLE_DIR unset is refused before anything runs (no platform's path by default)" {
+  unset DURABLE_DIR
+  run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
+  assert_failure 2
+  assert_output --partial "DURABLE_DIR is not set"
+  [ ! -e /root/autodl-fs ] || [ -z "$(find /root/autodl-fs -newer "$RUN_ONE" -print -quit 2>/dev/null)" ]
+  [ ! -d "$DATA_DIR/checkpoints" ] || [ -z "$(ls -A "$DATA_DIR/checkpoints")" ]
+}
+
 @test "run_one: DURABLE_DIR empty skips the sync explicitly" {
   DURABLE_DIR='' run bash "$RUN_ONE" "configs dir/baseline a.yaml" seg 3
   assert_success

@@ -104,14 +104,26 @@ ran_configs() { cut -d'|' -f1 "$FAKE_RUN_LOG" | paste -sd' ' -; }
   assert_output --partial 'per-cell wrapper not found'
 }
 
-@test "run_queue: RUN_ONE defaults to DURABLE_DIR/run_one.sh (paths with spaces)" {
+@test "run_queue: RUN_ONE defaults to run_one.sh beside the queue runner (paths with spaces)" {
   unset RUN_ONE
-  export DURABLE_DIR="$WORK/durable fs"
-  mkdir -p "$DURABLE_DIR"
-  cp "$FAKES_DIR/fake-run-one" "$DURABLE_DIR/run_one.sh"
-  run bash "$RUN_QUEUE" "$QUEUE" 5
+  local box="$WORK/scripts dir"
+  mkdir -p "$box"
+  cp "$RUN_QUEUE" "$box/run_queue.sh"
+  cp "$FAKES_DIR/fake-run-one" "$box/run_one.sh"
+  # Started from elsewhere, with DURABLE_DIR pointing at a folder with no run_one.sh: beside wins.
+  DURABLE_DIR="$WORK" run bash "$box/run_queue.sh" "$QUEUE" 5
   assert_success
   [ "$(ran_configs)" = 'cfg/c5.yaml' ]
+}
+
+@test "run_queue: with no run_one.sh beside it, says how to place it" {
+  unset RUN_ONE
+  local box="$WORK/lonely"
+  mkdir -p "$box"
+  cp "$RUN_QUEUE" "$box/run_queue.sh"
+  run bash "$box/run_queue.sh" "$QUEUE"
+  assert_failure 2
+  assert_output --partial "save run_one.sh.template beside this script as run_one.sh"
 }
 
 @test "run_queue + run_one end to end: a trainer failure in one cell does not stop the others" {

@@ -41,9 +41,21 @@ function readTemplates(): Template[] {
       const file = path.split('/').at(-1)!;
       const parsed = TemplateMetaSchema().safeParse(readTemplateMeta(source).data);
       // The linter reports a bad block with positions; the site still lists the script with what it can show.
-      const meta: TemplateMeta = parsed.success ? parsed.data : { title: file, purpose: 'Metadata block missing or invalid: run `npm run lint`.', usage: file, env: {}, gotchas: [], principles: [], promises: [], refuses: [] };
+      const meta: TemplateMeta = parsed.success ? parsed.data : { title: file, purpose: 'Metadata block missing or invalid: run `npm run lint`.', usage: file, env: {}, needs: [], gotchas: [], principles: [], promises: [], refuses: [] };
       const bytes = Buffer.from(source, 'utf8');
       return { file, slug: templateSlug(file), source, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, meta };
     })
     .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/**
+ * The one line to paste on the box: download the template (and what it needs beside it) from the published
+ * site and check each file against the SHA-256 the page shows. `origin` is the site's address with its base
+ * path; sha256sum -c fails loudly on any mismatch, so a cut-off or altered download never runs.
+ */
+export function fetchCommand(files: readonly Pick<Template, 'file' | 'sha256'>[], origin: string): string {
+  const base = origin.replace(/\/+$/, '');
+  const urls = files.map((f) => `-O ${base}/downloads/${f.file}`).join(' ');
+  const sums = files.map((f) => `${f.sha256}  ${f.file}`);
+  return `curl -fsSL ${urls} && printf '%s\\n' ${sums.map((s) => `'${s}'`).join(' ')} | sha256sum -c -`;
 }

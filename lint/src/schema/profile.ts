@@ -43,6 +43,20 @@ function overridesObject<T extends z.ZodType>(value: () => T) {
   return z.strictObject(Object.fromEntries(OVERRIDE_KEYS.map((k) => [k, value().meta({ description: OVERRIDE_DOCS[k] })])) as Record<OverrideKey, T>);
 }
 
+/**
+ * What an empty value means, in the words a template page and the comparison table show in its place (a blank
+ * cell read as "not recorded", and a blank durable folder hid that the platform has none).
+ */
+export const OVERRIDE_EMPTY: Record<OverrideKey, string> = {
+  DATA_DIR: 'the folder the script is started in',
+  DURABLE_DIR: 'no durable tier: copy results off the box before it goes',
+  PROXY_HOOK: 'none needed',
+  CRED_FILE: 'none: tokens come in at launch',
+  SCRATCH: 'nothing pruned',
+  HF_HOME: "the library's default cache",
+  DETACH: 'none',
+};
+
 /** A duration such as `30d`, `24h`, `90m`; parsed into hours for sorting danger clocks. */
 export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(m|h|d)$/;
 

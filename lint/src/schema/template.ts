@@ -24,6 +24,8 @@ export function TemplateMetaSchema() {
       .meta({ description: 'Usage line(s), e.g. `run_queue.sh QUEUE_FILE [START_INDEX]`.' }),
     env: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), TemplateVariableSchema()).default({})
       .meta({ description: 'Environment variables the script reads, by name.' }),
+    needs: z.array(z.string().regex(/^[A-Za-z0-9_.-]+\.sh(\.template)?$/)).default([])
+      .meta({ description: 'Other templates this one runs, to download beside it (file names under scripts/), e.g. `[run_one.sh.template]`.' }),
     gotchas: z.array(GotchaIdSchema()).default([])
       .meta({ description: 'Gotchas whose fix this script implements.' }),
     principles: z.array(z.number().int().min(1).max(10)).default([])

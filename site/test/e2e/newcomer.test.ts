@@ -3,6 +3,7 @@
  * column hidden without a cue), the paste page reachable from the sidebar, "Find a gotcha" and the 404 page,
  * gotcha ids in any case, and an edit link plus a "Report a problem" link on every kind of content page.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,5 +135,33 @@ describe('the search modal', () => {
     const { firstResult, filters } = await visibleResults(390, 844, 'checkpoint');
     expect(firstResult).toBeLessThan(filters);
     expect(firstResult).toBeLessThan(200);
+  });
+});
+
+describe('a template page, on the box', () => {
+  it('names what the queue runner needs beside it, and its fetch-and-check line matches the served bytes', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/templates/run_queue-sh-template/`);
+    expect(await page.locator('.template-needs a').allTextContents()).toEqual(['run_one.sh.template']);
+    const line = (await page.locator('.fetch-check pre').textContent())!.replace(/\s+/g, ' ');
+    const urls = [...line.matchAll(/-O (\S+)/g)].map((m) => new URL(m[1]!).pathname);
+    const sums = new Map([...line.matchAll(/'([0-9a-f]{64}) +(\S+)'/g)].map((m) => [m[2]!, m[1]!]));
+    expect(urls.map((u) => u.split('/').at(-1))).toEqual(['run_queue.sh.template', 'run_one.sh.template']);
+    for (const path of urls) {
+      const bytes = Buffer.from(await (await fetch(`${site.server.url}${path}`)).arrayBuffer());
+      expect(createHash('sha256').update(bytes).digest('hex'), path).toBe(sums.get(path.split('/').at(-1)!));
+    }
+    expect(line).toMatch(/\| sha256sum -c -$/);
+    await page.close();
+  });
+
+  it('fills every platform row of the per-platform table, saying what an empty value means', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/templates/run_one-sh-template/`);
+    const cells = await page.locator('#per-platform ~ table tbody td').allTextContents();
+    expect(cells.length).toBeGreaterThan(8);
+    expect(cells.filter((c) => !c.trim())).toEqual([]);
+    expect(cells.join(' ')).toContain('no durable tier');
+    await page.close();
   });
 });

@@ -47,9 +47,14 @@ function checkFrontmatterRefs(file: LintFile, ctx: RuleContext) {
       if (typeof n === 'number' && !ctx.index.principles.has(n)) ctx.report(file, { message: `Unknown principle \`${n}\` in \`principles\``, place: at(['principles', i]) });
     });
   }
-  if (Array.isArray(data.scripts)) {
-    data.scripts.forEach((p, i) => {
-      if (typeof p === 'string' && !ctx.index.scripts.has(p.replace(/^scripts\//, ''))) ctx.report(file, { message: `Unknown script template \`${p}\` in \`scripts\``, place: at(['scripts', i]) });
+  for (const key of ['scripts', 'needs'] as const) {
+    const paths = data[key];
+    if (!Array.isArray(paths)) continue;
+    paths.forEach((p, i) => {
+      if (typeof p !== 'string') return;
+      const name = p.replace(/^scripts\//, '');
+      if (!ctx.index.scripts.has(name)) ctx.report(file, { message: `Unknown script template \`${p}\` in \`${key}\``, place: at([key, i]) });
+      else if (key === 'needs' && file.kind === 'template' && file.path === `scripts/${name}`) ctx.report(file, { message: `Unexpected self-reference \`${p}\` in \`needs\``, place: at([key, i]) });
     });
   }
 }
