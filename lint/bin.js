@@ -35,7 +35,12 @@ module.enableCompileCache?.();
 // A closed pipe (`kb-lint --help | head`) is the reader's choice, not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', (error) => (error.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : Promise.reject(error)));
 
-const { main } = await import('./src/cli.ts');
+// `diagnose` is what someone runs the moment a job dies: it skips the linter's rules and loaders (half a
+// second of imports) and goes straight to its own command, which answers from the cached index.
+const { main } =
+  process.argv[2] === 'diagnose'
+    ? { main: async (io) => (await import('./src/diagnose/command.ts')).diagnoseMain(io, io.argv.slice(1)) }
+    : await import('./src/cli.ts');
 main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),

@@ -6,4 +6,4 @@ import { SITE_URL } from '../site-url.ts';
 const root = process.env.KB_ROOT ?? process.cwd();
 const data = await loadGuideData(root, process.env.SITE_URL || process.env.KB_SITE_URL ? SITE_URL : '');
 await createServer(data).connect(new StdioServerTransport());
-process.stderr.write(`remote-gpu-field-guide MCP server: ${data.corpus.gotchas.length} gotchas, ${data.corpus.profiles.length} profiles from ${root}\n`);
+process.stderr.write(`remote-gpu-field-guide MCP server: ${data.index.docs.length} gotchas, ${data.profileIds.length} profiles from ${root}\n`);

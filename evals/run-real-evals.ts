@@ -1,0 +1,111 @@
+/**
+ * The real-report evaluation (`npm run eval:real`): every case of evals/real/cases through the three places a
+ * reader meets the engine: `kb-lint diagnose` (its own main, reading the log from stdin, answering from the
+ * cached index as a reader's call does), the built site's /diagnose/ page, and the search box (a real paste
+ * event in Chromium). Reports train and test apart, by topic, with every miss.
+ *
+ *   node evals/run-real-evals.ts [--split train|test|all] [--surface cli|page|search]... [--cases DIR]...
+ *                                [--dist DIR] [--json]
+ *
+ * Tune on `--split train` only: with it, test cases are read for their split and never scored or printed.
+ * `--cases` points at other case folders (a collector's worktree) instead of evals/real/cases; expected ids
+ * this checkout has no page for are reported and count as misses. Exit 0 after a run, 2 on bad input.
+ */
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launch } from '../site/test/browser.ts';
+import { preview, siteDist } from '../site/test/serve.ts';
+import { CaseFileError, gotchaIds } from './run-search-evals.ts';
+import { evaluateBrowser, evaluateCli, evaluateSearchBox } from './run-log-evals.ts';
+import { loadRealCases, REAL, type RealCase, type Split } from './real-cases.ts';
+import { realFigures, realReport, type RealResult } from './real-eval.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const SURFACES = { cli: 'CLI (kb-lint diagnose)', page: '/diagnose/ page (Chromium)', search: 'search box, pasted (Chromium)' } as const;
+type Surface = keyof typeof SURFACES;
+
+/**
+ * The cases of the given folders, whatever ids they expect (a collector may label a page another branch
+ * adds); `unknown` lists the ids this checkout has no page for.
+ */
+export function loadCases(dirs: readonly string[]): { cases: RealCase[]; unknown: Map<string, string[]> } {
+  const known = gotchaIds();
+  const anyId = { has: () => true } as unknown as Set<string>;
+  const cases: RealCase[] = [];
+  const unknown = new Map<string, string[]>();
+  for (const dir of dirs) {
+    for (const c of loadRealCases(dir, anyId)) {
+      const file = dir === join(REAL, 'cases') ? c.file : join(relative(ROOT, dir), relative(join(REAL, 'cases'), join(REAL, c.file)));
+      for (const id of c.expect) if (!known.has(id)) unknown.set(id, [...(unknown.get(id) ?? []), file]);
+      cases.push({ ...c, file });
+    }
+  }
+  return { cases, unknown };
+}
+
+const USAGE = 'usage: node evals/run-real-evals.ts [--split train|test|all] [--surface cli|page|search]... [--cases DIR]... [--dist DIR] [--json]';
+
+function options() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        split: { type: 'string', default: 'all' },
+        surface: { type: 'string', multiple: true },
+        cases: { type: 'string', multiple: true },
+        dist: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) return console.log(USAGE), 0;
+    if (!['train', 'test', 'all'].includes(values.split)) throw new Error(`unknown --split \`${values.split}\`, expected train, test or all`);
+    const surfaces = (values.surface ?? Object.keys(SURFACES)) as Surface[];
+    for (const s of surfaces) if (!(s in SURFACES)) throw new Error(`unknown --surface \`${s}\`, expected cli, page or search`);
+    const splits: Split[] = values.split === 'all' ? ['train', 'test'] : [values.split as Split];
+    return { splits, surfaces, dirs: (values.cases ?? [join(REAL, 'cases')]).map((d) => join(process.cwd(), d)), dist: values.dist, json: values.json };
+  } catch (e) {
+    console.error(`run-real-evals: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+}
+
+async function main() {
+  const o = options();
+  if (typeof o === 'number') return o;
+  let loaded;
+  try {
+    loaded = loadCases(o.dirs);
+  } catch (e) {
+    if (!(e instanceof CaseFileError)) throw e;
+    console.error(`run-real-evals: ${e.message}`);
+    return 2;
+  }
+  // Cases outside the chosen splits are dropped here, before any surface sees them.
+  const cases = loaded.cases.filter((c) => o.splits.includes(c.split));
+  if (!o.json) {
+    console.log(`${cases.length} cases (${o.splits.join(' + ')}) from ${o.dirs.map((d) => relative(ROOT, d) || '.').join(', ')}`);
+    for (const [id, files] of loaded.unknown) console.log(`  no page \`${id}\` in this checkout (counts as a miss): ${files.filter((f) => cases.some((c) => c.file === f)).length} case(s)`);
+  }
+  const results: Partial<Record<Surface, RealResult[]>> = {};
+  if (o.surfaces.includes('cli')) results.cli = await evaluateCli(cases, ROOT, { cachedIndex: true });
+  const browserSurfaces = o.surfaces.filter((s) => s !== 'cli');
+  if (browserSurfaces.length) {
+    const server = await preview(await siteDist(o.dist, 'real-eval-dist'));
+    const browser = await launch();
+    try {
+      if (browserSurfaces.includes('page')) results.page = await evaluateBrowser(browser, server.url, cases);
+      if (browserSurfaces.includes('search')) results.search = await evaluateSearchBox(browser, server.url, cases);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  }
+  if (o.json) {
+    const out: Record<string, unknown> = {};
+    for (const [s, r] of Object.entries(results)) out[s] = Object.fromEntries(o.splits.map((split) => [split, realFigures(r.filter((x) => x.split === split))]));
+    console.log(JSON.stringify(out));
+  } else for (const [s, r] of Object.entries(results)) console.log(`\n${realReport(SURFACES[s as Surface], r, o.splits)}`);
+  return 0;
+}
+
+if (import.meta.main) process.exitCode = await main();
