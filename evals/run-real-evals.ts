@@ -11,7 +11,7 @@
  * `--cases` points at other case folders (a collector's worktree) instead of evals/real/cases; expected ids
  * this checkout has no page for are reported and count as misses. Exit 0 after a run, 2 on bad input.
  */
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch } from '../site/test/browser.ts';
 import { preview, siteDist } from '../site/test/serve.ts';
@@ -62,7 +62,7 @@ function options() {
     const surfaces = (values.surface ?? Object.keys(SURFACES)) as Surface[];
     for (const s of surfaces) if (!(s in SURFACES)) throw new Error(`unknown --surface \`${s}\`, expected cli, page or search`);
     const splits: Split[] = values.split === 'all' ? ['train', 'test'] : [values.split as Split];
-    return { splits, surfaces, dirs: (values.cases ?? [join(REAL, 'cases')]).map((d) => join(process.cwd(), d)), dist: values.dist, json: values.json };
+    return { splits, surfaces, dirs: (values.cases ?? [join(REAL, 'cases')]).map((d) => resolve(d)), dist: values.dist, json: values.json };
   } catch (e) {
     console.error(`run-real-evals: ${(e as Error).message}\n${USAGE}`);
     return 2;

@@ -11,7 +11,7 @@ import { corpusFiles } from '../files.ts';
 import type { DiagnosisIndex } from './index-data.ts';
 
 /** The modules whose code decides what the index holds; a change to any of them makes old caches stale. */
-const BUILDER = ['index-data.ts', 'lines.ts', 'symptom.ts', 'from-corpus.ts'].map((f) => join(import.meta.dirname, f));
+const BUILDER = ['index-data.ts', 'lines.ts', 'symptom.ts', 'from-corpus.ts', 'evidence.ts'].map((f) => join(import.meta.dirname, f));
 
 export const CACHE_FILE = join('.cache', 'kb-lint', 'diagnosis-index.json');
 
