@@ -42,9 +42,12 @@ const learned = new Set<string>(BOILERPLATE_LINES);
 /** The key a line is learned and looked up by: its normalised, lower-case form. */
 export const boilerplateKey = (text: string) => normalise(text).toLowerCase();
 
+/** NCCL's trace of an error code climbing its call stack: `NCCL INFO init.cc:1350 -> 2`. */
+const NCCL_UNWIND = /\bNCCL INFO [\w/.]{1,80}\.cc:\d{1,6} -> \d{1,4}/;
+
 /** Whether a (prefix-stripped) log line is boilerplate. */
 export function isBoilerplate(text: string): boolean {
-  if (learned.has(boilerplateKey(text))) return true;
+  if (NCCL_UNWIND.test(text) || learned.has(boilerplateKey(text))) return true;
   const folded = foldLine(text);
   return LIBRARY_BOILERPLATE.some((b) => folded.includes(b));
 }

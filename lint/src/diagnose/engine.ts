@@ -64,7 +64,7 @@ const LAST_ERROR_FACTOR = 2;
 /** How much a word counts when it only occurs inside a path (`/usr/local/lib/python3.10/dist-packages`). */
 const PATH_WORD_WEIGHT = 0.25;
 /** How much more a signal or an Xid number counts than a word (evidence.ts): it names what happened. */
-const EVIDENCE_WEIGHT = 3;
+const EVIDENCE_WEIGHT = 6;
 /** Signature score on the last error line, and off it on a boilerplate line. */
 const LAST_ERROR_BONUS = 3;
 const BOILERPLATE_PENALTY = 8;
@@ -82,9 +82,10 @@ const PLATFORM_WORDS: Record<string, readonly string[]> = {
   autodl: ['autodl'],
   china: ['modelscope', 'tsinghua', 'aliyun', 'ustc', 'tuna', 'autodl'],
 };
-/** Signature score off, and word score factor, for a platform page whose platform the paste never names. */
-const UNNAMED_PLATFORM_PENALTY = 4;
+/** Word score factor for a platform page whose platform the paste never names. */
 const UNNAMED_PLATFORM_FACTOR = 0.5;
+/** What a held-back page's matched message adds to its word score (out of 10 for the best word match). */
+const HELD_BACK_START = 5;
 const PATH = /(?:[A-Za-z]:)?(?:~|\.{1,2})?(?:[/\\][\w.@+-]{1,200}){2,}[/\\]?/g;
 
 interface Prepared {
@@ -268,20 +269,25 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   for (const [doc, s] of byWords) if (heldBack(doc)) s.score *= UNNAMED_PLATFORM_FACTOR;
   const wordScore = (doc: number) => byWords.get(doc)?.score ?? 0;
   const top = Math.max(1, ...[...byWords.values()].map((v) => v.score));
-  const out: Diagnosis[] = [];
+  // Signature matches rank before word matches, except a platform page held back: its message matched, but on
+  // a box the paste never ties to its platform, so it competes with the word matches (a head start of
+  // HELD_BACK_START) and the general page the words point to can come first.
+  const ranked: { d: Diagnosis; tier: number }[] = [];
   for (const [doc, perSig] of bySig) {
     const d = index.docs[doc];
-    const ranked = [...perSig].sort(([, a], [, b]) => b.score - a.score);
-    const best = ranked[0][1];
-    const score = ranked.reduce((sum, [, v]) => sum + v.score, 0) + wordScore(doc) / top - (heldBack(doc) ? UNNAMED_PLATFORM_PENALTY : 0);
-    out.push({ id: d.id, title: d.title, url: d.url, via: 'signature', score, line: { number: best.line.number, text: cut(best.line.text) }, why: `signature ${ranked.map(([l]) => l).join(' + ')}` });
+    const sigs = [...perSig].sort(([, a], [, b]) => b.score - a.score);
+    const best = sigs[0][1];
+    const held = heldBack(doc);
+    const score = held ? (10 * wordScore(doc)) / top + HELD_BACK_START : sigs.reduce((sum, [, v]) => sum + v.score, 0) + wordScore(doc) / top;
+    ranked.push({ tier: held ? 1 : 0, d: { id: d.id, title: d.title, url: d.url, via: 'signature', score, line: { number: best.line.number, text: cut(best.line.text) }, why: `signature ${sigs.map(([l]) => l).join(' + ')}` } });
   }
   for (const [doc, s] of byWords) {
     if (bySig.has(doc)) continue;
     const d = index.docs[doc];
     const terms = [...s.terms].sort((a, b) => (p.idf.get(b) ?? 0) - (p.idf.get(a) ?? 0)).slice(0, 6);
-    out.push({ id: d.id, title: d.title, url: d.url, via: 'words', score: (10 * s.score) / top, line: { number: s.line.number, text: cut(s.line.text) }, why: `words ${terms.join(', ')}` });
+    ranked.push({ tier: 1, d: { id: d.id, title: d.title, url: d.url, via: 'words', score: (10 * s.score) / top, line: { number: s.line.number, text: cut(s.line.text) }, why: `words ${terms.join(', ')}` } });
   }
-  out.sort((a, b) => (a.via === b.via ? 0 : a.via === 'signature' ? -1 : 1) || b.score - a.score || a.id.localeCompare(b.id));
+  ranked.sort((a, b) => a.tier - b.tier || b.d.score - a.d.score || a.d.id.localeCompare(b.d.id));
+  const out = ranked.map((r) => r.d);
   return { matches: out.slice(0, limit), lines: lines.length, errorLines: distinct.size, truncated };
 }

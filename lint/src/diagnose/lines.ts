@@ -22,6 +22,7 @@ export interface LogLine {
 
 // Launcher and logger prefixes that come before the message itself.
 const PREFIXES = [
+  /^\s*\[\d{1,5},\d{1,5}\]<std(?:out|err)>:\s*/, // mpirun --tag-output "[1,0]<stdout>:"
   /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?\s*/,
   /^\s*\[\s*\d+\.\d+\]\s*/, // dmesg [12345.678901]
   /^\s*\[(?:default)?rank\d+\]:?\s*/i,
@@ -46,10 +47,13 @@ const MESSAGE_LINE = /^\s*(?:error|fatal|critical|panic|e\d{4}|[we]\s|error:|\*\
 const ERROR_WORDS = /\b(?:error|errno|exception|traceback|killed|fatal|fail(?:ed|ure|s)?|denied|refused|timed? ?out|timeout|abort(?:ed)?|segmentation|core dumped|oom|out of memory|nan|inf|xid|nccl|cuda|cudnn|cublas|cannot|can't|unable|not found|no such|no space|exit(?:ed)? (?:with )?(?:code|status)|exitcode|signal|sigkill|sigterm|warn(?:ing)?|deprecated|mismatch|unexpected|invalid|missing|stalled|hang(?:s|ing)?|disconnect(?:ed)?|broken pipe|reset by peer|quota|permission|unauthori[sz]ed|forbidden|40[134]|429|50[0234])\b/i;
 
 const LAST_ERROR = /\blast error:/i;
+/** NCCL's own error lines (`[0] init.cc:497 NCCL WARN Duplicate GPU detected …`); its INFO lines are chatter. */
+const NCCL_WARN = /\bNCCL WARN\b/;
 
 /** Grade one (prefix-stripped) line. */
 export function errorWeight(text: string): number {
   if (EXCEPTION_LINE.test(text)) return 3;
+  if (NCCL_WARN.test(text)) return 2;
   if (MESSAGE_LINE.test(text)) return 2;
   return ERROR_WORDS.test(text) ? 1 : 0;
 }
