@@ -10,7 +10,7 @@
 import { asciiWords, compileSignature, foldLine, type CompiledSignature } from './signature-match.ts';
 import { normalise, readLog, words, type LogLine } from './lines.ts';
 import type { DiagnosisIndex } from './index-data.ts';
-import { isBoilerplate, termWeight } from './boilerplate.ts';
+import { isBoilerplate, termWeight, withoutBoilerplate } from './boilerplate.ts';
 import { evidenceWords } from './evidence.ts';
 
 export interface Diagnosis {
@@ -228,9 +228,10 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   for (const [line, factor] of wordLines) {
     // Words come from the line as pasted, but a word found only inside a path counts for little: the path
     // words that tell platforms apart (`autodl-fs`, `workspace`) still count, `dist-packages` barely.
-    const lineTerms = new Set(words(line.text));
+    const text = withoutBoilerplate(line.text);
+    const lineTerms = new Set(words(text));
     for (const t of lineTerms) pasteWords.add(t);
-    const outsidePaths = new Set(words(line.text.replace(PATH, ' ')));
+    const outsidePaths = new Set(words(text.replace(PATH, ' ')));
     const evidence = new Set(evidenceWords(line.text));
     const perDoc = new Map<number, { score: number; terms: string[] }>();
     for (const t of lineTerms) {
