@@ -82,8 +82,12 @@ const PLATFORM_WORDS: Record<string, readonly string[]> = {
   autodl: ['autodl'],
   china: ['modelscope', 'tsinghua', 'aliyun', 'ustc', 'tuna', 'autodl'],
 };
+/** Words that name a platform keep their full weight inside a path: `/root/autodl-tmp` says where it ran. */
+const PLATFORM_TERMS = new Set(Object.values(PLATFORM_WORDS).flat());
 /** Word score factor for a platform page whose platform the paste never names. */
 const UNNAMED_PLATFORM_FACTOR = 0.5;
+/** A platform page whose platform the paste names gets this much over the general page with the same message. */
+const NAMED_PLATFORM_BONUS = 1;
 /** What a held-back page's matched message adds to its word score (out of 10 for the best word match). */
 const HELD_BACK_START = 5;
 const PATH = /(?:[A-Za-z]:)?(?:~|\.{1,2})?(?:[/\\][\w.@+-]{1,200}){2,}[/\\]?/g;
@@ -241,7 +245,7 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
       // A word repeated on many error lines is the same evidence again: its weight decays.
       const seen = termSeen.get(t) ?? 0;
       termSeen.set(t, seen + 1);
-      const decay = ((outsidePaths.has(t) ? 1 : PATH_WORD_WEIGHT) * termWeight(t) * (evidence.has(t) ? EVIDENCE_WEIGHT : 1)) / (1 + seen);
+      const decay = ((outsidePaths.has(t) || PLATFORM_TERMS.has(t) ? 1 : PATH_WORD_WEIGHT) * termWeight(t) * (evidence.has(t) ? EVIDENCE_WEIGHT : 1)) / (1 + seen);
       for (let i = 0; i < list.length; i += 2) {
         const e = perDoc.get(list[i]) ?? { score: 0, terms: [] };
         e.score += idf * list[i + 1] * decay;
@@ -263,6 +267,7 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   }
 
   const named = (platform: string) => platform === 'china' && hasHan(wordLines) ? true : (PLATFORM_WORDS[platform] ?? []).some((w) => pasteWords.has(w));
+  const namedHere = (doc: number) => !!index.docs[doc].platforms?.some((pl) => pl in PLATFORM_WORDS && named(pl));
   const heldBack = (doc: number) => {
     const platforms = index.docs[doc].platforms;
     return !!platforms?.length && platforms.every((pl) => pl in PLATFORM_WORDS) && !platforms.some(named);
@@ -279,7 +284,7 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     const sigs = [...perSig].sort(([, a], [, b]) => b.score - a.score);
     const best = sigs[0][1];
     const held = heldBack(doc);
-    const score = held ? (10 * wordScore(doc)) / top + HELD_BACK_START : sigs.reduce((sum, [, v]) => sum + v.score, 0) + wordScore(doc) / top;
+    const score = held ? (10 * wordScore(doc)) / top + HELD_BACK_START : sigs.reduce((sum, [, v]) => sum + v.score, 0) + wordScore(doc) / top + (namedHere(doc) ? NAMED_PLATFORM_BONUS : 0);
     ranked.push({ tier: held ? 1 : 0, d: { id: d.id, title: d.title, url: d.url, via: 'signature', score, line: { number: best.line.number, text: cut(best.line.text) }, why: `signature ${sigs.map(([l]) => l).join(' + ')}` } });
   }
   for (const [doc, s] of byWords) {
