@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,20 @@ describe('the cached diagnosis index', () => {
     writeFileSync(AL1, before);
   });
 
+  it('is rebuilt after an edit whose file times were set back, and kept after a touch that changed nothing', async () => {
+    await cachedDiagnosisIndex(root);
+    const before = readFileSync(AL1, 'utf8');
+    const { atime, mtime } = statSync(AL1);
+    writeFileSync(AL1, before.replace('keywords: ["ZebracornError 1"]', 'keywords: ["QuokkaBugError 1"]'));
+    utimesSync(AL1, atime, mtime); // as `cp -p` or `rsync -a` would leave it: same size, same mtime
+    expect((await cachedDiagnosisIndex(root)).hit).toBe(false);
+    expect((await cli('QuokkaBugError: the quokka fell over\n')).ids[0]).toBe('AL1');
+    writeFileSync(AL1, before);
+    await cachedDiagnosisIndex(root);
+    utimesSync(AL1, new Date(), new Date());
+    expect((await cachedDiagnosisIndex(root)).hit).toBe(true);
+  });
+
   it('is rebuilt when a page is added or removed', async () => {
     await cachedDiagnosisIndex(root);
     const extra = join(root, 'content/gotchas/alpha/al4-fixture-entry-4.md');
@@ -53,7 +67,7 @@ describe('the cached diagnosis index', () => {
     writeFileSync(join(root, CACHE_FILE), '{"key": ');
     expect((await cachedDiagnosisIndex(root)).hit).toBe(false);
     expect((await cachedDiagnosisIndex(root)).hit).toBe(true);
-    writeFileSync(join(root, CACHE_FILE), JSON.stringify({ key: 'stale', index: { version: 1, docs: [], postings: {} } }));
+    writeFileSync(join(root, CACHE_FILE), JSON.stringify({ key: 'stale', status: 'stale', index: { version: 1, docs: [], postings: {} } }));
     let out = '';
     const argv = ['-', '--format', 'json', '--root', root, '--no-cache'];
     await diagnoseMain({ argv, cwd: root, stdout: (t) => (out += t), stderr: () => {} }, argv, async () => 'ZebracornError: it appears\n');
