@@ -91,7 +91,7 @@ export async function evaluateSearchBox<C extends Pasted>(browser: Browser, url:
       box.dispatchEvent(new Event('input', { bubbles: true }));
     }, c.text);
     // A paste the box does not read as an error (one line, no error word) gets no panel: nothing found.
-    await page.locator('#starlight__search .paste-diagnosis .diagnose-summary').waitFor({ timeout: 15_000 }).catch(() => undefined);
+    await page.locator('#starlight__search .paste-diagnosis .diagnose-summary').waitFor({ timeout: 8_000 }).catch(() => undefined);
     const got = await page.locator('#starlight__search .paste-diagnosis li[data-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));
     results.push(scoreCase(c, got.slice(0, 3)));
   }
