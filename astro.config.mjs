@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { guideRemarkPlugins } from './site/lib/markdown-plugins.ts';
 import { readGotchaTitles } from './site/lib/gotcha-link-titles.ts';
 import { rehypeGotchaSections } from './site/lib/rehype-gotcha-sections.ts';
+import { rehypeTableCards } from './site/lib/rehype-table-cards.ts';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { contentSchema } from './site/lib/sanitize-schema.ts';
@@ -23,7 +24,7 @@ process.env.KB_REPO_ROOT ??= fileURLToPath(new URL('./', import.meta.url));
 // outside content.config.ts; key the cache folder by their sources (and this file, which wires the pipeline) so
 // a change to either starts a fresh one.
 const schemaDir = new URL('./lint/src/schema/', import.meta.url);
-const pipeline = ['./astro.config.mjs', './site/lib/markdown-plugins.ts', './site/lib/gotcha-link-titles.ts', './site/lib/sanitize-schema.ts', './site/lib/rehype-gotcha-sections.ts'].map((f) => new URL(f, import.meta.url));
+const pipeline = ['./astro.config.mjs', './site/lib/markdown-plugins.ts', './site/lib/gotcha-link-titles.ts', './site/lib/sanitize-schema.ts', './site/lib/rehype-gotcha-sections.ts', './site/lib/rehype-table-cards.ts'].map((f) => new URL(f, import.meta.url));
 // Links to a gotcha carry its title (site/lib/gotcha-link-titles.ts), so a page's rendered body depends on
 // other pages' titles, which its own cache entry does not know about.
 const gotchaTitles = readGotchaTitles();
@@ -42,7 +43,7 @@ const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.repl
 const site = process.env.SITE_URL ?? process.env.KB_SITE_URL ?? 'http://localhost:4321';
 
 // site/ is Astro's srcDir (routes, components, styles); content/ holds only Markdown and is read by glob
-// loaders in site/content.config.ts. See README "Layout" for why the docs collection is not used for content.
+// loaders in site/content.config.ts. See docs/DEVELOPING.md "Layout" for why the docs collection is not used for content.
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
@@ -53,7 +54,7 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   // Two pages in flight, so one renders while the other waits (with one, the main thread sat idle ~1 s of
-  // the routes' ~4 s, between pages). Four at a time was slower; see README "Performance".
+  // the routes' ~4 s, between pages). Four at a time was slower; see docs/DEVELOPING.md "Performance".
   build: { concurrency: 2 },
   // A Content-Security-Policy in every page's <head> (issue 22): scripts only from this site and the hashes
   // Astro computes for its own inline ones, so an inline handler or a foreign script that slipped past the
@@ -78,7 +79,7 @@ export default defineConfig({
     processor: unified({
       smartypants: true,
       remarkPlugins: guideRemarkPlugins(base, gotchaTitles),
-      rehypePlugins: [rehypeRaw, [rehypeSanitize, contentSchema], rehypeGotchaSections],
+      rehypePlugins: [rehypeRaw, [rehypeSanitize, contentSchema], rehypeGotchaSections, rehypeTableCards],
     }),
   },
   integrations: [
@@ -92,6 +93,8 @@ export default defineConfig({
       // component's header).
       components: { Search: './site/components/Search.astro', PageTitle: './site/components/PageTitle.astro', Hero: './site/components/Hero.astro' },
       pagefind: true,
+      // site/pages/404.astro instead: it points a lost reader at the paste page and sends any-case gotcha ids on.
+      disable404Route: true,
       // Starlight's Markdown additions (heading anchor links, asides) for our collections too, not only its
       // own docs collection.
       markdown: { processedDirs: ['./content/'] },

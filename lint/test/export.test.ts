@@ -156,10 +156,18 @@ describe('kb-lint export skill on the real corpus', { timeout: 120_000 }, () => 
     expect(steps).toMatch(/Never delete anything on the box unless the user said yes/);
   });
 
-  it('quotes all ten operating principles in the hub, in order', async () => {
+  it('names all ten operating principles in the hub, in order, each linked to its section of the principles page', async () => {
     const text = await readFile(join(first, 'SKILL.md'), 'utf8');
-    const headings = headingAnchors(parseMarkdown(text)).filter((a) => a.depth === 3 && /^\d+\. /.test(a.text));
-    expect(headings.map((h) => Number(h.text.split('.')[0]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const section = /## Operating principles\n([\s\S]*?)\n## /.exec(text)?.[1] ?? '';
+    const items = [...section.matchAll(/^(\d+)\. \[[^\]]+\]\(references\/principles\.md#(\d+)-[^)]+\)$/gm)];
+    expect(items.map((m) => [Number(m[1]), Number(m[2])])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => [n, n]));
+    const anchors = headingAnchors(parseMarkdown(await readFile(join(first, 'references/principles.md'), 'utf8'))).map((a) => a.id);
+    for (const m of section.matchAll(/principles\.md#([^)]+)\)/g)) expect(anchors, m[1]).toContain(m[1]);
+  });
+
+  it('keeps the hub under the 5,000 tokens Agent Skills recommends for SKILL.md (about 4 characters a token)', async () => {
+    const text = await readFile(join(first, 'SKILL.md'), 'utf8');
+    expect(text.length / 4).toBeLessThan(5000);
   });
 
   it('copies every script template byte for byte', async () => {

@@ -26,6 +26,7 @@ export function buildSidebar(): Group[] {
       items: [
         { label: 'What this guide is', link: '/' },
         { label: 'Find a gotcha', link: '/gotchas/' },
+        { label: 'Paste an error or log', link: '/diagnose/' },
         ...pages('references', (id) => `/reference/${id}/`).slice(0, 3),
       ],
     },

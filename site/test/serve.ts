@@ -55,7 +55,8 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
 export async function siteDist(dist: string | undefined, name: string): Promise<string> {
   if (dist) return dist;
   const out = `${ROOT}.cache/${name}`;
-  const { code, output } = await buildSite({ outDir: out });
+  // A repository address, so the pages carry their "Edit" and "Report a problem" links as a deployed site does.
+  const { code, output } = await buildSite({ outDir: out, env: { REPOSITORY_URL: 'https://github.com/example/remote-gpu-field-guide' } });
   if (code !== 0) throw new Error(`site build failed:\n${output.slice(-3000)}`);
   return out;
 }

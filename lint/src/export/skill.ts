@@ -8,6 +8,7 @@
 import { posix } from 'node:path';
 import type { Definition, Heading, Link, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { stringify as yamlStringify } from 'yaml';
+import { toString } from 'mdast-util-to-string';
 import { headingAnchors, explicitId } from '../markdown/anchors.ts';
 import { parseInternalLink, type InternalLink } from '../markdown/links.ts';
 import type { Finding } from '../engine/run.ts';
@@ -321,11 +322,22 @@ function hubDoc(a: Assembly, corpus: Corpus) {
       ].map((c) => ({ type: 'listItem', spread: false, children: [paragraph(c as PhrasingContent[])] })),
     },
     heading(2, 'Operating principles'),
+    // One line each; the argument and the examples are in references/principles.md. Quoted whole, they were
+    // most of this page (about 9k tokens where Agent Skills asks for under 5k in the file read first).
+    paragraph([text('Apply all ten to every run; '), link('ref:principles', 'the principles page'), text(' gives the reasoning and examples of each.')]),
+    {
+      type: 'list',
+      ordered: true,
+      start: 1,
+      spread: false,
+      children: sections.map((section) => {
+        const head = section[0] as Heading;
+        const n = PRINCIPLE_ID.exec(explicitId(head) ?? '')![1]!;
+        const title = toString(head).replace(/\s*\{#[^}]*\}\s*$/, '').replace(/^\d+\.\s*/, '');
+        return { type: 'listItem', spread: false, children: [paragraph([link(`principle:${n}`, title)])] };
+      }),
+    },
   ];
-  for (const section of sections) {
-    shiftHeadings(section, 1);
-    children.push(...a.adopt(principles.file, section, false));
-  }
 
   children.push(
     heading(2, 'Platform profiles'),

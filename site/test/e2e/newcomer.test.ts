@@ -1,0 +1,138 @@
+/**
+ * The site as a newcomer meets it (issue 31): every page readable at 390 px (no sideways scroll, no table
+ * column hidden without a cue), the paste page reachable from the sidebar, "Find a gotcha" and the 404 page,
+ * gotcha ids in any case, and an edit link plus a "Report a problem" link on every kind of content page.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtSite } from './built.ts';
+import { servedSite } from './served.ts';
+
+const site = servedSite();
+
+/** Every HTML page of the build, as a site path. */
+function allPages(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => `/${f.slice(0, -'index.html'.length)}`)
+    .sort();
+}
+
+describe('every page at 390 px', () => {
+  it('scrolls no page sideways and hides no table column without a cue', { timeout: 900_000 }, async () => {
+    const pages = allPages(builtSite());
+    expect(pages.length).toBeGreaterThan(400);
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const bad: string[] = [];
+    for (const path of pages) {
+      await page.goto(`${site.server.url}${path}`, { waitUntil: 'domcontentloaded' });
+      const found = await page.evaluate(() => {
+        const out: string[] = [];
+        const over = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+        if (over > 0) out.push(`page +${over}px`);
+        for (const t of document.querySelectorAll<HTMLTableElement>('main table')) {
+          if (t.closest('[hidden]') || t.getClientRects().length === 0) continue;
+          // A table may scroll only if it says so: a scroll container marked with a visible cue.
+          const hiddenColumns = t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > innerWidth + 1;
+          const cue = t.closest('[data-scroll-cue]')?.querySelector('.scroll-cue');
+          const cueShown = !!cue && cue.getClientRects().length > 0 && getComputedStyle(cue).visibility !== 'hidden';
+          const firstColumnHeld = [...t.rows].every((r) => !r.cells[0] || getComputedStyle(r.cells[0]).position === 'sticky');
+          if (hiddenColumns && !(cueShown && firstColumnHeld)) out.push(`table ${t.className || '(no class)'} ${t.scrollWidth}px in ${t.clientWidth}px`);
+        }
+        return out;
+      });
+      bad.push(...found.map((f) => `${path}: ${f}`));
+    }
+    await page.close();
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('getting to the paste page', () => {
+  it('is in the sidebar of every page, on "Find a gotcha" and on the not-found page', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${site.server.url}/gotchas/ad2/`);
+    expect(await page.locator('#starlight__sidebar a[href="/diagnose/"]').count()).toBe(1);
+    await page.goto(`${site.server.url}/gotchas/`);
+    expect(await page.locator('main a[href="/diagnose/"]').count()).toBeGreaterThan(0);
+    const res = await page.goto(`${site.server.url}/no/such/page/`);
+    expect(res?.status()).toBe(404);
+    expect(await page.locator('main a[href="/diagnose/"]').count()).toBe(1);
+    expect(await page.locator('main a[href="/gotchas/"]').count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('gotcha ids in any case', () => {
+  it.each(['/gotchas/RP4/', '/gotchas/Rp4', '/gotchas/rP4/'])('%s lands on the RP4 page', async (path) => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}${path}`);
+    await page.waitForURL(`${site.server.url}/gotchas/rp4/`);
+    expect(await page.locator('h1').first().textContent()).toMatch(/\S/);
+    await page.close();
+  });
+
+  it('an unknown id stays on the not-found page', async () => {
+    const page = await site.browser.newPage();
+    const res = await page.goto(`${site.server.url}/gotchas/RP999/`);
+    expect(res?.status()).toBe(404);
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe('/gotchas/RP999/');
+    await page.close();
+  });
+});
+
+describe('edit and report links', () => {
+  it.each([
+    ['/gotchas/rp4/', /\/edit\/main\/content\/gotchas\/runpod\/[^/]+\.md$/, 'RP4'],
+    ['/profiles/runpod/', /\/edit\/main\/content\/profiles\/runpod\.md$/, 'profile runpod'],
+    ['/catalogs/runpod/', /\/edit\/main\/content\/catalogs\/runpod\.md$/, 'catalog runpod'],
+    ['/reference/principles/', /\/edit\/main\/content\/references\/principles\.md$/, 'reference principles'],
+    ['/templates/run_one-sh-template/', /\/edit\/main\/scripts\/run_one\.sh\.template$/, 'template run_one.sh.template'],
+  ])('%s links to its file and to a prefilled report', async (path, edit, label) => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}${path}`);
+    expect(await page.locator('.sl-container a[href*="/edit/main/"]').first().getAttribute('href')).toMatch(edit);
+    const report = new URL((await page.locator('.report-problem a').getAttribute('href'))!);
+    expect(report.pathname).toMatch(/\/issues\/new$/);
+    expect(report.searchParams.get('template')).toBe('fact-correction.yml');
+    expect(report.searchParams.get('title')).toContain(label);
+    expect(new URL(report.searchParams.get('page')!).pathname).toBe(path);
+    await page.close();
+  });
+});
+
+describe('the search modal', () => {
+  const visibleResults = async (width: number, height: number, query: string) => {
+    const page = await site.browser.newPage({ viewport: { width, height } });
+    await page.goto(`${site.server.url}/gotchas/`);
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.disabled === false);
+    await page.locator('site-search button[data-open-modal]').click();
+    const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+    await input.fill(query);
+    await page.locator('#starlight__search .pagefind-ui__result').nth(4).waitFor();
+    await page.waitForTimeout(300);
+    const shown = await page.evaluate(() => {
+      const inView = (e: Element | null) => {
+        const b = e?.getBoundingClientRect();
+        return !!b && b.height > 0 && b.top >= 0 && b.bottom <= innerHeight;
+      };
+      const titles = [...document.querySelectorAll('#starlight__search .pagefind-ui__result-inner > .pagefind-ui__result-title')];
+      const filters = document.querySelector('#starlight__search .pagefind-ui__filter-panel')!.getBoundingClientRect().top;
+      return { results: titles.filter(inView).length, firstResult: titles[0]!.getBoundingClientRect().top, filters };
+    });
+    await page.close();
+    return shown;
+  };
+
+  it.each(['checkpoint', 'disk full', 'runpod stop'])('shows at least four whole results at 1366x768 for "%s"', async (query) => {
+    expect((await visibleResults(1366, 768, query)).results).toBeGreaterThanOrEqual(4);
+  });
+
+  it('puts the results above the filters on a phone', async () => {
+    const { firstResult, filters } = await visibleResults(390, 844, 'checkpoint');
+    expect(firstResult).toBeLessThan(filters);
+    expect(firstResult).toBeLessThan(200);
+  });
+});
