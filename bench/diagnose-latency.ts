@@ -53,7 +53,7 @@ export async function mcpFirstAnswer(repeat: number): Promise<number> {
   for (let i = 0; i <= repeat; i++) {
     const client = new Client({ name: 'bench', version: '1.0.0' });
     const t = performance.now();
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [join(ROOT, 'lint/mcp.js')], cwd: ROOT, stderr: 'ignore' }));
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [join(ROOT, 'lint/bin.js'), 'mcp'], cwd: ROOT, stderr: 'ignore' }));
     const r = (await client.callTool({ name: 'diagnose_log', arguments: { log: 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB' } })) as { content: { text: string }[] };
     const ms = performance.now() - t;
     if (!JSON.parse(r.content[0].text).matches.length) throw new Error('the MCP server answered without a match');

@@ -5,14 +5,16 @@
  * with the linter's own loader on the first such call. The tools are thin shells around the diagnosis engine
  * (lint/src/diagnose), the same one the site and the CLI use.
  *
- * Agent host config: { "command": "node", "args": ["<checkout>/lint/mcp.js"], "cwd": "<checkout>" }
+ * Agent host config (docs/DEVELOPING.md): { "command": "node", "args": ["<checkout>/lint/bin.js", "mcp"], "cwd": "<checkout>" }
+ * — any Node starts it: lint/bin.js runs itself again under the project's Node 24 when the first cannot.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'astro/zod';
 import type { Corpus } from '../export/corpus.ts';
-import { gotchaPath, profilePath } from '../markdown/links.ts';
+import { createHash } from 'node:crypto';
+import { gotchaPath, profilePath, templatePath } from '../markdown/links.ts';
 import { diagnose } from '../diagnose/engine.ts';
 import type { DiagnosisIndex } from '../diagnose/index-data.ts';
 import { cachedDiagnosisIndex } from '../diagnose/index-cache.ts';
@@ -105,6 +107,28 @@ export function createServer(data: GuideData): McpServer {
       const page = profiles.find((p) => profileId(p.file.path) === id.toLowerCase());
       if (!page) return notFound(`No profile \`${id}\`; known: ${profiles.map((p) => profileId(p.file.path)).join(', ')}`);
       return json({ id: profileId(page.file.path), ...page.data, url: data.baseUrl + profilePath(profileId(page.file.path)), markdown: bodyOf(page.file.text) });
+    },
+  );
+  server.registerTool(
+    'list_templates',
+    {
+      description: 'The shell templates to copy onto a GPU box (queue runner, per-job wrapper, GPU health, download loop, …): name, what it is for, its SHA-256 and size to check a copy against, and its page and download URLs.',
+      inputSchema: {},
+    },
+    async () => {
+      const templates = (await data.corpus()).templates;
+      return json(
+        templates.map((t) => ({
+          name: t.name,
+          title: t.meta.title,
+          purpose: t.meta.purpose,
+          usage: t.meta.usage,
+          sha256: createHash('sha256').update(t.bytes).digest('hex'),
+          bytes: t.bytes.length,
+          url: data.baseUrl + templatePath(t.name),
+          download: `${data.baseUrl}/downloads/${t.name}`,
+        })),
+      );
     },
   );
   return server;
