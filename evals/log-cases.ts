@@ -18,10 +18,13 @@ export interface LogCase {
   text: string;
 }
 
-export interface LogResult extends LogCase {
+/** What a surface answered for one case: the ids it showed, and the 1-based rank of the first expected one. */
+export interface Ranked {
   got: string[];
   rank: number | null;
 }
+
+export type LogResult = LogCase & Ranked;
 
 export function loadLogCases(path = LOG_CASES, known = gotchaIds()): LogCase[] {
   const cases: LogCase[] = [];
@@ -40,12 +43,12 @@ export function loadLogCases(path = LOG_CASES, known = gotchaIds()): LogCase[] {
   return cases;
 }
 
-export function scoreCase(c: LogCase, got: string[]): LogResult {
+export function scoreCase<C extends { expect: readonly string[] }>(c: C, got: string[]): C & Ranked {
   const at = got.findIndex((id) => c.expect.includes(id));
   return { ...c, got, rank: at === -1 ? null : at + 1 };
 }
 
-export function logRecall(results: readonly LogResult[]) {
+export function logRecall(results: readonly Ranked[]) {
   const n = results.length;
   const at = (k: number) => results.filter((r) => r.rank !== null && r.rank <= k).length / n;
   return { cases: n, at1: at(1), at3: at(3) };

@@ -32,6 +32,7 @@ export function help(): string {
        kb-lint verify [paths...] [--fix] [--format text|json|md]          (re-check quoted sources online)
        kb-lint export skill [--out DIR] | export schemas [--check]         (agent skill bundle, JSON Schemas)
        kb-lint diagnose <file|-> [--format text|json]                    (which gotchas explain a log)
+       kb-lint mcp [--root DIR] [--site-url URL]                         (the guide as an MCP server on stdio)
        kb-lint new gotcha --catalog <c> --title "…" | new profile <id>    (scaffold a file)
 
 Checks the field guide's content (content/**/*.md) and script templates (scripts/*.sh*) against the

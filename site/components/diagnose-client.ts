@@ -4,6 +4,8 @@
  * anywhere, and results are written with textContent (a log is untrusted text, never markup).
  */
 import type { DiagnoseResult } from '../../lint/src/diagnose/engine.ts';
+import { reportControl, type ReportSource } from './report-error-panel.ts';
+import { errorWeight, stripPrefixes } from '../../lint/src/diagnose/lines.ts';
 
 let worker: Worker | undefined;
 let next = 0;
@@ -35,6 +37,12 @@ export async function loadIndex(base: string): Promise<void> {
 /** Whether search input looks like a pasted log rather than a query: several lines, or long. */
 export const looksLikePaste = (text: string) => text.includes('\n') || text.length > 160;
 
+/**
+ * Whether a paste into the search box deserves a diagnosis: a log, or one error line however short
+ * (`torch.OutOfMemoryError: CUDA out of memory`, `Killed`), as people copy the last line of a dead run.
+ */
+export const looksLikeErrorPaste = (text: string) => looksLikePaste(text) || (text.trim() !== '' && errorWeight(stripPrefixes(text.trim())) > 0);
+
 export async function diagnoseInPage(base: string, text: string, limit = 8): Promise<DiagnoseResult> {
   return (await ask(base, text, limit))!;
 }
@@ -49,8 +57,12 @@ export function titleNodes(title: string): (string | HTMLElement)[] {
   });
 }
 
-/** Render results as a list of links with the matched line and the reason; no HTML from the log. */
-export function renderResults(target: HTMLElement, result: DiagnoseResult) {
+/**
+ * Render results as a list of links with the matched line and the reason; no HTML from the log. With
+ * `report`, a "Report this error" control follows: the answer when nothing matched, an offer when the
+ * reader finds none of the matches right.
+ */
+export function renderResults(target: HTMLElement, result: DiagnoseResult, report?: ReportSource) {
   target.replaceChildren();
   const summary = document.createElement('p');
   summary.className = 'diagnose-summary';
@@ -58,7 +70,10 @@ export function renderResults(target: HTMLElement, result: DiagnoseResult) {
     ? `${result.matches.length} likely ${result.matches.length === 1 ? 'cause' : 'causes'} from ${result.lines} lines (${result.errorLines} distinct error lines)${result.truncated ? '; part of the log was cut' : ''}.`
     : `No gotcha matched (${result.lines} lines read). Try pasting the last 50 lines, with the traceback's final line.`;
   target.append(summary);
-  if (!result.matches.length) return;
+  if (!result.matches.length) {
+    if (report) target.append(reportControl(report, false));
+    return;
+  }
   const list = document.createElement('ol');
   list.className = 'diagnose-results';
   for (const m of result.matches) {
@@ -79,4 +94,5 @@ export function renderResults(target: HTMLElement, result: DiagnoseResult) {
     list.append(item);
   }
   target.append(list);
+  if (report) target.append(reportControl(report, true));
 }

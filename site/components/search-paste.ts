@@ -3,9 +3,10 @@
  * and Pagefind then wants every word of it on one page, so a real error finds nothing. When the reader pastes
  * several lines (or types something long), the shared diagnosis engine runs on the text as pasted, in the
  * page, and its matches (declared messages first, each with the line that matched) are shown above the
- * text results, which stay below as they were.
+ * text results, which stay below as they were. A single pasted error line gets the diagnosis too (typed
+ * words stay a plain search), and under it "Report this error" when no page, or no shown page, explains it.
  */
-import { diagnoseInPage, looksLikePaste, renderResults } from './diagnose-client.ts';
+import { diagnoseInPage, looksLikeErrorPaste, looksLikePaste, renderResults } from './diagnose-client.ts';
 
 const BLOCK = 'paste-diagnosis';
 
@@ -21,6 +22,9 @@ function place(host: HTMLElement): HTMLElement {
   return block;
 }
 
+/** The repository to report to, rendered by Search.astro when the build names one. */
+const repository = () => document.querySelector<HTMLElement>('[data-kb-repository]')?.dataset.kbRepository || undefined;
+
 export function installPasteDiagnosis(base: string) {
   let pasted: string | undefined;
   let run = 0;
@@ -33,7 +37,7 @@ export function installPasteDiagnosis(base: string) {
     const block = place(host);
     const heading = document.createElement('h3');
     heading.textContent = 'From your pasted text';
-    renderResults(block, result);
+    renderResults(block, result, { text, repository: repository() });
     block.prepend(heading);
   };
   const clear = (input: HTMLInputElement) => {
@@ -46,7 +50,7 @@ export function installPasteDiagnosis(base: string) {
     (e) => {
       if (!isSearchInput(e.target)) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
-      pasted = looksLikePaste(text) ? text : undefined;
+      pasted = looksLikeErrorPaste(text) ? text : undefined;
     },
     true,
   );
@@ -55,9 +59,10 @@ export function installPasteDiagnosis(base: string) {
     (e) => {
       if (!isSearchInput(e.target)) return;
       const input = e.target;
+      const fromPaste = pasted !== undefined;
       const text = pasted ?? input.value;
       pasted = undefined;
-      if (looksLikePaste(text)) void show(input, text).catch(() => clear(input));
+      if (fromPaste || looksLikePaste(text)) void show(input, text).catch(() => clear(input));
       else clear(input);
     },
     true,

@@ -1,7 +1,7 @@
 /**
  * `kb-lint diagnose <file|->`: a thin shell around the engine. Reads the log (a file, or stdin for `-`),
- * builds the index from the content with the linter's own loader (or reads a built index with `--index`),
- * and prints the top matches. Exit 0 with matches, 1 with none, 2 on usage or internal errors.
+ * answers from the index of the content (cached in .cache/kb-lint/, rebuilt when any content file changed;
+ * index-cache.ts) or from a built index given with `--index`, and prints the top matches. Exit 0 with matches, 1 with none, 2 on usage or internal errors.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -10,9 +10,10 @@ import type { Io } from '../io.ts';
 import { UsageError } from '../files.ts';
 import { diagnose, type DiagnoseResult } from './engine.ts';
 import type { DiagnosisIndex } from './index-data.ts';
+import { cachedDiagnosisIndex } from './index-cache.ts';
 import { failCommand } from '../io.ts';
 
-export const DIAGNOSE_HELP = `Usage: kb-lint diagnose <file|-> [--format text|json] [--limit N] [--base-url URL] [--root DIR] [--index FILE]
+export const DIAGNOSE_HELP = `Usage: kb-lint diagnose <file|-> [--format text|json] [--limit N] [--base-url URL] [--root DIR] [--index FILE] [--no-cache]
 
 Finds the gotchas that explain a log: declared error signatures first, then the distinctive words of the
 lines that carry an error. \`-\` reads the log from stdin.
@@ -23,6 +24,7 @@ Options:
   --base-url <u>   prefix for page paths, e.g. https://guide.example/ (default: site-relative paths)
   --root <dir>     project root whose content/ is read (default: the current directory)
   --index <file>   a built diagnosis index (the site's /diagnosis-index.json) instead of reading content/
+  --no-cache       build the index from content/ now; neither read nor write .cache/kb-lint/
   -h, --help       show this help
 
 Exit codes: 0 matches found, 1 none, 2 usage or internal error.
@@ -58,6 +60,7 @@ export async function diagnoseMain(io: Io, argv: readonly string[], readStdin: R
         'base-url': { type: 'string', default: '' },
         root: { type: 'string' },
         index: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -91,7 +94,7 @@ export async function diagnoseMain(io: Io, argv: readonly string[], readStdin: R
       const root = values.root ? resolve(io.cwd, values.root) : io.cwd;
       const info = await stat(root).catch(() => undefined);
       if (!info?.isDirectory()) throw new UsageError(`No such folder \`${values.root ?? root}\` for --root`);
-      index = await (await import('./from-corpus.ts')).loadDiagnosisIndex(root);
+      index = (await cachedDiagnosisIndex(root, { cache: !values['no-cache'] })).index;
     }
 
     const result = diagnose(log, index, { limit });

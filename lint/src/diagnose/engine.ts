@@ -10,6 +10,8 @@
 import { asciiWords, compileSignature, foldLine, type CompiledSignature } from './signature-match.ts';
 import { normalise, readLog, words, type LogLine } from './lines.ts';
 import type { DiagnosisIndex } from './index-data.ts';
+import { isBoilerplate, termWeight, withoutBoilerplate } from './boilerplate.ts';
+import { evidenceWords } from './evidence.ts';
 
 export interface Diagnosis {
   id: string;
@@ -55,6 +57,40 @@ const CONTEXT_SCAN = 2_000;
 const CONTEXT_WEIGHT = 0.15;
 /** Lines shown in a `why` or a match are cut to this many characters. */
 const SHOW = 300;
+/** How much a boilerplate error line's words count (boilerplate.ts): the library spoke, the cause did not. */
+const BOILERPLATE_WEIGHT = 0.1;
+/** How much more the last error of the paste counts than the errors before it: the run died of that one. */
+const LAST_ERROR_FACTOR = 2;
+/** How much a word counts when it only occurs inside a path (`/usr/local/lib/python3.10/dist-packages`). */
+const PATH_WORD_WEIGHT = 0.25;
+/** How much more a signal or an Xid number counts than a word (evidence.ts): it names what happened. */
+const EVIDENCE_WEIGHT = 6;
+/** Signature score on the last error line, and off it on a boilerplate line. */
+const LAST_ERROR_BONUS = 3;
+const BOILERPLATE_PENALTY = 8;
+/**
+ * A page about one rented platform's twist on an error yields to the general page when the paste never names
+ * that platform: the same message on an unnamed box is the general case. Words that name each platform in a
+ * log (paths, hostnames, CLI names); `china` is also named by any Chinese text. Own-box profiles (`local`,
+ * `generic-ssh`) describe any machine and are never held back.
+ */
+const PLATFORM_WORDS: Record<string, readonly string[]> = {
+  runpod: ['runpod'],
+  vastai: ['vastai', 'vast'],
+  lambda: ['lambdalabs', 'lambdal'],
+  paperspace: ['paperspace'],
+  autodl: ['autodl'],
+  china: ['modelscope', 'tsinghua', 'aliyun', 'ustc', 'tuna', 'autodl'],
+};
+/** Words that name a platform keep their full weight inside a path: `/root/autodl-tmp` says where it ran. */
+const PLATFORM_TERMS = new Set(Object.values(PLATFORM_WORDS).flat());
+/** Word score factor for a platform page whose platform the paste never names. */
+const UNNAMED_PLATFORM_FACTOR = 0.5;
+/** A platform page whose platform the paste names gets this much over the general page with the same message. */
+const NAMED_PLATFORM_BONUS = 1;
+/** What a held-back page's matched message adds to its word score (out of 10 for the best word match). */
+const HELD_BACK_START = 5;
+const PATH = /(?:[A-Za-z]:)?(?:~|\.{1,2})?(?:[/\\][\w.@+-]{1,200}){2,}[/\\]?/g;
 
 interface Prepared {
   anchored: Map<string, { doc: number; sig: CompiledSignature }[]>;
@@ -98,6 +134,8 @@ function prepare(index: DiagnosisIndex): Prepared {
   return p;
 }
 
+const hasHan = (lines: readonly [LogLine, number][]) => lines.some(([l]) => /\p{Script=Han}/u.test(l.text));
+
 const cut = (s: string) => (s.length > SHOW ? `${s.slice(0, SHOW)}…` : s);
 
 /** Which signatures a line matches (doc index + signature). */
@@ -124,6 +162,25 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   const truncated = read.truncated;
   const lines = options.query ? read.lines.map((l) => ({ ...l, weight: Math.max(1, l.weight) })) : read.lines;
 
+  const boilerplate = new Map<string, boolean>();
+  const isNoise = (line: LogLine) => {
+    let b = boilerplate.get(line.text);
+    if (b === undefined) {
+      b = isBoilerplate(line.text);
+      if (boilerplate.size < 50_000) boilerplate.set(line.text, b);
+    }
+    return b;
+  };
+  // The last error the run printed, boilerplate aside: of the strongest lines, the latest.
+  let last: LogLine | undefined;
+  for (let i = lines.length - 1, budget = NORMALISE_BUDGET; i >= 0 && budget > 0; i--) {
+    const line = lines[i];
+    if (line.weight === 0) continue;
+    budget--;
+    if ((!last || line.weight > last.weight) && !isNoise(line)) last = line;
+    if (last?.weight === 3) break;
+  }
+
   // Signatures, on every line; repeated lines are tested once.
   // Per gotcha, the best line for each of its signatures: a page whose several messages all appear wins.
   const bySig = new Map<number, Map<string, { score: number; line: LogLine }>>();
@@ -136,7 +193,9 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     }
     for (const { doc, sig } of hits) {
       // Specific messages on exception lines score higher; among equals the later line, nearer the death, wins.
-      const score = 10 + Math.min(sig.specificity, 60) / 6 + line.weight;
+      let score = 10 + Math.min(sig.specificity, 60) / 6 + line.weight;
+      if (line === last) score += LAST_ERROR_BONUS;
+      else if (isNoise(line)) score -= BOILERPLATE_PENALTY;
       let perSig = bySig.get(doc);
       if (!perSig) bySig.set(doc, (perSig = new Map()));
       const prev = perSig.get(sig.label);
@@ -166,11 +225,18 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     .slice(0, KEY_LINE_LIMIT);
   const byWords = new Map<number, { score: number; line: LogLine; best: number; terms: Set<string> }>();
   const termSeen = new Map<string, number>();
-  const wordLines: [LogLine, number][] = [...keyLines.map(([, l]) => [l, 1 + l.weight / 3] as [LogLine, number]), ...[...context.values()].map((l) => [l, CONTEXT_WEIGHT] as [LogLine, number])];
+  /** Every word of the lines read for words, to tell whether the paste names a platform. */
+  const pasteWords = new Set<string>();
+  const factorOf = (l: LogLine) => (isNoise(l) ? BOILERPLATE_WEIGHT : (1 + l.weight / 3) * (l === last ? LAST_ERROR_FACTOR : 1));
+  const wordLines: [LogLine, number][] = [...keyLines.map(([, l]) => [l, factorOf(l)] as [LogLine, number]), ...[...context.values()].map((l) => [l, CONTEXT_WEIGHT] as [LogLine, number])];
   for (const [line, factor] of wordLines) {
-    // Words come from the line as pasted: placeholders would hide the path words (`autodl-fs`, `workspace`)
-    // that tell platforms apart, and words the index does not know weigh nothing anyway.
-    const lineTerms = new Set(words(line.text));
+    // Words come from the line as pasted, but a word found only inside a path counts for little: the path
+    // words that tell platforms apart (`autodl-fs`, `workspace`) still count, `dist-packages` barely.
+    const text = withoutBoilerplate(line.text);
+    const lineTerms = new Set(words(text));
+    for (const t of lineTerms) pasteWords.add(t);
+    const outsidePaths = new Set(words(text.replace(PATH, ' ')));
+    const evidence = new Set(evidenceWords(line.text));
     const perDoc = new Map<number, { score: number; terms: string[] }>();
     for (const t of lineTerms) {
       const idf = p.idf.get(t);
@@ -179,7 +245,7 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
       // A word repeated on many error lines is the same evidence again: its weight decays.
       const seen = termSeen.get(t) ?? 0;
       termSeen.set(t, seen + 1);
-      const decay = 1 / (1 + seen);
+      const decay = ((outsidePaths.has(t) || PLATFORM_TERMS.has(t) ? 1 : PATH_WORD_WEIGHT) * termWeight(t) * (evidence.has(t) ? EVIDENCE_WEIGHT : 1)) / (1 + seen);
       for (let i = 0; i < list.length; i += 2) {
         const e = perDoc.get(list[i]) ?? { score: 0, terms: [] };
         e.score += idf * list[i + 1] * decay;
@@ -189,8 +255,9 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     }
     for (const [doc, { score, terms }] of perDoc) {
       const weighted = score * factor;
-      // Context only sharpens evidence the error lines or signatures already gave; alone it proves nothing.
-      if (factor === CONTEXT_WEIGHT && !byWords.has(doc) && !bySig.has(doc)) continue;
+      // Context and boilerplate only sharpen evidence the error lines or signatures already gave; alone they
+      // prove nothing.
+      if ((factor === CONTEXT_WEIGHT || factor === BOILERPLATE_WEIGHT) && !byWords.has(doc) && !bySig.has(doc)) continue;
       const agg = byWords.get(doc) ?? { score: 0, line, best: -1, terms: new Set<string>() };
       agg.score += weighted;
       for (const t of terms) agg.terms.add(t);
@@ -199,22 +266,34 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     }
   }
 
+  const named = (platform: string) => platform === 'china' && hasHan(wordLines) ? true : (PLATFORM_WORDS[platform] ?? []).some((w) => pasteWords.has(w));
+  const namedHere = (doc: number) => !!index.docs[doc].platforms?.some((pl) => pl in PLATFORM_WORDS && named(pl));
+  const heldBack = (doc: number) => {
+    const platforms = index.docs[doc].platforms;
+    return !!platforms?.length && platforms.every((pl) => pl in PLATFORM_WORDS) && !platforms.some(named);
+  };
+  for (const [doc, s] of byWords) if (heldBack(doc)) s.score *= UNNAMED_PLATFORM_FACTOR;
   const wordScore = (doc: number) => byWords.get(doc)?.score ?? 0;
   const top = Math.max(1, ...[...byWords.values()].map((v) => v.score));
-  const out: Diagnosis[] = [];
+  // Signature matches rank before word matches, except a platform page held back: its message matched, but on
+  // a box the paste never ties to its platform, so it competes with the word matches (a head start of
+  // HELD_BACK_START) and the general page the words point to can come first.
+  const ranked: { d: Diagnosis; tier: number }[] = [];
   for (const [doc, perSig] of bySig) {
     const d = index.docs[doc];
-    const ranked = [...perSig].sort(([, a], [, b]) => b.score - a.score);
-    const best = ranked[0][1];
-    const score = ranked.reduce((sum, [, v]) => sum + v.score, 0) + wordScore(doc) / top;
-    out.push({ id: d.id, title: d.title, url: d.url, via: 'signature', score, line: { number: best.line.number, text: cut(best.line.text) }, why: `signature ${ranked.map(([l]) => l).join(' + ')}` });
+    const sigs = [...perSig].sort(([, a], [, b]) => b.score - a.score);
+    const best = sigs[0][1];
+    const held = heldBack(doc);
+    const score = held ? (10 * wordScore(doc)) / top + HELD_BACK_START : sigs.reduce((sum, [, v]) => sum + v.score, 0) + wordScore(doc) / top + (namedHere(doc) ? NAMED_PLATFORM_BONUS : 0);
+    ranked.push({ tier: held ? 1 : 0, d: { id: d.id, title: d.title, url: d.url, via: 'signature', score, line: { number: best.line.number, text: cut(best.line.text) }, why: `signature ${sigs.map(([l]) => l).join(' + ')}` } });
   }
   for (const [doc, s] of byWords) {
     if (bySig.has(doc)) continue;
     const d = index.docs[doc];
     const terms = [...s.terms].sort((a, b) => (p.idf.get(b) ?? 0) - (p.idf.get(a) ?? 0)).slice(0, 6);
-    out.push({ id: d.id, title: d.title, url: d.url, via: 'words', score: (10 * s.score) / top, line: { number: s.line.number, text: cut(s.line.text) }, why: `words ${terms.join(', ')}` });
+    ranked.push({ tier: 1, d: { id: d.id, title: d.title, url: d.url, via: 'words', score: (10 * s.score) / top, line: { number: s.line.number, text: cut(s.line.text) }, why: `words ${terms.join(', ')}` } });
   }
-  out.sort((a, b) => (a.via === b.via ? 0 : a.via === 'signature' ? -1 : 1) || b.score - a.score || a.id.localeCompare(b.id));
+  ranked.sort((a, b) => a.tier - b.tier || b.d.score - a.d.score || a.d.id.localeCompare(b.d.id));
+  const out = ranked.map((r) => r.d);
   return { matches: out.slice(0, limit), lines: lines.length, errorLines: distinct.size, truncated };
 }

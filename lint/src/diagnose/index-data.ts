@@ -25,6 +25,8 @@ export interface DiagnosisDoc {
   title: string;
   url: string;
   signatures: Signature[];
+  /** Profile ids it applies to (`all` for every platform); absent in indexes built before it was added. */
+  platforms?: string[];
 }
 
 export interface DiagnosisIndex {
@@ -43,7 +45,7 @@ export function buildDiagnosisIndex(sources: readonly DiagnosisSource[]): Diagno
   [...sources]
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
     .forEach((s, i) => {
-      docs.push({ id: s.id, title: s.title, url: s.url, signatures: [...s.signatures] });
+      docs.push({ id: s.id, title: s.title, url: s.url, signatures: [...s.signatures], platforms: [...s.platforms] });
       const best = new Map<string, number>();
       const add = (text: string, weight: number) => {
         for (const w of words(text)) best.set(w, Math.max(best.get(w) ?? 0, weight));

@@ -4,6 +4,8 @@
  * here is linear: no nested quantifiers, and each runs on a line of at most LINE_CAP characters.
  */
 
+import { evidenceWords } from './evidence.ts';
+
 /** Characters of a line looked at; the rest of a pathological line is ignored. */
 export const LINE_CAP = 2000;
 /** Lines read from one paste; beyond this the tail is dropped (and reported as truncated). */
@@ -20,6 +22,7 @@ export interface LogLine {
 
 // Launcher and logger prefixes that come before the message itself.
 const PREFIXES = [
+  /^\s*\[\d{1,5},\d{1,5}\]<std(?:out|err)>:\s*/, // mpirun --tag-output "[1,0]<stdout>:"
   /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?\s*/,
   /^\s*\[\s*\d+\.\d+\]\s*/, // dmesg [12345.678901]
   /^\s*\[(?:default)?rank\d+\]:?\s*/i,
@@ -43,9 +46,14 @@ const EXCEPTION_LINE = /^\s*(?:[A-Za-z_][\w.]{0,120}\.)?[A-Z]\w{0,60}(?:Error|Ex
 const MESSAGE_LINE = /^\s*(?:error|fatal|critical|panic|e\d{4}|[we]\s|error:|\*\*\*|killed\b|segmentation fault|bus error|aborted)/i;
 const ERROR_WORDS = /\b(?:error|errno|exception|traceback|killed|fatal|fail(?:ed|ure|s)?|denied|refused|timed? ?out|timeout|abort(?:ed)?|segmentation|core dumped|oom|out of memory|nan|inf|xid|nccl|cuda|cudnn|cublas|cannot|can't|unable|not found|no such|no space|exit(?:ed)? (?:with )?(?:code|status)|exitcode|signal|sigkill|sigterm|warn(?:ing)?|deprecated|mismatch|unexpected|invalid|missing|stalled|hang(?:s|ing)?|disconnect(?:ed)?|broken pipe|reset by peer|quota|permission|unauthori[sz]ed|forbidden|40[134]|429|50[0234])\b/i;
 
+const LAST_ERROR = /\blast error:/i;
+/** NCCL's own error lines (`[0] init.cc:497 NCCL WARN Duplicate GPU detected …`); its INFO lines are chatter. */
+const NCCL_WARN = /\bNCCL WARN\b/;
+
 /** Grade one (prefix-stripped) line. */
 export function errorWeight(text: string): number {
   if (EXCEPTION_LINE.test(text)) return 3;
+  if (NCCL_WARN.test(text)) return 2;
   if (MESSAGE_LINE.test(text)) return 2;
   return ERROR_WORDS.test(text) ? 1 : 0;
 }
@@ -56,6 +64,7 @@ export function readLog(text: string): { lines: LogLine[]; truncated: boolean } 
   let start = 0;
   let number = 0;
   let truncated = false;
+  let afterLastError = false;
   while (start <= text.length) {
     if (number >= MAX_LINES) {
       truncated = true;
@@ -68,7 +77,13 @@ export function readLog(text: string): { lines: LogLine[]; truncated: boolean } 
     const raw = text.slice(start, Math.min(end, start + LINE_CAP)).replace(/\r$/, '');
     if (end - start > LINE_CAP) truncated = true;
     const stripped = raw.trim() ? stripPrefixes(raw).trimEnd() : '';
-    if (stripped) lines.push({ number, text: stripped, weight: errorWeight(stripped) });
+    if (stripped) {
+      // NCCL names the transport's own failure after `Last error:`, on that line or the next: that is the cause.
+      let weight = LAST_ERROR.test(stripped) && !/last error:\s*$/i.test(stripped) ? 3 : errorWeight(stripped);
+      if (afterLastError) weight = 3;
+      afterLastError = /last error:\s*$/i.test(stripped);
+      lines.push({ number, text: stripped, weight });
+    }
     start = end + 1;
   }
   return { lines, truncated };
@@ -95,9 +110,12 @@ const STOP = new Set(
 /** Lower-case word stem: strips a plural `s` so `tokens`/`token` meet; nothing cleverer. */
 const stem = (w: string) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
 
-/** The distinctive words of a text: letters-first tokens, no stop words, no placeholders, stemmed. */
+/**
+ * The distinctive words of a text: letters-first tokens, no stop words, no placeholders, stemmed, plus the
+ * evidence words of its signals and Xid numbers (evidence.ts), so `exitcode: -9` and `SIGKILL` meet.
+ */
 export function words(text: string): string[] {
-  const out: string[] = [];
+  const out: string[] = evidenceWords(text);
   for (const m of text.toLowerCase().matchAll(/[\p{L}_][\p{L}\p{N}_]{1,40}|\p{Script=Han}+/gu)) {
     const w = m[0];
     if (STOP.has(w) || w.length < 2) continue;

@@ -162,6 +162,38 @@ describe('a template page, on the box', () => {
     expect(cells.length).toBeGreaterThan(8);
     expect(cells.filter((c) => !c.trim())).toEqual([]);
     expect(cells.join(' ')).toContain('no durable tier');
+
+describe('answers to a paste in the search modal', () => {
+  it('are numbered cards like the result list under them, titles in the link colour', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${site.server.url}/gotchas/`);
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.disabled === false);
+    await page.locator('site-search button[data-open-modal]').click();
+    await page.locator('#starlight__search input.pagefind-ui__search-input').focus();
+    const log = 'Traceback (most recent call last):\n  File "train.py", line 10\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n';
+    await page.evaluate((text) => {
+      const input = document.querySelector<HTMLInputElement>('#starlight__search input')!;
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      input.value = text.replace(/\n/g, ' ');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, log);
+    await page.locator('.paste-diagnosis .diagnose-results li a').first().waitFor();
+    await page.locator('#starlight__search .pagefind-ui__result-link').first().waitFor();
+    const style = await page.evaluate(() => {
+      const answer = document.querySelector('.paste-diagnosis .diagnose-results li a')!;
+      const result = document.querySelector('#starlight__search .pagefind-ui__result-link')!;
+      const list = document.querySelector('.paste-diagnosis .diagnose-results')!;
+      const probe = document.body.appendChild(Object.assign(document.createElement('span'), { style: 'color: var(--sl-color-text-accent)' }));
+      const accent = getComputedStyle(probe).color;
+      probe.remove();
+      return { answer: getComputedStyle(answer).color, accent, card: getComputedStyle(answer.closest('li')!).backgroundColor, resultCard: getComputedStyle(result.closest('.pagefind-ui__result-title')!).backgroundColor, listStyle: getComputedStyle(list).listStyleType, text: getComputedStyle(document.querySelector('.paste-diagnosis li')!).color };
+    });
+    expect(style.listStyle).toBe('decimal');
+    expect(style.answer).not.toBe(style.text);
+    expect(style.answer).toBe(style.accent);
+    expect(style.card).toBe(style.resultCard);
     await page.close();
   });
 });
