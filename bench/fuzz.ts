@@ -107,7 +107,7 @@ async function runProcessCases(limit: number) {
     { name: 'a name with `#`', file: 'content/gotchas/alpha/al9-#1.md', make: (root, file) => write(root, file, page('')) },
     { name: 'a 60 MiB page', file: 'content/gotchas/alpha/al9-huge.md', make: (root, file) => write(root, file, page('', `## Symptom\n\n${'word '.repeat(12 * 1024 * 1024)}\n`)) },
     { name: '60 aliases behind bare CR line breaks', file: 'content/gotchas/alpha/al9-cr.md', make: (root, file) => write(root, file, page(`a: &a [x, x]\r${Array.from({ length: 60 }, (_, i) => `b${i}:\r  - *a`).join('\r')}\n`)) },
-    { name: 'a 45-alias tree in `cost:`', file: 'content/gotchas/alpha/al9-tree.md', make: (root, file) => write(root, file, page(`l0: &l0 [data, data]\n${Array.from({ length: 22 }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`).join('\n')}\n`).replace(/^cost: .*$/m, 'cost: [*l22, *l22]')) },
+    { name: 'a 45-alias tree in `cost:`', file: 'content/gotchas/alpha/al9-tree.md', make: (root, file) => write(root, file, page(`l0: &l0 [data, data]\n${Array.from({ length: 22 }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`).join('\n')}\ncost: [*l22, *l22]\n`).replace(/^cost: .*\n/m, '')) },
     { name: '120 KB of alternating `*_`', file: 'content/gotchas/alpha/al9-pairs.md', make: (root, file) => write(root, file, page('', `## Symptom\n\n${'*_'.repeat(60_000)}\n`)) },
     { name: '`]`×200,000', file: 'content/gotchas/alpha/al9-brackets.md', make: (root, file) => write(root, file, page('', `## Symptom\n\n${']'.repeat(200_000)}\n`)) },
   ];

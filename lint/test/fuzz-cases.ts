@@ -74,7 +74,7 @@ function nearBound(unit: string, body: string): string {
 }
 
 const aliasesBehindCr = fc.integer({ min: 51, max: 400 }).map((n) => `a: &a [x, x]\r${Array.from({ length: n }, (_, i) => `b${i}:\r  - *a`).join('\r')}`);
-const aliasTree = fc.integer({ min: 14, max: 24 }).map((depth) => `l0: &l0 [data, data]\n${Array.from({ length: depth }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`).join('\n')}\ncost: [*l${depth}, *l${depth}]`);
+const aliasTree = fc.integer({ min: 14, max: 24 }).map((depth) => `l0: &l0 [data, data]\n${Array.from({ length: depth }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`).join('\n')}\ntree: [*l${depth}, *l${depth}]`);
 
 /** Text-level changes that always make a document wrong for its kind. */
 type Breaking = { name: string; apply: (doc: Doc) => { doc: Doc; closeFence: boolean } };
