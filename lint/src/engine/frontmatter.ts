@@ -54,7 +54,8 @@ const MAX_BYTES = 256 * 1024;
  * Values and string characters the data may hold once aliases are expanded. js-yaml shares an aliased node
  * rather than copying it, so 45 aliases that each name the one before twice load at once and stand for 2^44
  * values: whatever walks the data next (the schema check, the lint cache's JSON, Astro's data store, which
- * failed with "Invalid string length") takes minutes and gigabytes. Real frontmatter holds under 200 values.
+ * failed with "Invalid string length") takes minutes and gigabytes. The fullest real frontmatter (the China
+ * profile) holds 288 values and 4,428 characters.
  */
 const MAX_EXPANDED_VALUES = 10_000;
 const MAX_EXPANDED_CHARS = 1024 * 1024;
