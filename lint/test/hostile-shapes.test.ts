@@ -28,6 +28,7 @@ const shapes: Record<string, string> = {
   '`]`×200,000': body(']'.repeat(200_000)),
   '`[a](`×5,001 in 30 KB': body('[a]('.repeat(2_600)),
   'a paragraph of 20,000 lines': body('word word word\n'.repeat(20_000)),
+  'a paragraph of 20,000 lines ended by bare CRs': body('word word word\r'.repeat(20_000)),
   '900 KB of list items': body('- a\n'.repeat(230_000)),
   'a table row of 64,000 cells': body(`|a|\n|-|\n${'|a'.repeat(64_000)}`),
 };

@@ -35,6 +35,7 @@ const RUN_MARKERS = '*_~`';
 const TOO_LONG_RUNS = [...RUN_MARKERS].map((c) => c.repeat(MAX_MARKER_RUN + 1));
 
 const NL = 10;
+const CR = 13;
 
 /** Why a Markdown text must not be parsed, positioned at the character that crossed a bound, or undefined. */
 export function markdownBoundProblem(text: string): BoundProblem | undefined {
@@ -54,7 +55,8 @@ export function markdownBoundProblem(text: string): BoundProblem | undefined {
   let marks = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === NL) {
+    // micromark ends a line at CR, LF or CRLF: a file of bare CRs is as many lines to it.
+    if (c === NL || (c === CR && text.charCodeAt(i + 1) !== NL)) {
       if (++lines > MAX_MARKDOWN_LINES) return { message: `Unexpected Markdown file of more than ${MAX_MARKDOWN_LINES} lines, expected a page that short (split it)`, place: at(i + 1) };
     } else if (c < 128 && MARK[c] === 1 && ++marks > MAX_INLINE_MARKS) {
       return { message: `Unexpected Markdown file with more than ${MAX_INLINE_MARKS} of the characters \`${INLINE_MARKS}\`, expected at most that many (the parser pairs them up)`, place: at(i) };
