@@ -23,7 +23,7 @@ const temp = tempDirs('kb-diagnose-hostile-');
 
 /** Lint-clean in every way the linter checked before issue 33 (recheck called it linear). */
 const BOUNDED_REPEAT = '( | ){1,60}Killed';
-const SPACES = `${' '.repeat(3000)}x\n`;
+const SPACES = `${' '.repeat(1000)}x\n`;
 const KILL_AFTER_MS = 60_000;
 
 const source = (id: string, signatures: DiagnosisSource['signatures']): DiagnosisSource => ({ id, title: `Gotcha ${id}`, url: `/gotchas/${id.toLowerCase()}/`, keywords: [], platforms: ['all'], symptom: 'x', signatures });

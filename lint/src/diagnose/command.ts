@@ -17,7 +17,8 @@ import { formatText } from '../formatters/text.ts';
 export const DIAGNOSE_HELP = `Usage: kb-lint diagnose <file|-> [--format text|json] [--limit N] [--base-url URL] [--root DIR] [--index FILE]
 
 Finds the gotchas that explain a log: declared error signatures first, then the distinctive words of the
-lines that carry an error. \`-\` reads the log from stdin.
+lines that carry an error. \`-\` reads the log from stdin. Of a log over 32 MiB, the last 32 MiB are read
+(a run dies at the end of its log).
 
 Options:
   --format <f>     text (default) | json
