@@ -12,13 +12,14 @@
  */
 import { pointFinder } from './points.ts';
 
-/** A Markdown file larger than this is not parsed (the largest page is 19 KB). */
-export const MAX_MARKDOWN_BYTES = 256 * 1024;
+/** A Markdown file of more characters than this is not parsed (the largest page has 19,210). */
+export const MAX_MARKDOWN_CHARS = 256 * 1024;
 /** Lines in a Markdown file (the longest page has 366). */
 export const MAX_MARKDOWN_LINES = 5000;
 /** Characters that open or close inline constructs the parser pairs up (the most any page has is 571). */
 export const MAX_INLINE_MARKS = 5000;
 export const INLINE_MARKS = '*_~[]|<`';
+const MARKS_SHOWN = '`*` `_` `~` `[` `]` `|` `<` and backticks';
 /** Same marker in a row (a real page has at most 4; horizontal rules and fences use 3 to 10). */
 export const MAX_MARKER_RUN = 1000;
 /** Lists and quotes inside each other (200 deep took micromark a second, 1,000 never finished). */
@@ -44,8 +45,8 @@ export function markdownBoundProblem(text: string): BoundProblem | undefined {
     return { line, column };
   };
   // Characters, not bytes: a text of 256 Ki characters is at least that many bytes, and the count is free.
-  if (text.length > MAX_MARKDOWN_BYTES) return { message: `Markdown file too large to parse: ${text.length} characters, expected at most ${MAX_MARKDOWN_BYTES}`, place: at(MAX_MARKDOWN_BYTES) };
-  // A string search per marker: a character-by-character comparison of runs cost more than the loop above.
+  if (text.length > MAX_MARKDOWN_CHARS) return { message: `Markdown file too large to parse: ${text.length} characters, expected at most ${MAX_MARKDOWN_CHARS}`, place: at(MAX_MARKDOWN_CHARS) };
+  // A string search per marker: a character-by-character comparison of runs cost more than the loop below.
   const runs = TOO_LONG_RUNS.map((run) => ({ run, found: text.indexOf(run) })).filter((r) => r.found !== -1);
   if (runs.length) {
     const first = runs.reduce((a, b) => (b.found < a.found ? b : a));
@@ -59,7 +60,7 @@ export function markdownBoundProblem(text: string): BoundProblem | undefined {
     if (c === NL || (c === CR && text.charCodeAt(i + 1) !== NL)) {
       if (++lines > MAX_MARKDOWN_LINES) return { message: `Unexpected Markdown file of more than ${MAX_MARKDOWN_LINES} lines, expected a page that short (split it)`, place: at(i + 1) };
     } else if (c < 128 && MARK[c] === 1 && ++marks > MAX_INLINE_MARKS) {
-      return { message: `Unexpected Markdown file with more than ${MAX_INLINE_MARKS} of the characters \`${INLINE_MARKS}\`, expected at most that many (the parser pairs them up)`, place: at(i) };
+      return { message: `Unexpected Markdown file with more than ${MAX_INLINE_MARKS} of the characters ${MARKS_SHOWN}, expected at most that many (the parser pairs them up)`, place: at(i) };
     }
   }
   const container = /^[ \t]*(?:>[ \t]*|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))+/gm;
