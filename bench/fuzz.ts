@@ -25,8 +25,8 @@ const seed = Number(values.seed);
 /** In the child: lint documents from `start` on, one line per document, then the peak RSS. */
 async function child(start: number) {
   const fc = (await import('fast-check')).default;
-  const { anyCase, lintFiles, materialise } = await import('../lint/test/fuzz-cases.ts');
-  const cases = fc.sample(anyCase, { numRuns: count, seed });
+  const { benchCase, lintFiles, materialise } = await import('../lint/test/fuzz-cases.ts');
+  const cases = fc.sample(benchCase, { numRuns: count, seed });
   for (let i = start; i < count; i++) {
     const files = materialise([cases[i]]);
     const t = performance.now();
