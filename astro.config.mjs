@@ -10,6 +10,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { contentSchema } from './site/lib/sanitize-schema.ts';
 import { cspInlineScripts } from './site/lib/csp-inline-scripts.ts';
+import { assertBuildInputs } from './site/lib/corpus-gate.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,6 +20,14 @@ import { fileURLToPath } from 'node:url';
 // site/lib/corpus-fs.ts's path relative to its own module points nowhere; the variable reaches them intact.
 process.env.KB_CONTENT_DIR ??= fileURLToPath(new URL('./content/', import.meta.url));
 process.env.KB_REPO_ROOT ??= fileURLToPath(new URL('./', import.meta.url));
+
+// Before anything below reads a content file: a FIFO, an oversized page, a name a URL cannot carry, an alias
+// bomb or a parser-stalling shape stops the build here with the file and line (site/lib/corpus-gate.ts).
+assertBuildInputs({
+  contentDir: process.env.KB_CONTENT_DIR,
+  scriptsDir: fileURLToPath(new URL('./scripts/', import.meta.url)),
+  rulesDir: fileURLToPath(new URL('./lint/src/rules/', import.meta.url)),
+});
 
 // Astro's content cache is not invalidated when the schemas or the Markdown pipeline change, because they live
 // outside content.config.ts; key the cache folder by their sources (and this file, which wires the pipeline) so

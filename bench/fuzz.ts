@@ -1,13 +1,19 @@
 /**
  * The fuzz suite with a clock: the hostile documents of lint/test/fuzz-cases.ts (the property test's
- * generators), each linted on its own beside the base corpus, in a child process that a watchdog kills when
- * one file takes longer than the per-file limit. Prints documents, crashes (a throw out of the linter),
- * hangs (the limit passed), the slowest file and the child's peak memory. Figures are for reading; the exit
- * code is 1 only when there was a crash or a hang.
+ * generators, up to 1 MiB a document), each linted on its own beside the base corpus, in a child process that
+ * a watchdog kills when one file takes longer than the per-file limit. Prints documents, crashes (a throw out
+ * of the linter), hangs (the limit passed), the slowest file and the child's peak memory. Then the cases that
+ * need a real file system or a whole run (a FIFO, a link out of the repository, names a URL cannot carry, a
+ * 60 MiB page, YAML alias bombs), each as `kb-lint` on a project of its own: it must exit 1 or 2 within the
+ * limit and name the file. Figures are for reading; the exit code is 1 only when there was a crash, a hang,
+ * or a process case that did not exit as it should.
  *
  * Usage: node bench/fuzz.ts [--count 10000] [--limit-ms 10000] [--seed 20261204]
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,8 +25,8 @@ const seed = Number(values.seed);
 /** In the child: lint documents from `start` on, one line per document, then the peak RSS. */
 async function child(start: number) {
   const fc = (await import('fast-check')).default;
-  const { anyCase, lintFiles, materialise } = await import('../lint/test/fuzz-cases.ts');
-  const cases = fc.sample(anyCase, { numRuns: count, seed });
+  const { benchCase, lintFiles, materialise } = await import('../lint/test/fuzz-cases.ts');
+  const cases = fc.sample(benchCase, { numRuns: count, seed });
   for (let i = start; i < count; i++) {
     const files = materialise([cases[i]]);
     const t = performance.now();
@@ -71,6 +77,7 @@ async function parent() {
     }
   }
   const seconds = (performance.now() - started) / 1000;
+  const processCases = await runProcessCases(limit);
   process.stdout.write(
     [
       `kb-lint fuzz: ${count} documents (seed ${seed}) in ${seconds.toFixed(0)} s, per-file limit ${limit} ms`,
@@ -78,10 +85,60 @@ async function parent() {
       `hangs: ${hangs.length}${hangs.length ? ` (${hangs.slice(0, 20).join(', ')})` : ''}`,
       `slowest file: ${slowest.ms.toFixed(0)} ms (${slowest.what})`,
       `peak RSS of the linting process: ${(peakKiB / 1024).toFixed(0)} MiB`,
+      `process cases (kb-lint on a project of its own, exit 1 or 2 naming the file within ${limit} ms):`,
+      ...processCases.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: exit ${c.exit}, ${c.ms.toFixed(0)} ms${c.ok ? '' : ` (${c.why})`}`),
       '',
     ].join('\n'),
   );
-  process.exitCode = crashes.length || hangs.length ? 1 : 0;
+  process.exitCode = crashes.length || hangs.length || processCases.some((c) => !c.ok) ? 1 : 0;
+}
+
+const LINT = fileURLToPath(new URL('../lint/bin.js', import.meta.url));
+
+/** Cases that need files on disk: each writes a small project, runs kb-lint on it, and checks exit and message. */
+async function runProcessCases(limit: number) {
+  const { baseCorpus, GOTCHA } = await import('../lint/test/corpus.ts');
+  const page = (extraYaml: string, body?: string) => GOTCHA('AL9', extraYaml, body);
+  const cases: { name: string; file: string; make: (root: string, file: string) => void }[] = [
+    { name: 'a FIFO in content/', file: 'content/gotchas/alpha/al9-fifo.md', make: (root, file) => mkfifo(join(root, file)) },
+    { name: 'a FIFO in scripts/', file: 'scripts/fifo.sh', make: (root, file) => mkfifo(join(root, file)) },
+    { name: 'a page linked from outside the repository', file: 'content/gotchas/alpha/al9-linked.md', make: (root, file) => symlinkSync('/etc/hostname', join(root, file)) },
+    { name: 'a name with `?`', file: 'content/gotchas/alpha/al9-what?.md', make: (root, file) => write(root, file, page('')) },
+    { name: 'a name with `#`', file: 'content/gotchas/alpha/al9-#1.md', make: (root, file) => write(root, file, page('')) },
+    { name: 'a 60 MiB page', file: 'content/gotchas/alpha/al9-huge.md', make: (root, file) => write(root, file, page('', `## Symptom\n\n${'word '.repeat(12 * 1024 * 1024)}\n`)) },
+    { name: '60 aliases behind bare CR line breaks', file: 'content/gotchas/alpha/al9-cr.md', make: (root, file) => write(root, file, page(`a: &a [x, x]\r${Array.from({ length: 60 }, (_, i) => `b${i}:\r  - *a`).join('\r')}\n`)) },
+    { name: 'a 45-alias tree in `cost:`', file: 'content/gotchas/alpha/al9-tree.md', make: (root, file) => write(root, file, page(`l0: &l0 [data, data]\n${Array.from({ length: 22 }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`).join('\n')}\ncost: [*l22, *l22]\n`).replace(/^cost: .*\n/m, '')) },
+    { name: '120 KB of alternating `*_`', file: 'content/gotchas/alpha/al9-pairs.md', make: (root, file) => write(root, file, page('', `## Symptom\n\n${'*_'.repeat(60_000)}\n`)) },
+    { name: '`]`×200,000', file: 'content/gotchas/alpha/al9-brackets.md', make: (root, file) => write(root, file, page('', `## Symptom\n\n${']'.repeat(200_000)}\n`)) },
+  ];
+  const results = [];
+  for (const c of cases) {
+    const root = mkdtempSync(join(tmpdir(), 'kb-fuzz-fs-'));
+    try {
+      for (const [p, text] of Object.entries(baseCorpus())) write(root, p, text);
+      c.make(root, c.file);
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [LINT, '--root', root, '--today', '2026-11', '--no-cache'], { encoding: 'utf8', timeout: limit, killSignal: 'SIGKILL', maxBuffer: 64 << 20 });
+      const ms = performance.now() - t;
+      const named = `${r.stdout}${r.stderr}`.includes(c.file);
+      const exit = r.status;
+      const why = r.signal ? `killed after ${limit} ms` : exit !== 1 && exit !== 2 ? 'expected exit 1 or 2' : !named ? 'the file is not named' : '';
+      results.push({ name: c.name, exit, ms, ok: !why, why });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
+function write(root: string, path: string, text: string) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+function mkfifo(path: string) {
+  mkdirSync(dirname(path), { recursive: true });
+  if (spawnSync('mkfifo', [path]).status !== 0) throw new Error(`mkfifo ${path} failed`);
 }
 
 if (values.child !== undefined) await child(Number(values.child));

@@ -101,6 +101,11 @@ describe('frontmatter reads data exactly as Astro does', async () => {
     ['flow brackets nested 1,000 levels', `a: ${'['.repeat(1000)}${']'.repeat(1000)}`, /brackets nested deeper than 64/],
     ['a billion laughs', `a: &a [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 60 }, (_, i) => `b${i}: [*a, *a]`).join('\n')}`, /more than 50 aliases/],
     ['a 300 KiB block', `a: "${'x'.repeat(300 * 1024)}"`, /too large/],
+    // Issue 33: bare CR line breaks hid the aliases from the count (exit 2, RangeError, 3.7 GB).
+    ['60 aliases behind bare CR line breaks', `a: &a [x, x, x, x, x, x, x, x, x]\r${Array.from({ length: 60 }, (_, i) => `b${i}:\r  - *a\r  - *a`).join('\r')}`, /more than 50 aliases/],
+    ['60 aliases behind CRLF line breaks', `a: &a [x, x]\r\n${Array.from({ length: 60 }, (_, i) => `b${i}: [*a, *a]`).join('\r\n')}`, /more than 50 aliases/],
+    // Under the alias cap, but each alias names the one before twice: 2^44 values (58 s and 2.5 GB before).
+    ['a 45-alias tree in `cost:`', `id: AL1\nl0: &l0 [data, data]\n${Array.from({ length: 22 }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`).join('\n')}\ncost: [*l22, *l22]`, /more than 10000 values once its aliases are expanded/],
   ];
   for (const [name, yaml, message] of hostile) {
     it(`refuses ${name} with one positioned problem`, () => {

@@ -55,15 +55,38 @@ const brokenYaml = fc.constantFrom('title: [unclosed', 'title: "no end', 'a: b: 
 const deepYaml = fc.integer({ min: 50, max: 3000 }).map((n) => `title: ${'['.repeat(n)}${']'.repeat(n)}`);
 const aliasBomb = fc.constant('a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]');
 
+/** Units whose repeats make micromark pair markers (issue 33's battery: `*_` 120 KB took over a minute). */
+const PAIR_UNITS = ['*_', '*~', 'x*', ']', '[', '[a](', '[^a]', '*a_', '~~a', '|a', '<a', '`a', '_a*'];
+/** Units whose repeats make many lines or blocks (a 20,000-line paragraph; 1 MiB of list items took 96 s). */
+const BLOCK_UNITS = ['word word word\n', '- a\n', '> a\n', '# a\n', '[a]: b\n', 'a\n', '|a|b|\n', '1. a\n', '<b>x</b>\n', 'a\n\n'];
+
+const INLINE_MARK = /[*_~[\]|<`]/g;
+const marks = (text: string) => text.match(INLINE_MARK)?.length ?? 0;
+const repeatTo = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length));
+
+/** `unit` repeated as far as fits under every bound, given the marks and lines `body` already has. */
+function nearBound(unit: string, body: string): string {
+  const budgetMarks = 4_900 - marks(body);
+  const budgetLines = 4_900 - body.split('\n').length;
+  const perUnit = { marks: marks(unit), lines: unit.split('\n').length - 1 };
+  const n = Math.min(perUnit.marks ? Math.floor(budgetMarks / perUnit.marks) : Infinity, perUnit.lines ? Math.floor(budgetLines / perUnit.lines) : Infinity, Math.floor(200_000 / unit.length));
+  return unit.repeat(Math.max(0, n));
+}
+
+const aliasesBehindCr = fc.integer({ min: 51, max: 400 }).map((n) => `a: &a [x, x]\r${Array.from({ length: n }, (_, i) => `b${i}:\r  - *a`).join('\r')}`);
+const aliasTree = fc.integer({ min: 14, max: 24 }).map((depth) => `l0: &l0 [data, data]\n${Array.from({ length: depth }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`).join('\n')}\ntree: [*l${depth}, *l${depth}]`);
+
 /** Text-level changes that always make a document wrong for its kind. */
 type Breaking = { name: string; apply: (doc: Doc) => { doc: Doc; closeFence: boolean } };
 
-function breakers(kind: Kind): fc.Arbitrary<Breaking>[] {
+function breakers(kind: Kind, heavy: boolean): fc.Arbitrary<Breaking>[] {
   const yamlLine = (line: string): Breaking => ({ name: 'yaml', apply: (doc) => ({ doc: { ...doc, yaml: [...doc.yaml, ...line.split('\n')] }, closeFence: true }) });
   const list: fc.Arbitrary<Breaking>[] = [
     brokenYaml.map(yamlLine),
     deepYaml.map(yamlLine),
     aliasBomb.map(yamlLine),
+    aliasesBehindCr.map(yamlLine),
+    aliasTree.map(yamlLine),
     wrongValue.map((v) => ({ name: 'type', apply: (doc) => ({ doc: { ...doc, yaml: doc.yaml.map((l) => (/^title:/.test(l) ? `title: ${v}` : l)) }, closeFence: true }) })),
     fc.constant<Breaking>({ name: 'unknown-field', apply: (doc) => ({ doc: { ...doc, yaml: [...doc.yaml, 'surprise: field'] }, closeFence: true }) }),
   ];
@@ -96,6 +119,27 @@ function breakers(kind: Kind): fc.Arbitrary<Breaking>[] {
         body((n) => '- '.repeat(n), 101, 10_000, 'marker-run'),
         body((n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'), 101, 1000, 'indented-list'),
       ),
+      // Issue 33: shapes on which micromark's time grows faster than the text (pairing emphasis, strikethrough
+      // and bracket markers; long paragraphs; many blocks), up to 1 MiB. Each passes a bound of
+      // lint/src/engine/bounds.ts, so each is refused before the parser sees it.
+      fc.tuple(fc.constantFrom(...PAIR_UNITS), fc.integer({ min: 5_001, max: heavy ? 1024 * 1024 : 20_000 })).map(([unit, bytes]) => ({
+        name: `pairs ${JSON.stringify(unit)}`,
+        apply: (doc: Doc) => ({ doc: { ...doc, body: `${doc.body}\n${repeatTo(unit, Math.max(bytes, Math.ceil((5_001 * unit.length) / marks(unit))))}\n` }, closeFence: true }),
+      })),
+      fc.tuple(fc.constantFrom(...BLOCK_UNITS), fc.integer({ min: 5_001, max: heavy ? 1024 * 1024 : 20_000 })).map(([unit, bytes]) => ({
+        name: `blocks ${JSON.stringify(unit)}`,
+        apply: (doc: Doc) => ({ doc: { ...doc, body: `${doc.body}\n${repeatTo(unit, Math.max(bytes, 5_001 * unit.length))}` }, closeFence: true }),
+      })),
+      // Just inside the bounds (4,900 marks in one paragraph, 4,900 lines), made wrong by an unknown field:
+      // the heaviest parse a file can still get, a second or two each, so only the timed bench has them.
+      ...(heavy
+        ? [
+            fc.tuple(fc.constantFrom(...PAIR_UNITS, ...BLOCK_UNITS)).map(([unit]) => ({
+              name: `near-bound ${JSON.stringify(unit)}`,
+              apply: (doc: Doc) => ({ doc: { ...doc, yaml: [...doc.yaml, 'surprise: field'], body: `${doc.body}\n${nearBound(unit, doc.body)}\n` }, closeFence: true }),
+            })),
+          ]
+        : []),
       fc.integer({ min: 1024 * 1024 + 1, max: 3 * 1024 * 1024 }).map((n) => ({ name: 'huge', apply: (doc: Doc) => ({ doc: { ...doc, body: `${doc.body}\n${'word '.repeat(Math.ceil(n / 5))}\n` }, closeFence: true }) })),
     );
   }
@@ -125,15 +169,21 @@ export interface Case {
   bytes?: { at: number; seq: readonly number[] };
 }
 
-const caseFor = (kind: Kind): fc.Arbitrary<Case> =>
+const caseFor = (kind: Kind, heavy: boolean): fc.Arbitrary<Case> =>
   fc.record({
     kind: fc.constant(kind),
-    breaking: fc.oneof(...breakers(kind)),
+    breaking: fc.oneof(...breakers(kind, heavy)),
     stress: fc.array(fc.oneof(...stresses), { maxLength: 2 }),
     bytes: fc.option(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), seq: badBytes }), { freq: 5, nil: undefined }),
   });
 
-export const anyCase = fc.oneof({ weight: 6, arbitrary: caseFor('gotcha') }, { weight: 2, arbitrary: caseFor('profile') }, { weight: 1, arbitrary: caseFor('catalog') }, { weight: 1, arbitrary: caseFor('reference') }, { weight: 1, arbitrary: caseFor('template') });
+const casesOf = (heavy: boolean) =>
+  fc.oneof({ weight: 6, arbitrary: caseFor('gotcha', heavy) }, { weight: 2, arbitrary: caseFor('profile', heavy) }, { weight: 1, arbitrary: caseFor('catalog', heavy) }, { weight: 1, arbitrary: caseFor('reference', heavy) }, { weight: 1, arbitrary: caseFor('template', heavy) });
+
+/** The property test's documents: every shape, each only as large as it takes to pass its bound. */
+export const anyCase = casesOf(false);
+/** The fuzz bench's documents: the same shapes up to 1 MiB, and parses just inside the bounds. */
+export const benchCase = casesOf(true);
 
 const PATHS: Record<Kind, (i: number) => string> = {
   gotcha: (i) => `content/gotchas/alpha/al${100 + i}-generated.md`,

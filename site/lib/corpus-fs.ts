@@ -2,10 +2,11 @@
  * Reading the content folders at config time (Node only). The content collections are the real source for
  * pages; this exists because the sidebar and the schemas' known-id lists are needed before collections load.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { frontmatterBlock, readFrontmatter } from '../../lint/src/engine/frontmatter.ts';
+import { readOneFrom } from '../../lint/src/engine/read.ts';
 import { isInside } from './links-out.ts';
 
 /**
@@ -31,6 +32,10 @@ export function entryIds(folder: string): string[] {
  * by the project's one frontmatter reader, which reads as Astro does for the collections.
  */
 export function frontmatterOf(path: string): Record<string, unknown> {
-  const block = frontmatterBlock(readFileSync(join(CONTENT_DIR, path), 'utf8'));
+  // The linter's reader, refusals and all (a FIFO, a link out, an oversized file give `{}`; the build's first
+  // step has already reported them).
+  const read = readOneFrom(CONTENT_DIR, path);
+  if (read.error !== undefined) return {};
+  const block = frontmatterBlock(new TextDecoder().decode(read.bytes));
   return block ? readFrontmatter(block.yaml).data : {};
 }

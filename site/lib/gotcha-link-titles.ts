@@ -9,11 +9,12 @@
  * It runs before remarkInternalLinks rewrites `gotcha:` URLs to paths. An id the corpus does not have is left
  * alone (the linter reports it).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import { parseInternalLink } from '../../lint/src/markdown/links.ts';
 import { frontmatterBlock, readFrontmatter } from '../../lint/src/engine/frontmatter.ts';
+import { readOneFrom } from '../../lint/src/engine/read.ts';
 import { CONTENT_DIR } from './corpus-fs.ts';
 import { isInside } from './links-out.ts';
 import { plainTitle } from './inline.ts';
@@ -34,7 +35,10 @@ export function readGotchaTitles(contentDir: string = CONTENT_DIR): Map<string, 
   for (const e of entries) {
     const path = join(e.parentPath, e.name);
     if (!e.name.endsWith('.md') || e.name.startsWith('_') || e.isDirectory() || !isInside(path, contentDir)) continue;
-    const block = frontmatterBlock(readFileSync(path, 'utf8'));
+    // The linter's reader: a FIFO or an oversized file is refused (the build's first step reports it), not waited on.
+    const read = readOneFrom(contentDir, relative(contentDir, path));
+    if (read.error !== undefined) continue;
+    const block = frontmatterBlock(new TextDecoder().decode(read.bytes));
     const fm = block ? readFrontmatter(block.yaml).data : {};
     if (fm.draft === true || typeof fm.id !== 'string' || typeof fm.title !== 'string') continue;
     titles.set(fm.id, plainTitle(fm.title));

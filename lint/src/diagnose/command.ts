@@ -3,7 +3,7 @@
  * answers from the index of the content (cached in .cache/kb-lint/, rebuilt when any content file changed;
  * index-cache.ts) or from a built index given with `--index`, and prints the top matches. Exit 0 with matches, 1 with none, 2 on usage or internal errors.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Io } from '../io.ts';
@@ -12,11 +12,14 @@ import { diagnose, type DiagnoseResult } from './engine.ts';
 import type { DiagnosisIndex } from './index-data.ts';
 import { cachedDiagnosisIndex } from './index-cache.ts';
 import { failCommand } from '../io.ts';
+import { MAX_LOG_BYTES, MAX_LOG_SHOWN } from './log-limit.ts';
+import { formatText } from '../formatters/text.ts';
 
 export const DIAGNOSE_HELP = `Usage: kb-lint diagnose <file|-> [--format text|json] [--limit N] [--base-url URL] [--root DIR] [--index FILE] [--no-cache]
 
 Finds the gotchas that explain a log: declared error signatures first, then the distinctive words of the
-lines that carry an error. \`-\` reads the log from stdin.
+lines that carry an error. \`-\` reads the log from stdin. Of a log over 32 MiB, the last 32 MiB are read
+(a run dies at the end of its log).
 
 Options:
   --format <f>     text (default) | json
@@ -33,10 +36,39 @@ Exit codes: 0 matches found, 1 none, 2 usage or internal error.
 /** Stdin as text; tests pass their own. */
 export type ReadStdin = () => Promise<string>;
 
+/** The last MAX_LOG_BYTES of stdin: a run dies at the end of its log, so the head is what gives way. */
 async function processStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    while (size - chunks[0].length >= MAX_LOG_BYTES) size -= chunks.shift()!.length;
+  }
+  const all = Buffer.concat(chunks);
+  return fromTail(all.subarray(Math.max(0, all.length - MAX_LOG_BYTES)), all.length > MAX_LOG_BYTES);
+}
+
+/** Text of the bytes at a log's end; when the head was cut, the partial first line goes too (a marker says so). */
+function fromTail(bytes: Buffer, cut: boolean): string {
+  if (!cut) return bytes.toString('utf8');
+  const newline = bytes.indexOf(10);
+  return `${CUT_MARK}\n${bytes.subarray(newline + 1).toString('utf8')}`;
+}
+
+const CUT_MARK = `[kb-lint: only the last ${MAX_LOG_SHOWN} of this log were read]`;
+
+/** A log file: the whole of it, or its last MAX_LOG_BYTES (read from the end, never all into memory). */
+async function readLogFile(path: string, size: number): Promise<string> {
+  if (size <= MAX_LOG_BYTES) return readFile(path, 'utf8');
+  const handle = await open(path, 'r');
+  try {
+    const bytes = Buffer.alloc(MAX_LOG_BYTES);
+    const { bytesRead } = await handle.read(bytes, 0, MAX_LOG_BYTES, size - MAX_LOG_BYTES);
+    return fromTail(bytes.subarray(0, bytesRead), true);
+  } finally {
+    await handle.close();
+  }
 }
 
 export function formatDiagnosisText(result: DiagnoseResult, baseUrl: string): string {
@@ -79,8 +111,10 @@ export async function diagnoseMain(io: Io, argv: readonly string[], readStdin: R
     else {
       const path = resolve(io.cwd, target);
       const info = await stat(path).catch(() => undefined);
-      if (!info?.isFile()) throw new UsageError(`No such file \`${target}\``);
-      log = await readFile(path, 'utf8');
+      if (!info) throw new UsageError(`No such file \`${target}\``);
+      // A FIFO would be read until its writer closes it; `-` is the way to stream a log in.
+      if (!info.isFile()) throw new UsageError(`Not a regular file \`${target}\`, expected a log file (or \`-\` to read stdin)`);
+      log = await readLogFile(path, info.size);
     }
 
     let index: DiagnosisIndex;
@@ -98,12 +132,18 @@ export async function diagnoseMain(io: Io, argv: readonly string[], readStdin: R
     }
 
     const result = diagnose(log, index, { limit });
+    if (log.startsWith(CUT_MARK)) result.truncated = true;
     if (format === 'json') {
       const matches = result.matches.map((m) => ({ ...m, url: baseUrl + m.url }));
       io.stdout(`${JSON.stringify({ ...result, matches }, null, 2)}\n`);
     } else io.stdout(formatDiagnosisText(result, baseUrl));
     return result.matches.length ? 0 : 1;
   } catch (error) {
+    // Loaded only on this path: `--index` runs never load the corpus reader.
+    if (error instanceof (await import('../export/corpus.ts')).ExportError) {
+      io.stderr(`${formatText(error.findings, { color: false })}\nkb-lint diagnose: ${error.message}; fix them (\`npm run lint\` shows the same) and run again\n`);
+      return 2;
+    }
     return failCommand(io, 'kb-lint diagnose', error);
   }
 }

@@ -8,7 +8,7 @@ import { evidenceWords } from './evidence.ts';
 
 /** Characters of a line looked at; the rest of a pathological line is ignored. */
 export const LINE_CAP = 2000;
-/** Lines read from one paste; beyond this the tail is dropped (and reported as truncated). */
+/** Lines read from one paste: the last ones, since a run dies at the end; the head beyond this is dropped (and reported as truncated). */
 export const MAX_LINES = 200_000;
 
 export interface LogLine {
@@ -58,18 +58,28 @@ export function errorWeight(text: string): number {
   return ERROR_WORDS.test(text) ? 1 : 0;
 }
 
+/**
+ * Where the last `MAX_LINES` lines of a paste begin, and the number of lines before them. Found from the end
+ * (one `lastIndexOf` per kept line), then the skipped head is counted so line numbers stay the paste's own.
+ */
+function tailStart(text: string): { start: number; skipped: number } {
+  let at = text.length;
+  for (let kept = 0; kept < MAX_LINES; kept++) {
+    at = text.lastIndexOf('\n', at - 1);
+    if (at <= 0) return { start: 0, skipped: 0 };
+  }
+  let skipped = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i <= at; i = text.indexOf('\n', i + 1)) skipped++;
+  return { start: at + 1, skipped };
+}
+
 /** Split a paste into lines, bounded in count and length, graded for error content. */
 export function readLog(text: string): { lines: LogLine[]; truncated: boolean } {
   const lines: LogLine[] = [];
-  let start = 0;
-  let number = 0;
-  let truncated = false;
+  let { start, skipped: number } = tailStart(text);
+  let truncated = number > 0;
   let afterLastError = false;
   while (start <= text.length) {
-    if (number >= MAX_LINES) {
-      truncated = true;
-      break;
-    }
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     number++;

@@ -2,7 +2,13 @@
  * How one signature matches one log line. Pure (no Node built-ins): the site bundles it for the search box
  * and the paste page, the CLI and the MCP server import it, and the lint rule uses it to prove a signature
  * against its Symptom section, so "matches" means the same thing everywhere.
+ *
+ * Regex signatures run on RE2's automaton (re2js, a pure-JavaScript port of Go's regexp), never on the
+ * JavaScript engine: its time is linear in the line whatever the pattern, so a signature that a static proof
+ * wrongly calls safe (`( | ){1,60}Killed` passed recheck, then took V8 forever on a line of spaces) cannot
+ * stall the CLI, the MCP server or the page's worker. Linear by construction, rather than proved safe.
  */
+import { RE2JS } from 're2js';
 import type { Signature } from '../schema/signature.ts';
 
 /** A signature made ready for matching. */
@@ -48,14 +54,22 @@ function compileLiteral(text: string): CompiledSignature {
   };
 }
 
-/** Compile a signature; throws a SyntaxError for a regex that does not compile. */
+/**
+ * A regex signature as RE2 reads it; throws (an RE2JSException, with RE2's reason) for one it does not
+ * compile. Signatures are kept inside POSIX ERE (the lint rule), where RE2 and JavaScript agree on meaning.
+ */
+export function compileRegex(source: string, flags = ''): RE2JS {
+  return RE2JS.compile(source, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
+}
+
+/** Compile a signature; throws for a regex that RE2 does not compile. */
 export function compileSignature(sig: Signature): CompiledSignature {
   if ('literal' in sig) return compileLiteral(sig.literal);
-  const re = new RegExp(sig.regex, sig.flags ?? '');
+  const re = compileRegex(sig.regex, sig.flags);
   const fixed = sig.regex.replace(/\\./g, 'x').replace(/\[[^\]]*\]/g, '').replace(/[^A-Za-z0-9 ]/g, '');
   return {
     label: `/${sig.regex}/${sig.flags ?? ''}`,
-    // No anchors: a regex is tried on every line. The rule keeps them rare and proves them linear.
+    // No anchors: a regex is tried on every line. The rule keeps them rare; RE2 keeps each try linear.
     anchors: [],
     specificity: fixed.length,
     test: (line) => re.test(line),

@@ -50,6 +50,15 @@ const MAX_DEPTH = 64;
 const MAX_ALIASES = 50;
 /** Real frontmatter is a few hundred bytes. */
 const MAX_BYTES = 256 * 1024;
+/**
+ * Values and string characters the data may hold once aliases are expanded. js-yaml shares an aliased node
+ * rather than copying it, so 45 aliases that each name the one before twice load at once and stand for 2^44
+ * values: whatever walks the data next (the schema check, the lint cache's JSON, Astro's data store, which
+ * failed with "Invalid string length") takes minutes and gigabytes. The fullest real frontmatter (the China
+ * profile) holds 288 values and 4,428 characters.
+ */
+const MAX_EXPANDED_VALUES = 10_000;
+const MAX_EXPANDED_CHARS = 1024 * 1024;
 
 const blockStartAt = (line: number): Position => ({ start: { line, column: 1 }, end: { line, column: 4 } });
 
@@ -69,7 +78,30 @@ export function readFrontmatter(yamlText: string | undefined, startLine = 1, sta
   if (typeof value !== 'object' || Array.isArray(value)) {
     return frontmatterFrom({ data: {}, present: true, problems: [{ message: 'Unexpected frontmatter, expected a YAML mapping of `key: value` lines', place: blockStartAt(startLine) }], source }, startLine);
   }
+  const expanded = expansionProblem(value);
+  if (expanded) return frontmatterFrom({ data: {}, present: true, problems: [{ message: expanded, place: firstAlias(source) ?? blockStartAt(startLine) }], source }, startLine);
   return frontmatterFrom({ data: value as Record<string, unknown>, present: true, problems: [], source }, startLine);
+}
+
+/** Why loaded data is too big once its aliases are expanded, or undefined; stops counting at the bound. */
+function expansionProblem(value: unknown): string | undefined {
+  let values = 0;
+  let chars = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (++values > MAX_EXPANDED_VALUES) return `Frontmatter holds more than ${MAX_EXPANDED_VALUES} values once its aliases are expanded, expected a plain mapping (write the values out)`;
+    if (typeof v === 'string' && (chars += v.length) > MAX_EXPANDED_CHARS) return `Frontmatter holds more than ${MAX_EXPANDED_CHARS} characters once its aliases are expanded, expected a plain mapping (write the values out)`;
+    if (Array.isArray(v)) stack.push(...v);
+    else if (v && typeof v === 'object' && !(v instanceof Date)) for (const [k, item] of Object.entries(v)) stack.push(k, item);
+  }
+  return undefined;
+}
+
+/** Where the first alias (`*name`) of a block is, for a problem about aliases. */
+function firstAlias(source: FrontmatterSource): Point | undefined {
+  const m = /(^|[\s,[{:-])\*[^\s,\]}]/.exec(source.text);
+  return m ? pointAt(source, m.index + m[1].length) : undefined;
 }
 
 /** A positioned problem when the block is too large, too deep or has too many aliases to parse safely. */
@@ -81,8 +113,14 @@ function refusal(source: FrontmatterSource): FrontmatterProblem | undefined {
   let aliases = 0;
   const indents: number[] = [];
   let lineStart = 0;
+  // YAML ends a line at CR, LF or CRLF: a scan that knew only LF saw a block of bare CRs as one line, and
+  // its aliases (each after a CR, which the alias test below did not count as a separator) went uncounted.
+  const breaks = /\r\n?|\n/g;
   while (lineStart <= text.length) {
-    const end = text.indexOf('\n', lineStart) === -1 ? text.length : text.indexOf('\n', lineStart);
+    breaks.lastIndex = lineStart;
+    const found = breaks.exec(text);
+    const end = found ? found.index : text.length;
+    const next = found ? end + found[0].length : text.length + 1;
     const line = text.slice(lineStart, end);
     // Block nesting: each deeper indent (a `- ` counts as one) is a level.
     const lead = /^([ \t]*(?:-[ \t]+)*)/.exec(line)![1];
@@ -102,7 +140,7 @@ function refusal(source: FrontmatterSource): FrontmatterProblem | undefined {
         if (++aliases > MAX_ALIASES) return { message: `Frontmatter uses more than ${MAX_ALIASES} aliases`, place: at(lineStart + i) };
       }
     }
-    lineStart = end + 1;
+    lineStart = next;
   }
   return undefined;
 }

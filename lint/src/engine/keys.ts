@@ -16,7 +16,7 @@ import { SITE_URL } from '../site-url.ts';
 const FORMAT = 5;
 
 /** Packages whose versions decide trees, data and messages as much as our own code does. */
-const PACKAGES = ['unified', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark', 'mdast-util-from-markdown', 'yaml', 'js-yaml', 'github-slugger', 'astro', 'zod'];
+const PACKAGES = ['unified', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark', 'mdast-util-from-markdown', 'yaml', 'js-yaml', 'github-slugger', 'astro', 'zod', 're2js'];
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

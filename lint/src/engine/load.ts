@@ -12,6 +12,7 @@ import { classify } from './classify.ts';
 import { decode } from './decode.ts';
 import { pointFinder } from './points.ts';
 import { readTemplateMeta } from './template-meta.ts';
+import { markdownBoundProblem } from './bounds.ts';
 import { MAX_FILE_BYTES, type ReadResult } from './read.ts';
 
 export { decode, firstInvalidUtf8 } from './decode.ts';
@@ -20,33 +21,6 @@ import type { Directive, InlineStamp, LintFile, LinkUse } from './types.ts';
 
 /** Inline stamps: `(verified 2026-06)`, `(verified docs.runpod.io 2026-06)`. */
 export const INLINE_STAMP = /\(verified\b[^()\n]*?\b(\d{4}-\d{1,2}|[A-Z][a-z]+ \d{4}|\d{4})\)/g;
-
-/**
- * Shapes that make the Markdown parser's time or stack grow out of bounds, measured on micromark: nesting
- * 200 containers deep took a second (1,000 never finished), an emphasis run of 10,000 markers did not finish
- * in 20 s (1,000: 0.2 s). Refused with a positioned finding before parsing, so one such file costs nothing
- * and the run goes on.
- */
-const MAX_NESTING = 100;
-const MAX_MARKER_RUN = 1000;
-
-const TOO_LONG_RUNS = [...'*_~`'].map((c) => c.repeat(MAX_MARKER_RUN + 1));
-
-function tooComplex(text: string): { message: string; place: { line: number; column: number } } | undefined {
-  // A string search per marker: a character-by-character loop over every file cost 5 % of a cold lint.
-  const runs = TOO_LONG_RUNS.map((run) => ({ run, at: text.indexOf(run) })).filter((r) => r.at !== -1);
-  if (runs.length) {
-    const first = runs.reduce((a, b) => (b.at < a.at ? b : a));
-    return { message: `Unexpected run of more than ${MAX_MARKER_RUN} \`${first.run[0]}\` characters`, place: pointFinder(text)(first.at) };
-  }
-  const container = /^[ \t]*(?:>[ \t]*|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))+/gm;
-  for (const m of text.matchAll(container)) {
-    const markers = m[0].match(/>|[-*+]|\d+[.)]/g)?.length ?? 0;
-    const indent = /^[ \t]*/.exec(m[0])![0].replace(/\t/g, '    ').length;
-    if (markers + indent / 2 > MAX_NESTING) return { message: `Unexpected nesting deeper than ${MAX_NESTING} lists or quotes`, place: pointFinder(text)(m.index) };
-  }
-  return undefined;
-}
 
 /** `<!-- kb-lint verb rule-id … -->`, the whole of an HTML node. */
 const DIRECTIVE = /^<!--\s*kb-lint\s+([a-z-]*)([^]*?)-->\s*$/;
@@ -97,7 +71,7 @@ export function loadFile(path: string, bytes: Uint8Array): LintFile {
   const empty = { ...none, text };
   if (problem) return { ...empty, readProblem: problem };
   if (kind === 'template') return { ...empty, frontmatter: readTemplateMeta(text) };
-  const complex = tooComplex(text);
+  const complex = markdownBoundProblem(text);
   if (complex) return { ...empty, text: '', readProblem: complex };
   let tree: Root;
   try {

@@ -11,6 +11,18 @@ export interface ReadResult {
   error?: string;
 }
 
+/**
+ * Why a corpus path's name cannot be published, or undefined. Each name becomes part of a page or download
+ * URL, where `?` starts a query and `#` a fragment: the site's loader dropped such a page without a word.
+ * Letters, digits, `-`, `_` and `.` are what every real page and script uses.
+ */
+export function badName(path: string): string | undefined {
+  const bad = /[^A-Za-z0-9._\/-]/.exec(path);
+  if (!bad) return undefined;
+  const shown = bad[0] === ' ' ? 'a space' : /[\p{C}\p{Z}]/u.test(bad[0]) ? `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `\`${bad[0]}\``;
+  return `a file name with ${shown}, which a page or download URL cannot carry (use letters, digits, \`-\`, \`_\` and \`.\`)`;
+}
+
 /** What a failed read says: the errno code when there is one. */
 const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
@@ -28,6 +40,8 @@ export function readAllFrom(root: string, paths: readonly string[]): ReadResult[
   const inside = `${realpathSync(root)}${sep}`;
   return paths.map((path) => {
     let fd: number | undefined;
+    const name = badName(path);
+    if (name) return { bytes: new Uint8Array(), error: name };
     try {
       // Content comes from pull requests: a link out of the repository (to a system file, another checkout)
       // is reported, never read, so nothing outside the project reaches a report or a page.
@@ -62,4 +76,13 @@ export async function readAll(paths: readonly string[], reader: (p: string) => P
   };
   await Promise.all(Array.from({ length: Math.min(limit, paths.length) }, lane));
   return out;
+}
+
+/**
+ * One file under `root` with every refusal of `readAllFrom` (a link out of the tree, a FIFO or device, a
+ * file over the size cap, a name a URL cannot carry): for the tools that read a page or two on their own
+ * (the site's config-time reads), so none of them can hang on a FIFO or publish a file from outside.
+ */
+export function readOneFrom(root: string, path: string): ReadResult {
+  return readAllFrom(root, [path])[0];
 }

@@ -4,10 +4,10 @@
  * ids), then typed through the content model's schemas so defaults are filled in exactly as the site fills
  * them. Staleness and style rules do not block an export: an old stamp is still the best fact we have.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ZodType } from 'astro/zod';
-import { lintParsed, parseFiles, type Finding } from '../engine/run.ts';
+import { lintParsed, type Finding } from '../engine/run.ts';
+import { fileFromRead } from '../engine/load.ts';
+import { readAllFrom } from '../engine/read.ts';
 import { knownIds, type CorpusIndex } from '../engine/corpus-index.ts';
 import type { LintFile, SeveritySetting } from '../engine/types.ts';
 import { corpusFiles } from '../files.ts';
@@ -90,12 +90,12 @@ function typed<T>(file: LintFile, schema: ZodType<T>, problems: Finding[]): T | 
  */
 export async function loadCorpus(root: string): Promise<Corpus> {
   const paths = await corpusFiles(root);
-  const raw = new Map<string, Uint8Array>();
-  const files = await parseFiles(root, paths, async (p) => {
-    const bytes = new Uint8Array(await readFile(join(root, p)));
-    raw.set(p, bytes);
-    return bytes;
-  });
+  // The linter's own reader, refusals and all: a page linked in from outside the repository, a FIFO or an
+  // oversized file becomes a readable-file finding that stops the export (and `diagnose`, and the MCP
+  // server, which load through here) instead of being published or waited on.
+  const reads = readAllFrom(root, paths);
+  const raw = new Map(paths.map((p, i) => [p, reads[i].bytes]));
+  const files = paths.map((p, i) => fileFromRead(p, reads[i]));
   const severities = new Map<string, SeveritySetting>(RULES.filter((r) => !(BLOCKING_RULES as readonly string[]).includes(r.id)).map((r) => [r.id, 'off']));
   // Age rules are off, so the month given here decides nothing.
   const { findings, index } = await lintParsed(files, { root, maxAge: 6, today: currentMonth(), severities });

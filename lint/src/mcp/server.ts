@@ -19,6 +19,7 @@ import { diagnose } from '../diagnose/engine.ts';
 import type { DiagnosisIndex } from '../diagnose/index-data.ts';
 import { cachedDiagnosisIndex } from '../diagnose/index-cache.ts';
 import { VERSION } from '../io.ts';
+import { MAX_LOG_BYTES, MAX_LOG_SHOWN } from '../diagnose/log-limit.ts';
 
 /** Page body without its frontmatter block. */
 const bodyOf = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '').trim();
@@ -66,7 +67,7 @@ export function createServer(data: GuideData): McpServer {
     'diagnose_log',
     {
       description: 'Find the field-guide gotchas that explain a log or an error message (paste the whole tail: traceback, NCCL/CUDA/Xid lines, launcher output). Returns ranked gotchas, each with the log line that matched and why.',
-      inputSchema: { log: z.string().max(50_000_000).describe('The log text, any length'), limit: z.number().int().min(1).max(50).optional().describe('Matches to return (default 5)') },
+      inputSchema: { log: z.string().max(MAX_LOG_BYTES).describe(`The log text, at most ${MAX_LOG_SHOWN} as sent (a larger request gets an error reply): the end of a log matters most`), limit: z.number().int().min(1).max(50).optional().describe('Matches to return (default 5)') },
     },
     async ({ log, limit }) => {
       const r = diagnose(log, data.index, { limit: limit ?? 5 });

@@ -2,8 +2,7 @@
  * The quoted sources of the content files: each source entry with a `quote`, read through the shared schema
  * (an entry the schema refuses is left to `kb-lint`'s own rules, never fetched) and positioned at its quote.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readAllFrom } from '../engine/read.ts';
 import { frontmatterBlock, readFrontmatter } from '../engine/frontmatter.ts';
 import { SourceSchema, type Pin } from '../schema/source.ts';
 
@@ -42,10 +41,9 @@ export function quoteTargets(file: string, text: string): QuoteTarget[] {
 
 /** Quoted sources of many files, read from `root`. */
 export async function readTargets(root: string, files: readonly string[]): Promise<QuoteTarget[]> {
-  const all: QuoteTarget[] = [];
-  for (const file of files) {
-    if (!file.endsWith('.md')) continue;
-    all.push(...quoteTargets(file, await readFile(join(root, file), 'utf8')));
-  }
-  return all;
+  const pages = files.filter((f) => f.endsWith('.md'));
+  // The linter's reader: a link out of the repository, a FIFO or an oversized file is skipped here (the
+  // linter reports it), never read or waited on.
+  const reads = readAllFrom(root, pages);
+  return pages.flatMap((file, i) => (reads[i].error === undefined ? quoteTargets(file, new TextDecoder().decode(reads[i].bytes)) : []));
 }

@@ -2,9 +2,7 @@ import type { Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { defineRule } from '../define.ts';
 import { sections } from '../gotcha-structure/index.ts';
-import { compileSignature } from '../../diagnose/signature-match.ts';
 import { SignatureSchema } from '../../schema/signature.ts';
-import { proveLinear, refuseRegex } from './vet.ts';
 
 /**
  * What the Symptom section shows, as candidate log lines: each line of a code block (a log line is a line),
@@ -24,9 +22,15 @@ export function symptomExamples(body: readonly RootContent[]): string[] {
 
 const signatureSchema = SignatureSchema();
 
+/**
+ * The matcher and the regex engine under it, loaded by the first gotcha that has signatures: a re-run that
+ * the cache answers never loads them.
+ */
+let matching: Promise<typeof import('./vet.ts')> | undefined;
+
 export default defineRule({
   id: 'gotcha-signatures',
-  description: 'Error signatures compile, cannot backtrack catastrophically, and match an example in the Symptom section',
+  description: 'Error signatures compile (regexes as POSIX ERE that RE2 reads) and match an example in the Symptom section',
   severity: 'error',
   kinds: ['gotcha'],
   scope: 'file',
@@ -35,8 +39,7 @@ export default defineRule({
     if (!Array.isArray(raw) || raw.length === 0 || !file.tree) return;
     const symptom = sections(file.tree.children).find((s) => /^symptom\b/i.test(toString(s.heading).trim()));
     const examples = symptom ? symptomExamples(symptom.body) : [];
-    const proofs: Promise<void>[] = [];
-    raw.forEach((entry, i) => {
+    return (matching ??= import('./vet.ts')).then(({ compileSignature, refuseRegex }) => raw.forEach((entry, i) => {
       const parsed = signatureSchema.safeParse(entry);
       if (!parsed.success) return; // frontmatter-schema reports the shape
       const sig = parsed.data;
@@ -53,12 +56,9 @@ export default defineRule({
             : 'The gotcha has no `## Symptom` section to hold the message.',
         });
       };
-      if (!('regex' in sig)) return matchSymptom();
-      const refused = refuseRegex(sig.regex, sig.flags);
+      const refused = 'regex' in sig ? refuseRegex(sig.regex, sig.flags) : undefined;
       if (refused) return ctx.report(file, { message: refused, place: where() });
-      // The examples meet the regex only once it is proven linear: an unproven one could hang the linter.
-      proofs.push(proveLinear(sig.regex, sig.flags).then((problem) => (problem ? ctx.report(file, { message: problem, place: where() }) : matchSymptom())));
-    });
-    if (proofs.length) return Promise.all(proofs).then(() => undefined);
+      matchSymptom();
+    }));
   },
 });

@@ -2,7 +2,7 @@ import { defineRule } from '../define.ts';
 
 export default defineRule({
   id: 'readable-file',
-  description: 'Content files are UTF-8 text',
+  description: 'Content files are UTF-8 text, regular files inside the repository with URL-safe names, and within the parser bounds',
   severity: 'error',
   kinds: ['gotcha', 'profile', 'catalog', 'reference', 'template', 'other'],
   scope: 'file',
