@@ -51,6 +51,7 @@ describe('Report this error', () => {
     const text = await page.locator('#diagnose-output .report-error-text').inputValue();
     expect(text).toBe('blorp started on <private-ip>\nglarp zorp for <email> in /home/<user>/run');
     expect(await page.locator('#diagnose-output .report-error-masked').textContent()).toBe('Masked: 1 e-mail address, 1 IP address, 1 home folder name.');
+    expect(await page.locator('#diagnose-output .report-error-rest').textContent()).toContain('title will be “[gotcha] glarp zorp for <email> in /home/<user>/run”');
     // The e2e build names no repository: the reader is told where the lines would go instead of a dead link.
     expect(await page.locator('#diagnose-output .report-error-link').count()).toBe(0);
     expect(await page.locator('#diagnose-output .report-error-norepo').isVisible()).toBe(true);
@@ -76,6 +77,9 @@ describe('Report this error', () => {
     await page.locator('#diagnose-output .report-error-text').fill('blorp started\nmy own words');
     url = await form();
     expect(url.searchParams.get('symptom')).toContain('```text\nblorp started\nmy own words\n```');
+    // The title shown follows the box too, and is the one the link carries.
+    const shown = /“(\[gotcha\][^”]*)”/.exec((await page.locator('#diagnose-output .report-error-rest').textContent())!)![1];
+    expect(url.searchParams.get('title')).toBe(shown);
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(sent).toEqual([]);
     await page.close();
