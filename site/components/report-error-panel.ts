@@ -5,7 +5,7 @@
  * until the reader follows the link and submits the form on GitHub. Built with DOM calls only: the paste is
  * untrusted text.
  */
-import { describeMasks, prepareReport, reportUrl } from '../lib/report-error.ts';
+import { describeMasks, prepareReport, REPORT_PREFACE, reportTitle, reportUrl } from '../lib/report-error.ts';
 
 export interface ReportSource {
   /** The text as pasted. */
@@ -52,7 +52,13 @@ function panel(source: ReportSource): HTMLElement {
   const note = document.createElement('p');
   note.className = 'report-error-masked';
   note.textContent = `Masked: ${describeMasks(masked.counts)}.`;
-  wrap.append(intro, label, text, note);
+  // Everything else the form will hold besides the box: its title (from the box) and one opening sentence.
+  const rest = document.createElement('p');
+  rest.className = 'report-error-rest';
+  const showRest = () => (rest.textContent = `The issue's title will be “${reportTitle(text.value)}”, and its Symptom field will open with: “${REPORT_PREFACE}”`);
+  showRest();
+  text.addEventListener('input', showRest);
+  wrap.append(intro, label, text, note, rest);
   if (source.repository) {
     const link = document.createElement('a');
     link.className = 'report-error-link';

@@ -128,7 +128,8 @@ describe('the lines a report carries', () => {
     expect(url.searchParams.get('title')).toBe('[gotcha] RuntimeError: connect to <private-ip> failed for <email>');
     expect(url.searchParams.get('symptom')).toContain(`\`\`\`text\n${report.text}\n\`\`\``);
     expect(url.href).not.toContain('10.0.0.5');
-    expect(reportTitle('x\n'.repeat(3))).toBe('[gotcha]');
+    expect(reportTitle('step 1\nstep 2\n')).toBe('[gotcha] step 2');
+    expect(reportTitle('')).toBe('[gotcha]');
     expect(describeMasks(report.counts)).toBe('1 e-mail address, 1 IP address');
   });
 });

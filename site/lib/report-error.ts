@@ -180,16 +180,20 @@ export function prepareReport(paste: string): Masked {
 
 /** A short title from the last line that reads as an error, masked already. */
 export function reportTitle(masked: string): string {
-  const lines = readLog(masked).lines.filter((l) => l.weight > 0);
+  const all = readLog(masked).lines.filter((l) => l.text !== '[…]');
+  const lines = all.some((l) => l.weight > 0) ? all.filter((l) => l.weight > 0) : all.slice(-1);
   const best = [...lines].sort((a, b) => b.weight - a.weight || b.number - a.number)[0];
   const text = (best?.text ?? '').replace(/\s+/g, ' ').trim();
   return `[gotcha] ${text.length > 90 ? `${text.slice(0, 89)}…` : text}`.trimEnd();
 }
 
+/** The sentence the Symptom field opens with, above the lines; the panel shows it too. */
+export const REPORT_PREFACE = "Pasted into the guide's diagnosis, which found no page that explains it (masked before sending):";
+
 /** The new-gotcha issue form's URL, its Symptom field filled with the (masked) text the reader saw. */
 export function reportUrl(repository: string, masked: string): string {
   const fence = masked.includes('```') ? '~~~~' : '```';
-  const symptom = `Pasted into the guide's diagnosis, which found no page that explains it (masked before sending):\n\n${fence}text\n${masked}\n${fence}\n`;
+  const symptom = `${REPORT_PREFACE}\n\n${fence}text\n${masked}\n${fence}\n`;
   const params = new URLSearchParams({ template: 'new-gotcha.yml', title: reportTitle(masked), symptom });
   return `${repository.replace(/\/+$/, '')}/issues/new?${params}`;
 }

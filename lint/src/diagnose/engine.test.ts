@@ -69,8 +69,10 @@ describe('diagnose', () => {
 });
 
 describe('diagnose in query mode', () => {
-  it('ranks a typed query with no error word by its words', () => {
-    expect(diagnose('tokenizer padding token', index).matches).toEqual([]);
+  it('ranks a typed query, or a short paste with no error word, by its words; a long clean log matches nothing', () => {
     expect(diagnose('tokenizer padding token', index, { query: true }).matches[0]).toMatchObject({ id: 'H1', via: 'words' });
+    expect(diagnose('tokenizer padding token', index).matches[0]).toMatchObject({ id: 'H1', via: 'words' });
+    const clean = Array.from({ length: 30 }, (_, i) => `step ${i} tokenizer padding token loss 2.${i}`).join('\n');
+    expect(diagnose(clean, index).matches).toEqual([]);
   });
 });

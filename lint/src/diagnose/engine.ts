@@ -55,6 +55,8 @@ const CONTEXT_LINES = 200;
 const CONTEXT_SCAN = 2_000;
 /** How much a context line's words count against an error line's. */
 const CONTEXT_WEIGHT = 0.15;
+/** Lines of a paste without any error line that are still read as the reader's error. */
+const SHORT_PASTE = 20;
 /** Lines shown in a `why` or a match are cut to this many characters. */
 const SHOW = 300;
 /** How much a boilerplate error line's words count (boilerplate.ts): the library spoke, the cause did not. */
@@ -81,6 +83,13 @@ const PLATFORM_WORDS: Record<string, readonly string[]> = {
   paperspace: ['paperspace'],
   autodl: ['autodl'],
   china: ['modelscope', 'tsinghua', 'aliyun', 'ustc', 'tuna', 'autodl'],
+};
+/** What a platform's own machines print even when no word names it: Vast's `root@C.123456` prompt, Lambda's
+ * `ubuntu@192-9-140-23`, the China mirror of the Hugging Face hub. */
+const PLATFORM_MARKS: Record<string, RegExp> = {
+  vastai: /\broot@C\.\d{4,}/,
+  lambda: /\bubuntu@\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b/,
+  china: /\bhf-mirror\.com\b/,
 };
 /** Words that name a platform keep their full weight inside a path: `/root/autodl-tmp` says where it ran. */
 const PLATFORM_TERMS = new Set(Object.values(PLATFORM_WORDS).flat());
@@ -160,7 +169,10 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   const p = prepare(index);
   const read = readLog(text);
   const truncated = read.truncated;
-  const lines = options.query ? read.lines.map((l) => ({ ...l, weight: Math.max(1, l.weight) })) : read.lines;
+  // A short paste with no line that looks like an error is still what the reader took for one (`Your notebook
+  // tried to allocate more memory than is available. It has restarted.`): read it as a typed query.
+  const plain = !options.query && read.lines.length <= SHORT_PASTE && read.lines.every((l) => l.weight === 0);
+  const lines = options.query || plain ? read.lines.map((l) => ({ ...l, weight: Math.max(1, l.weight) })) : read.lines;
 
   const boilerplate = new Map<string, boolean>();
   const isNoise = (line: LogLine) => {
@@ -266,13 +278,18 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     }
   }
 
-  const named = (platform: string) => platform === 'china' && hasHan(wordLines) ? true : (PLATFORM_WORDS[platform] ?? []).some((w) => pasteWords.has(w));
+  const marked = new Set(Object.keys(PLATFORM_MARKS).filter((pl) => wordLines.some(([l]) => PLATFORM_MARKS[pl].test(l.text))));
+  const named = (platform: string) =>
+    marked.has(platform) || (platform === 'china' && hasHan(wordLines)) || (PLATFORM_WORDS[platform] ?? []).some((w) => pasteWords.has(w));
   const namedHere = (doc: number) => !!index.docs[doc].platforms?.some((pl) => pl in PLATFORM_WORDS && named(pl));
   const heldBack = (doc: number) => {
     const platforms = index.docs[doc].platforms;
     return !!platforms?.length && platforms.every((pl) => pl in PLATFORM_WORDS) && !platforms.some(named);
   };
-  for (const [doc, s] of byWords) if (heldBack(doc)) s.score *= UNNAMED_PLATFORM_FACTOR;
+  for (const [doc, s] of byWords) {
+    if (heldBack(doc)) s.score *= UNNAMED_PLATFORM_FACTOR;
+    else if (namedHere(doc)) s.score /= UNNAMED_PLATFORM_FACTOR;
+  }
   const wordScore = (doc: number) => byWords.get(doc)?.score ?? 0;
   const top = Math.max(1, ...[...byWords.values()].map((v) => v.score));
   // Signature matches rank before word matches, except a platform page held back: its message matched, but on

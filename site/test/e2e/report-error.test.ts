@@ -10,7 +10,10 @@ import { servedSite } from './served.ts';
 
 const site = servedSite();
 const REPO = 'https://github.com/example/guide';
-const UNMATCHED = 'blorp started on 10.0.0.7\nglarp zorp for alice@example.org in /home/alice/run\n';
+// A clean log longer than a short paste (the engine reads a short one with no error word as a query), ending in
+// a line with an address, an e-mail and a home folder: nothing matches it.
+const UNMATCHED = `${Array.from({ length: 24 }, (_, i) => `blorp step ${i}`).join('\n')}\nglarp zorp on 10.0.0.7 for alice@example.org in /home/alice/run\n`;
+const MASKED_LAST = 'glarp zorp on <private-ip> for <email> in /home/<user>/run';
 
 /** Paste as a reader does: a paste event carrying the clipboard's text. */
 async function paste(page: Page, selector: string, text: string) {
@@ -49,8 +52,10 @@ describe('Report this error', () => {
     expect(await page.locator('#diagnose-output li[data-id]').count()).toBe(0);
     await page.locator('#diagnose-output .report-error-open').click();
     const text = await page.locator('#diagnose-output .report-error-text').inputValue();
-    expect(text).toBe('blorp started on <private-ip>\nglarp zorp for <email> in /home/<user>/run');
+    // The end of the log, where a run dies, with the gap marked.
+    expect(text.split('\n')).toEqual(['[…]', ...Array.from({ length: 6 }, (_, i) => `blorp step ${18 + i}`), MASKED_LAST]);
     expect(await page.locator('#diagnose-output .report-error-masked').textContent()).toBe('Masked: 1 e-mail address, 1 IP address, 1 home folder name.');
+    expect(await page.locator('#diagnose-output .report-error-rest').textContent()).toContain(`title will be “[gotcha] ${MASKED_LAST}”`);
     // The e2e build names no repository: the reader is told where the lines would go instead of a dead link.
     expect(await page.locator('#diagnose-output .report-error-link').count()).toBe(0);
     expect(await page.locator('#diagnose-output .report-error-norepo').isVisible()).toBe(true);
@@ -71,11 +76,14 @@ describe('Report this error', () => {
     let url = await form();
     expect(`${url.origin}${url.pathname}`).toBe(`${REPO}/issues/new`);
     expect(url.searchParams.get('template')).toBe('new-gotcha.yml');
-    expect(url.searchParams.get('symptom')).toContain('```text\nblorp started on <private-ip>\nglarp zorp for <email> in /home/<user>/run\n```');
+    expect(url.searchParams.get('symptom')).toContain(`blorp step 23\n${MASKED_LAST}\n\`\`\``);
     expect(url.href).not.toMatch(/alice|10\.0\.0\.7/);
     await page.locator('#diagnose-output .report-error-text').fill('blorp started\nmy own words');
     url = await form();
     expect(url.searchParams.get('symptom')).toContain('```text\nblorp started\nmy own words\n```');
+    // The title shown follows the box too, and is the one the link carries.
+    const shown = /“(\[gotcha\][^”]*)”/.exec((await page.locator('#diagnose-output .report-error-rest').textContent())!)![1];
+    expect(url.searchParams.get('title')).toBe(shown);
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(sent).toEqual([]);
     await page.close();
