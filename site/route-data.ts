@@ -1,0 +1,41 @@
+/**
+ * Route middleware (Starlight's `routeMiddleware`): keeps the Chinese tree's links inside what exists.
+ * Starlight prefixes every sidebar link of a /zh-cn/ page with /zh-cn/ and adds an `hreflang` alternate for
+ * every locale on every page; only some pages are translated (site/lib/i18n.ts), so a link to a page
+ * without a translation goes to its English page instead (marked `lang="en"`), and an alternate that would
+ * name a missing page is dropped.
+ */
+import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
+import { TRANSLATED_LOCALES, splitLocale, translatedRoutes, type TranslatedLocale } from './lib/i18n.ts';
+
+type Entry = StarlightRouteData['sidebar'][number];
+
+const routes = new Map<TranslatedLocale, Set<string>>();
+const translatedIn = (locale: TranslatedLocale) => {
+  if (!routes.has(locale) || !import.meta.env.PROD) routes.set(locale, translatedRoutes(locale));
+  return routes.get(locale)!;
+};
+
+function relink(entries: Entry[], base: string, translated: ReadonlySet<string>) {
+  for (const entry of entries) {
+    if (entry.type === 'group') relink(entry.entries, base, translated);
+    else {
+      const at = splitLocale(entry.href, base);
+      if (!at || at.locale === 'root' || translated.has(at.route.split('#')[0])) continue;
+      entry.href = `${base.replace(/\/$/, '')}${at.route}`;
+      entry.attrs = { ...entry.attrs, lang: 'en' };
+    }
+  }
+}
+
+export const onRequest = defineRouteMiddleware((context) => {
+  const route = context.locals.starlightRoute;
+  const base = import.meta.env.BASE_URL;
+  const locale = route.locale as TranslatedLocale | undefined;
+  if (locale && TRANSLATED_LOCALES.includes(locale)) relink(route.sidebar, base, translatedIn(locale));
+  route.head = route.head.filter((tag) => {
+    if (tag.tag !== 'link' || tag.attrs?.rel !== 'alternate' || typeof tag.attrs.href !== 'string' || !tag.attrs.hreflang) return true;
+    const at = splitLocale(new URL(tag.attrs.href).pathname, base);
+    return !at || at.locale === 'root' || translatedIn(at.locale).has(at.route);
+  });
+});
