@@ -21,6 +21,7 @@ import disableDirective from './disable-directive/index.ts';
 import gotchaSignatures from './gotcha-signatures/index.ts';
 import noRawHtml from './no-raw-html/index.ts';
 import noSilentDelete from './no-silent-delete/index.ts';
+import translation from './translation/index.ts';
 
 export const RULES: readonly Rule[] = [
   readableFile,
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   gotchaSignatures,
   noRawHtml,
   noSilentDelete,
+  translation,
 ];
 
 export const ruleById = new Map(RULES.map((r) => [r.id, r]));
