@@ -6,7 +6,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
-import { CatalogSchema, GotchaSchema, ProfileSchema, ReferenceSchema } from '../lint/src/schema/index.ts';
+import { CatalogSchema, GotchaSchema, ProfileSchema, ReferenceSchema, TranslationSchema } from '../lint/src/schema/index.ts';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_DIR, entryIds } from './lib/corpus-fs.ts';
 import { excludeLinksOut } from './lib/links-out.ts';
@@ -56,6 +56,11 @@ export const collections = {
   profiles: defineCollection({ loader: md('profiles'), schema: ProfileSchema() }),
   catalogs: defineCollection({ loader: md('catalogs'), schema: CatalogSchema() }),
   references: defineCollection({ loader: md('references'), schema: ReferenceSchema() }),
+  // Chinese editions (issue 32): content/i18n/zh-cn/<collection>/ holds translations at their original's path,
+  // with the original's schema plus `translates`; rendered under /zh-cn/ by site/pages/zh-cn/.
+  zhGotchas: defineCollection({ loader: md('i18n/zh-cn/gotchas'), schema: TranslationSchema('gotchas', known) }),
+  zhProfiles: defineCollection({ loader: md('i18n/zh-cn/profiles'), schema: TranslationSchema('profiles') }),
+  zhReferences: defineCollection({ loader: md('i18n/zh-cn/references'), schema: TranslationSchema('references') }),
   // Each lint rule's docs.md sits beside its code; the site publishes them at /lint/<rule-id>/.
   lintRules: defineCollection({
     loader: glob({ base: RULES_DIR, pattern: ['*/docs.md', ...excludeLinksOut(RULES_DIR, '.')], generateId: ({ entry }) => entry.split('/')[0] }),

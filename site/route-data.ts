@@ -2,7 +2,7 @@
  * Route middleware (Starlight's `routeMiddleware`): keeps the Chinese tree's links inside what exists.
  * Starlight prefixes every sidebar link of a /zh-cn/ page with /zh-cn/ and adds an `hreflang` alternate for
  * every locale on every page; only some pages are translated (site/lib/i18n.ts), so a link to a page
- * without a translation goes to its English page instead (marked `lang="en"`), and an alternate that would
+ * without a translation goes to its English page instead (marked `hreflang="en"`), and an alternate that would
  * name a missing page is dropped.
  */
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
@@ -23,7 +23,9 @@ function relink(entries: Entry[], base: string, translated: ReadonlySet<string>)
       const at = splitLocale(entry.href, base);
       if (!at || at.locale === 'root' || translated.has(at.route.split('#')[0])) continue;
       entry.href = `${base.replace(/\/$/, '')}${at.route}`;
-      entry.attrs = { ...entry.attrs, lang: 'en' };
+      // The link leads to an English page (hreflang); its label is English too unless the sidebar has a
+      // Chinese one, and only an English label is marked as English text.
+      entry.attrs = { ...entry.attrs, hreflang: 'en', ...(/[\u3400-\u9fff]/.test(entry.label) ? {} : { lang: 'en' }) };
     }
   }
 }
