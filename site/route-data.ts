@@ -1,6 +1,6 @@
 /**
  * Route middleware (Starlight's `routeMiddleware`): keeps the Chinese tree's links inside what exists.
- * Starlight prefixes every sidebar link of a /zh-cn/ page with /zh-cn/ and adds an `hreflang` alternate for
+ * Starlight prefixes every sidebar link (and the previous/next links) of a /zh-cn/ page with /zh-cn/ and adds an `hreflang` alternate for
  * every locale on every page; only some pages are translated (site/lib/i18n.ts), so a link to a page
  * without a translation goes to its English page instead (marked `hreflang="en"`), and an alternate that would
  * name a missing page is dropped.
@@ -34,7 +34,11 @@ export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
   const base = import.meta.env.BASE_URL;
   const locale = route.locale as TranslatedLocale | undefined;
-  if (locale && TRANSLATED_LOCALES.includes(locale)) relink(route.sidebar, base, translatedIn(locale));
+  if (locale && TRANSLATED_LOCALES.includes(locale)) {
+    // Previous/next links are taken from the sidebar before this runs, as entries of their own.
+    const pagination = [route.pagination.prev, route.pagination.next].filter((l) => l !== undefined);
+    relink([...route.sidebar, ...pagination], base, translatedIn(locale));
+  }
   route.head = route.head.filter((tag) => {
     if (tag.tag !== 'link' || tag.attrs?.rel !== 'alternate' || typeof tag.attrs.href !== 'string' || !tag.attrs.hreflang) return true;
     const at = splitLocale(new URL(tag.attrs.href).pathname, base);

@@ -73,4 +73,33 @@ describe('the zh-cn edition, in a browser', () => {
       await page.close();
     }
   });
+
+  /** Paste a log into the search box of `path` and return the diagnosis links, as a reader's paste does. */
+  async function pasteLinks(path: string, text: string) {
+    const page = await site.browser.newPage();
+    try {
+      await page.goto(`${site.server.url}${path}`);
+      await page.locator('site-search button[data-open-modal]').first().click();
+      await page.locator('#starlight__search input.pagefind-ui__search-input').waitFor({ state: 'visible' });
+      await page.evaluate((log) => {
+        const box = document.querySelector<HTMLInputElement>('#starlight__search input.pagefind-ui__search-input')!;
+        box.focus();
+        const clipboard = new DataTransfer();
+        clipboard.setData('text/plain', log);
+        box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+        box.value = log;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }, text);
+      await page.locator('#starlight__search .paste-diagnosis .diagnose-summary').waitFor();
+      return await page.locator('#starlight__search .paste-diagnosis li[data-id] > a').evaluateAll((els) => els.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('answers a log pasted on a Chinese page with the Chinese gotcha, and on an English page with the English one', async () => {
+    const log = 'wandb: Network error (ReadTimeout), entering retry loop.\nwandb.errors.CommError: Run initialization has timed out after 90.0 sec.';
+    expect((await pasteLinks('/zh-cn/profiles/autodl/', log))[0]).toBe('/zh-cn/gotchas/ad1/');
+    expect((await pasteLinks('/profiles/autodl/', log))[0]).toBe('/gotchas/ad1/');
+  });
 });
