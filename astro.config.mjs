@@ -12,6 +12,7 @@ import { contentSchema } from './site/lib/sanitize-schema.ts';
 import { cspInlineScripts } from './site/lib/csp-inline-scripts.ts';
 import { assertBuildInputs } from './site/lib/corpus-gate.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
+import { LOCALES } from './site/lib/i18n.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -95,12 +96,18 @@ export default defineConfig({
     starlight({
       title: 'Remote GPU Field Guide',
       description: 'What to know before the meter runs: platforms, gotchas and scripts for training on rented or owned GPUs.',
+      // English at the root (its URLs unchanged), Simplified Chinese under /zh-cn/ (issue 32). Starlight gives the
+      // Chinese UI strings; which pages have a translation is read from content/i18n/ (site/lib/i18n.ts), and
+      // the picker, the sidebar and the alternates only link to pages that exist (site/route-data.ts).
+      defaultLocale: 'root',
+      locales: LOCALES,
+      routeMiddleware: './site/route-data.ts',
       sidebar: buildSidebar(),
       customCss: ['./site/styles/guide.css'],
       // Writes the page title in <head> as text (Head); wraps Starlight's search modal with a fallback that
       // drops query words no page contains, and the keyboard; keeps the page title (and the home page's hero) out of the search index's text (see each
       // component's header).
-      components: { Head: './site/components/Head.astro', Search: './site/components/Search.astro', PageTitle: './site/components/PageTitle.astro', Hero: './site/components/Hero.astro' },
+      components: { Head: './site/components/Head.astro', LanguageSelect: './site/components/LanguageSelect.astro', Search: './site/components/Search.astro', PageTitle: './site/components/PageTitle.astro', Hero: './site/components/Hero.astro' },
       pagefind: true,
       // site/pages/404.astro instead: it points a lost reader at the paste page and sends any-case gotcha ids on.
       disable404Route: true,

@@ -10,6 +10,11 @@
  * pages is among the first k. An expected page is a gotcha id, or the site path of another content page
  * (`/reference/deliver/`, `/catalogs/verification/`, `/profiles/runpod/`, `/templates/make_manifest-sh/`). Prints recall@1 and recall@3, per kind and overall, and every miss.
  * Exit 0 after a completed run, 1 when the run itself fails, 2 on bad arguments or a bad cases file.
+ *
+ * `--locale zh-cn` runs a language edition's cases (evals/search-cases.zh-cn.jsonl by default) from that
+ * edition's home page, so the search modal queries that language's index, as it does for a reader there; a
+ * case may then expect a translated page by its path (`/zh-cn/gotchas/ad5/`), which counts apart from the
+ * English page of the same id.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -18,6 +23,7 @@ import type { Browser, Page } from 'playwright-core';
 import { catalogPath, profilePath, referencePath, templatePath } from '../lint/src/markdown/links.ts';
 import { launch } from '../site/test/browser.ts';
 import { preview, ROOT, siteDist } from '../site/test/serve.ts';
+import { TRANSLATED_LOCALES, translationFiles, type TranslatedLocale } from '../site/lib/i18n.ts';
 
 export interface SearchCase { query: string; expect: string[]; kind: string; line: number }
 export interface CaseResult extends SearchCase {
@@ -63,6 +69,11 @@ export function pagePaths(root = ROOT): Set<string> {
   ]);
 }
 
+/** Site paths of a language edition's pages: its home and every translation (`/zh-cn/profiles/autodl/`). */
+export function localePagePaths(locale: TranslatedLocale): Set<string> {
+  return new Set([`/${locale}/`, ...translationFiles(locale).map((t) => `/${locale}${t.route}`)]);
+}
+
 /** Parse and check a cases file: every expected page must exist (a gotcha id, or a page path from `pagePaths`). */
 export function loadCases(path = CASES, known = gotchaIds(), pages = pagePaths()): SearchCase[] {
   const name = path.startsWith(process.cwd()) ? relative(process.cwd(), path) : path;
@@ -105,7 +116,8 @@ export function loadCases(path = CASES, known = gotchaIds(), pages = pagePaths()
 /** The gotcha id a result link points at, or its path for any other page. */
 export function idOf(href: string, ids: Set<string>): string {
   const path = new URL(href, 'http://x').pathname;
-  const m = /\/gotchas\/([^/]+)\/$/.exec(path);
+  // A translated gotcha (`/zh-cn/gotchas/ad5/`) keeps its path: it is a different page from the English one.
+  const m = /(?<!\/[a-z]{2}-[a-z]{2})\/gotchas\/([^/]+)\/$/.exec(path);
   const id = m?.[1].toUpperCase();
   return id && ids.has(id) ? id : path;
 }
@@ -148,11 +160,12 @@ export async function searchInModal(page: Page, query: string): Promise<{ hrefs:
 }
 
 /** Run every case against a served site; `url` is the site root. */
-export async function evaluate(browser: Browser, url: string, cases: SearchCase[], ids = gotchaIds()): Promise<CaseResult[]> {
+export async function evaluate(browser: Browser, url: string, cases: SearchCase[], ids = gotchaIds(), start = '/gotchas/u6/'): Promise<CaseResult[]> {
   const page = await browser.newPage();
   try {
-    // A gotcha page, because that is where most readers open the search from.
-    await page.goto(`${url}/gotchas/u6/`);
+    // By default a gotcha page, because that is where most readers open the search from; a language
+    // edition's cases start on that edition's home, whose <html lang> picks the index searched.
+    await page.goto(`${url}${start}`);
     const results: CaseResult[] = [];
     for (const c of cases) {
       let found;
@@ -201,14 +214,18 @@ export function report(results: CaseResult[]): string {
 async function main() {
   let args;
   try {
-    args = parseArgs({ options: { dist: { type: 'string' }, cases: { type: 'string' }, json: { type: 'boolean' } } }).values;
+    args = parseArgs({ options: { dist: { type: 'string' }, cases: { type: 'string' }, json: { type: 'boolean' }, locale: { type: 'string' } } }).values;
+    if (args.locale !== undefined && !(TRANSLATED_LOCALES as string[]).includes(args.locale)) throw new Error(`unknown --locale "${args.locale}" (expected one of: ${TRANSLATED_LOCALES.join(', ')})`);
   } catch (e) {
-    console.error(`run-search-evals: ${(e as Error).message}\nusage: node evals/run-search-evals.ts [--dist DIR] [--cases FILE] [--json]`);
+    console.error(`run-search-evals: ${(e as Error).message}\nusage: node evals/run-search-evals.ts [--dist DIR] [--cases FILE] [--locale zh-cn] [--json]`);
     return 2;
   }
+  const locale = args.locale as TranslatedLocale | undefined;
   let cases: SearchCase[];
   try {
-    cases = loadCases(args.cases ?? CASES);
+    cases = locale
+      ? loadCases(args.cases ?? join(ROOT, `evals/search-cases.${locale}.jsonl`), gotchaIds(), new Set([...pagePaths(), ...localePagePaths(locale)]))
+      : loadCases(args.cases ?? CASES);
   } catch (e) {
     if (e instanceof CaseFileError || (e as NodeJS.ErrnoException).code === 'ENOENT') {
       console.error(`run-search-evals: ${(e as Error).message}`);
@@ -227,7 +244,7 @@ async function main() {
   const server = await preview(dist);
   const browser = await launch();
   try {
-    const results = await evaluate(browser, server.url, cases);
+    const results = await evaluate(browser, server.url, cases, gotchaIds(), locale ? `/${locale}/` : undefined);
     console.log(args.json ? JSON.stringify({ recall: recall(results), results }, null, 2) : report(results));
     return 0;
   } finally {

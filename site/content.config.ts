@@ -6,8 +6,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
-import { CatalogSchema, GotchaSchema, ProfileSchema, ReferenceSchema } from '../lint/src/schema/index.ts';
+import { CatalogSchema, GotchaSchema, ProfileSchema, ReferenceSchema, TranslationSchema } from '../lint/src/schema/index.ts';
 import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import { CONTENT_DIR, entryIds } from './lib/corpus-fs.ts';
 import { excludeLinksOut } from './lib/links-out.ts';
 
@@ -20,6 +21,9 @@ const known = { catalogs: entryIds('catalogs'), platforms: entryIds('profiles') 
 const md = (folder: string) =>
   glob({ base: pathToFileURL(`${CONTENT_DIR}/${folder}/`), pattern: ['**/*.md', '!**/_*', ...excludeLinksOut(`${CONTENT_DIR}/${folder}`, CONTENT_DIR)] });
 const RULES_DIR = './lint/src/rules';
+
+/** A translation folder may not exist (a tree with no translations of that kind): then no entries, and no warning. */
+const translations = (folder: string) => (existsSync(`${CONTENT_DIR}/${folder}`) ? md(folder) : () => []);
 
 /**
  * Every page of the guide renders through <StarlightPage>, which builds Starlight's docs schema anew for each
@@ -56,6 +60,11 @@ export const collections = {
   profiles: defineCollection({ loader: md('profiles'), schema: ProfileSchema() }),
   catalogs: defineCollection({ loader: md('catalogs'), schema: CatalogSchema() }),
   references: defineCollection({ loader: md('references'), schema: ReferenceSchema() }),
+  // Chinese editions (issue 32): content/i18n/zh-cn/<collection>/ holds translations at their original's path,
+  // with the original's schema plus `translates`; rendered under /zh-cn/ by site/pages/zh-cn/.
+  zhGotchas: defineCollection({ loader: translations('i18n/zh-cn/gotchas'), schema: TranslationSchema('gotchas', known) }),
+  zhProfiles: defineCollection({ loader: translations('i18n/zh-cn/profiles'), schema: TranslationSchema('profiles') }),
+  zhReferences: defineCollection({ loader: translations('i18n/zh-cn/references'), schema: TranslationSchema('references') }),
   // Each lint rule's docs.md sits beside its code; the site publishes them at /lint/<rule-id>/.
   lintRules: defineCollection({
     loader: glob({ base: RULES_DIR, pattern: ['*/docs.md', ...excludeLinksOut(RULES_DIR, '.')], generateId: ({ entry }) => entry.split('/')[0] }),

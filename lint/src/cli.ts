@@ -10,6 +10,8 @@ import { compareFindings, lint, type Finding } from './engine/run.ts';
 import { RULES, ruleById } from './rules/index.ts';
 import { currentMonth, VERIFIED_PATTERN } from './schema/month.ts';
 import { changedFiles, corpusFiles, expandOperands, addedFiles } from './files.ts';
+import { classify } from './engine/classify.ts';
+import { originalPath } from './rules/translation/index.ts';
 import { loadConfig, resolveConfig } from './config.ts';
 import { UsageError, VERSION, type Command, type Io } from './io.ts';
 
@@ -41,7 +43,8 @@ resolve against the whole corpus, whatever subset is reported.
 
 Options:
   --format <f>        text (default, to stderr) | json | github | sarif (to stdout)
-  --changed <ref>     report only files that differ from a git ref (e.g. origin/main)
+  --changed <ref>     report only files that differ from a git ref (e.g. origin/main), and the
+                      translations of changed English pages
   --max-age <months>  a verified stamp older than this warns, older than twice this errors (default: the
                       config file's maxAge, else 6)
   --today <YYYY-MM>   the month ages are measured against (default: this month, UTC)
@@ -135,7 +138,13 @@ export async function main(io: Io): Promise<number> {
     let added: Set<string> | undefined;
     if (values.changed) {
       const changed = new Set(await changedFiles(values.changed, root));
-      targets = (targets ?? corpus).filter((p) => changed.has(p));
+      // A change to an English page puts its translations behind: they are reported with the change (the
+      // `translation` rule's warning), so the pull request that changed the original says so.
+      const touched = (p: string) => {
+        const { kind, slug } = classify(p);
+        return changed.has(p) || (kind === 'translation' && changed.has(originalPath(slug)));
+      };
+      targets = (targets ?? corpus).filter(touched);
       // Gotchas the change adds must carry facts checked now (issue forms and `new` stamp today's month).
       if (severities.get('verified-stamp') !== 'off') added = new Set(await addedFiles(values.changed, root));
     }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.ts';
-import { baseCorpus, GOTCHA, restamp, writeTree } from './corpus.ts';
+import { baseCorpus, GOTCHA, PROFILE, restamp, writeTree } from './corpus.ts';
+import { contentHash } from '../src/rules/translation/index.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -147,6 +148,20 @@ describe('kb-lint CLI', () => {
     expect(files).toEqual(['content/gotchas/alpha/al1-disk-full.md']);
     const all = await run(root, '--changed', 'HEAD~1', '--format', 'json');
     expect([...new Set(JSON.parse(all.stdout).map((f: { file: string }) => f.file))].sort()).toEqual(['content/gotchas/alpha/al1-disk-full.md', 'content/gotchas/alpha/al2-disk-full-again.md']);
+  });
+
+  it('--changed warns on the translation of an English page the change touched (the PR check), and only then', async () => {
+    const zh = readFileSync(new URL('../src/rules/translation/fixtures/ok-profile.md', import.meta.url), 'utf8').replace('SHA256', contentHash(PROFILE()));
+    const root = project({ ...baseCorpus(), 'content/i18n/zh-cn/profiles/box.md': zh });
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: root, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
+    expect(JSON.parse((await run(root, '--changed', 'HEAD', '--format', 'json')).stdout)).toEqual([]);
+    writeFileSync(join(root, 'content/profiles/box.md'), PROFILE().replace('Something true about storage.', 'Something newly checked about storage.'));
+    const r = await run(root, '--changed', 'HEAD', '--format', 'github');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^::warning file=content\/i18n\/zh-cn\/profiles\/box\.md,line=24,.*Translation behind its original: `content\/profiles\/box\.md` changed/m);
   });
 
   it('--changed holds gotchas the change adds to a fresh verified month, and leaves old ones to the age rules', async () => {

@@ -58,6 +58,17 @@ export function titleNodes(title: string): (string | HTMLElement)[] {
 }
 
 /**
+ * A gotcha's link in the reader's language: on a page of a language edition (Search.astro lists that edition's
+ * translated gotchas), the translation when there is one, else the English page.
+ */
+export function localeUrl(url: string, pages: HTMLElement | null = document.getElementById('kb-locale-pages')): string {
+  if (!pages) return url;
+  const base = pages.dataset.base ?? '';
+  const route = url.startsWith(`${base}/`) ? url.slice(base.length) : url;
+  return (pages.dataset.routes ?? '').split(' ').includes(route) ? `${pages.dataset.prefix}${route}` : url;
+}
+
+/**
  * Render results as a list of links with the matched line and the reason; no HTML from the log. With
  * `report`, a "Report this error" control follows: the answer when nothing matched, an offer when the
  * reader finds none of the matches right.
@@ -81,7 +92,7 @@ export function renderResults(target: HTMLElement, result: DiagnoseResult, repor
     item.dataset.id = m.id;
     item.dataset.via = m.via;
     const link = document.createElement('a');
-    link.href = m.url;
+    link.href = localeUrl(m.url);
     link.append(`${m.id} — `, ...titleNodes(m.title));
     const badge = document.createElement('span');
     badge.className = `diagnose-via diagnose-via-${m.via}`;

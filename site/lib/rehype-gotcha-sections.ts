@@ -9,7 +9,8 @@ interface HastNode {
   children?: HastNode[];
 }
 
-const isGotcha = (path: string | undefined) => !!path && /[\\/]content[\\/]gotchas[\\/]/.test(path);
+// A translated gotcha (content/i18n/<locale>/gotchas/) too.
+const isGotcha = (path: string | undefined) => !!path && /[\\/]content[\\/](?:i18n[\\/][a-z-]+[\\/])?gotchas[\\/]/.test(path);
 
 const textOf = (node: HastNode): string => (node.type === 'text' ? String((node as unknown as { value: string }).value) : (node.children ?? []).map(textOf).join(''));
 
@@ -20,7 +21,8 @@ export function rehypeGotchaSections() {
     let current: HastNode | undefined;
     for (const child of tree.children ?? []) {
       if (child.type === 'element' && child.tagName === 'h2') {
-        const name = textOf(child).trim().toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+        // A translated heading has no Latin letters; its explicit id (`## 症状 {#symptom}`) names the section.
+        const name = textOf(child).trim().toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '') || String(child.properties?.id ?? '');
         current = { type: 'element', tagName: 'section', properties: { className: ['gotcha-section', `gotcha-${name}`], dataSection: name }, children: [child] };
         out.push(current);
       } else if (current) {

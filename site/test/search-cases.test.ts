@@ -48,3 +48,19 @@ describe('search eval cases', () => {
     expect(idOf('http://localhost:4321/gotchas/u6/', ids)).toBe('U6');
   });
 });
+
+describe('search eval cases of a language edition', () => {
+  it('tells a translated gotcha page from the English page of the same id', () => {
+    const ids = new Set(['AD5']);
+    expect(idOf('http://x/gotchas/ad5/', ids)).toBe('AD5');
+    expect(idOf('http://x/zh-cn/gotchas/ad5/', ids)).toBe('/zh-cn/gotchas/ad5/');
+  });
+
+  it('loads the zh-cn cases, every expected page being a translation that exists', async () => {
+    const { localePagePaths } = await import('../../evals/run-search-evals.ts');
+    const pages = new Set([...pagePaths(), ...localePagePaths('zh-cn')]);
+    const cases = loadCases(join(import.meta.dirname, '../../evals/search-cases.zh-cn.jsonl'), new Set(), pages);
+    expect(cases.map((c) => c.query)).toEqual(expect.arrayContaining(['关机', '数据盘', '释放', '无卡模式', '学术加速', '镜像源']));
+    expect(() => loadCases(casesFile({ query: '关机', expect: ['/zh-cn/profiles/runpod/'] }), new Set(), pages)).toThrow(CaseFileError);
+  });
+});

@@ -18,6 +18,9 @@ export function classify(path: string): Classified {
   if (m) return { kind: 'catalog', slug: m[1] };
   m = /^content\/references\/(.+)\.md$/.exec(path);
   if (m) return { kind: 'reference', slug: m[1] };
+  // A translation: content/i18n/<locale>/<collection>/<the original's path in that collection>.md
+  m = /^content\/i18n\/([a-z]{2}(?:-[a-z]{2})?\/(?:gotchas\/[^/]+\/[^/]+|profiles\/[^/]+|references\/.+))\.md$/.exec(path);
+  if (m) return { kind: 'translation', slug: m[1] };
   m = /^scripts\/([^/]+\.sh(?:\.template)?)$/.exec(path);
   if (m) return { kind: 'template', slug: m[1] };
   // A rule's docs, published at /lint/<rule-id>/ from the same Markdown pipeline as content.

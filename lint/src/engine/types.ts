@@ -6,7 +6,8 @@ import type { HeadingAnchor } from '../markdown/anchors.ts';
 import type { InternalLink } from '../markdown/links.ts';
 
 /** What a file is, decided by where it lives. */
-export type Kind = 'gotcha' | 'profile' | 'catalog' | 'reference' | 'template' | 'rule-doc' | 'other';
+/** `translation`: a page under content/i18n/<locale>/, checked against its English original (rule `translation`). */
+export type Kind = 'gotcha' | 'profile' | 'catalog' | 'reference' | 'template' | 'rule-doc' | 'translation' | 'other';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -59,7 +60,8 @@ export interface LintFile {
   stamps: InlineStamp[];
   /** Inline lint comments, in document order. */
   directives?: Directive[];
-  /** For gotchas: the catalog folder; for references: the path under content/references without `.md`. */
+  /** For gotchas: the catalog folder; for references: the path under content/references without `.md`; for
+   * translations: `<locale>/<collection>/<path in the collection>` (`zh-cn/profiles/autodl`). */
   slug: string;
   /** Set where the file was parsed when its frontmatter passed its schema short of the index checks (rules/validate.ts). */
   passesWithoutIndex?: boolean;

@@ -24,6 +24,7 @@ import noRawHtml from './no-raw-html/index.ts';
 import noFrontmatterMarkup from './no-frontmatter-markup/index.ts';
 import noSilentDelete from './no-silent-delete/index.ts';
 import noUnverifiedTeardown from './no-unverified-teardown/index.ts';
+import translation from './translation/index.ts';
 
 export const RULES: readonly Rule[] = [
   readableFile,
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   noFrontmatterMarkup,
   noSilentDelete,
   noUnverifiedTeardown,
+  translation,
 ];
 
 export const ruleById = new Map(RULES.map((r) => [r.id, r]));

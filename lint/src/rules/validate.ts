@@ -5,7 +5,7 @@
  * explain it.
  */
 import type { ZodType } from 'astro/zod';
-import { CatalogSchema, GotchaSchema, ProfileSchema, ReferenceSchema, TemplateMetaSchema } from '../schema/index.ts';
+import { CatalogSchema, GotchaSchema, ProfileSchema, ReferenceSchema, TemplateMetaSchema, TranslationSchema, type TranslatableCollection } from '../schema/index.ts';
 import { knownIds, type CorpusIndex } from '../engine/corpus-index.ts';
 import type { Kind, LintFile, Report } from '../engine/types.ts';
 
@@ -25,8 +25,26 @@ const gotchaSchemas = new WeakMap<CorpusIndex, ZodType>();
 let openGotchaSchema: ZodType | undefined;
 const fixedSchemas = new Map<Kind, ZodType | undefined>();
 
-function schemaFor(kind: Kind, index: CorpusIndex | undefined): ZodType | undefined {
+/** A translation's schema is its collection's plus `translates` (schema/translation.ts), built once per collection and index. */
+const translationSchemas = new Map<string, ZodType>();
+const translationIndexes = new WeakMap<CorpusIndex, Map<string, ZodType>>();
+
+/** The collection a translation belongs to, from its slug `<locale>/<collection>/…`. */
+export const translationCollection = (slug: string) => slug.split('/')[1] as TranslatableCollection;
+
+function translationSchema(slug: string, index: CorpusIndex | undefined): ZodType {
+  const collection = translationCollection(slug);
+  let byCollection = index ? translationIndexes.get(index) : translationSchemas;
+  if (!byCollection) translationIndexes.set(index!, (byCollection = new Map()));
+  let schema = byCollection.get(collection);
+  if (!schema) byCollection.set(collection, (schema = TranslationSchema(collection, index ? knownIds(index) : {})));
+  return schema;
+}
+
+function schemaFor(kind: Kind, index: CorpusIndex | undefined, slug = ''): ZodType | undefined {
   switch (kind) {
+    case 'translation':
+      return translationSchema(slug, index);
     case 'gotcha': {
       if (!index) return (openGotchaSchema ??= GotchaSchema());
       let schema = gotchaSchemas.get(index);
@@ -60,13 +78,13 @@ function fixedSchema(kind: Kind): ZodType | undefined {
  * parsed, on any thread, so the main thread later only checks the ids (`frontmatterIssues`).
  */
 export function passesWithoutIndex(file: LintFile): boolean {
-  const schema = schemaFor(file.kind, undefined);
+  const schema = schemaFor(file.kind, undefined, file.slug);
   return schema !== undefined && file.frontmatter.present && file.frontmatter.problems.length === 0 && schema.safeParse(file.frontmatter.data).success;
 }
 
 /** For a file that passes without the index: whether the ids the index knows (catalog, platforms) check out too. */
 function idsKnown(file: LintFile, index: CorpusIndex): boolean {
-  if (file.kind !== 'gotcha') return true;
+  if (file.kind !== 'gotcha' && !(file.kind === 'translation' && translationCollection(file.slug) === 'gotchas')) return true;
   const data = file.frontmatter.data as { catalog: string; platforms: string[] };
   return index.catalogs.has(data.catalog) && data.platforms.every((p) => p === 'all' || index.profiles.has(p));
 }
@@ -82,7 +100,7 @@ export function frontmatterIssues(file: LintFile, index: CorpusIndex): FieldIssu
     return [];
   }
   const issues: FieldIssue[] = [];
-  const schema = schemaFor(file.kind, index);
+  const schema = schemaFor(file.kind, index, file.slug);
   if (schema && file.frontmatter.present && file.frontmatter.problems.length === 0) {
     const result = schema.safeParse(file.frontmatter.data);
     if (!result.success) {

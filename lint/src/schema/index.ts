@@ -13,3 +13,4 @@ export * from './catalog.ts';
 export * from './reference.ts';
 export * from './template.ts';
 export * from './signature.ts';
+export * from './translation.ts';

@@ -12,6 +12,7 @@ import { corpusFiles, UsageError } from '../files.ts';
 import { currentMonth, VERIFIED_PATTERN } from '../schema/verified.ts';
 import { collectCarried, collectStamps, countProvenance, isStale } from './collect.ts';
 import { formatStaleJson, formatStaleMarkdown } from './report.ts';
+import { behindMarkdown, collectBehind } from './translations.ts';
 import { failCommand } from '../io.ts';
 
 export const STALE_HELP = `Usage: kb-lint stale [options]
@@ -22,7 +23,8 @@ checked against a quoted source and those carried over from another knowledge ba
 stamps fall due now, next month and in two to three months. Money and data facts come first (cost \`data\`,
 or cost \`money\` with a billing, teardown, storage or spot tag; profile facts; danger clocks), then the
 oldest. Carried-over pages are listed by source domain, the money and data ones individually; they never
-make the exit code 1, since they are not stamps that aged but facts not yet checked.
+make the exit code 1, since they are not stamps that aged but facts not yet checked. Last, the translations
+(content/i18n/) whose English original changed since the revision they name: listed, never exit 1.
 
 Options:
   --format <f>        md (default; a GitHub issue body) | json
@@ -72,7 +74,14 @@ export async function staleMain(io: Io, argv: readonly string[]): Promise<number
     if (linkBase !== undefined && !/^https:\/\/\S+\/$/.test(linkBase)) throw new UsageError(`Unexpected --link-base \`${linkBase}\`, expected an https URL ending in /`);
     const opts = { maxAge, today, onlyStale: values['only-stale'], linkBase };
     const prov = { carried: collectCarried(files), counts: countProvenance(files) };
-    io.stdout(format === 'json' ? formatStaleJson(entries, opts, prov) : formatStaleMarkdown(entries, opts, prov));
+    const behind = collectBehind(files);
+    if (format === 'json') {
+      // One more key on the report object; every other key keeps its place.
+      const body = JSON.parse(formatStaleJson(entries, opts, prov)) as Record<string, unknown>;
+      io.stdout(`${JSON.stringify({ ...body, translationsBehind: behind }, null, 2)}\n`);
+    } else {
+      io.stdout(`${formatStaleMarkdown(entries, opts, prov).replace(/\n*$/, '\n\n')}${behindMarkdown(behind).join('\n')}`);
+    }
     return entries.some((e) => isStale(e, maxAge)) ? 1 : 0;
   } catch (error) {
     return failCommand(io, 'kb-lint stale', error);

@@ -37,7 +37,7 @@ async function withPage<T>(fn: (page: Page) => Promise<T>, viewport = { width: 1
 }
 
 describe('axe-core finds no serious or critical violation', () => {
-  for (const path of ['/', '/gotchas/u6/', '/profiles/runpod/', '/gotchas/', '/compare/survival/', '/compare/stopped/', '/compare/overrides/', '/compare/driver/', '/compare/checklist/', '/reference/verify/', '/reference/deliver/', '/templates/make_manifest-sh/']) {
+  for (const path of ['/', '/gotchas/u6/', '/profiles/runpod/', '/gotchas/', '/compare/survival/', '/compare/stopped/', '/compare/overrides/', '/compare/driver/', '/compare/checklist/', '/reference/verify/', '/reference/deliver/', '/templates/make_manifest-sh/', '/zh-cn/', '/zh-cn/profiles/autodl/', '/zh-cn/gotchas/ad4/', '/zh-cn/reference/china-network/']) {
     it(path, () =>
       withPage(async (page) => {
         await page.goto(site.server.url + path);

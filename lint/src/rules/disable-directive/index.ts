@@ -9,7 +9,7 @@ export default defineRule({
   id: 'disable-directive',
   description: 'Inline kb-lint comments name known rules and silence something',
   severity: 'error',
-  kinds: ['gotcha', 'profile', 'catalog', 'reference', 'other'],
+  kinds: ['gotcha', 'profile', 'catalog', 'reference', 'other', 'translation'],
   scope: 'project',
   check() {},
 });

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'frontmatter-schema',
   description: 'Frontmatter matches the content model shared with the site',
   severity: 'error',
-  kinds: ['gotcha', 'profile', 'catalog', 'reference', 'template'],
+  kinds: ['gotcha', 'profile', 'catalog', 'reference', 'template', 'translation'],
   scope: 'file',
   check(file, ctx) {
     if (file.readProblem) return;

@@ -38,7 +38,7 @@ export default defineRule({
   id: 'no-raw-html',
   description: 'No raw HTML beyond bare <br>, <kbd>, <sub>, <sup>, <details>, <summary>; no javascript:, data: or vbscript: URLs',
   severity: 'error',
-  kinds: ['gotcha', 'profile', 'reference', 'catalog', 'rule-doc'],
+  kinds: ['gotcha', 'profile', 'reference', 'catalog', 'rule-doc', 'translation'],
   scope: 'file',
   check(file, ctx) {
     if (file.readProblem || !file.tree) return;

@@ -10,7 +10,7 @@ export default defineRule({
   id: 'no-todo',
   description: 'No `TODO` placeholders (as left by `npm run new`) in frontmatter or body',
   severity: 'error',
-  kinds: ['gotcha', 'profile', 'reference', 'catalog'],
+  kinds: ['gotcha', 'profile', 'reference', 'catalog', 'translation'],
   scope: 'file',
   check(file, ctx) {
     if (file.readProblem || !file.text.includes('TODO')) return;

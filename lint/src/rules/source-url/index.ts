@@ -5,7 +5,7 @@ export default defineRule({
   id: 'source-url',
   description: 'Sources are public https URLs, at least one per gotcha and profile, none repeated',
   severity: 'error',
-  kinds: ['gotcha', 'profile', 'reference'],
+  kinds: ['gotcha', 'profile', 'reference', 'translation'],
   scope: 'file',
   check(file, ctx) {
     if (file.readProblem || !file.frontmatter.present) return;

@@ -39,7 +39,7 @@ export default defineRule({
   id: 'verified-stamp',
   description: '`verified` months are valid, not in the future, and not older than --max-age; `carried_over` is well formed',
   severity: 'error',
-  kinds: ['gotcha', 'profile', 'reference', 'catalog'],
+  kinds: ['gotcha', 'profile', 'reference', 'catalog', 'translation'],
   scope: 'file',
   check(file, ctx) {
     if (file.readProblem || !file.frontmatter.present) return;

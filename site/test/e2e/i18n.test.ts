@@ -1,0 +1,112 @@
+/**
+ * The Chinese edition (issue 32): the language picker and every link of the Chinese tree lead to pages that
+ * exist, English pages stay where they were, and a Chinese page is what a reader picking 简体中文 gets.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtSite } from './built.ts';
+import { servedSite } from './served.ts';
+
+const site = servedSite();
+
+function allPages(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => `/${f.slice(0, -'index.html'.length)}`)
+    .sort();
+}
+
+/** A site path names a page (its index.html) or, with an extension, a file (a download, llms.txt). */
+const exists = (dist: string, path: string) => {
+  const clean = decodeURI(path.split(/[?#]/)[0]);
+  return /\.[a-z0-9]+$/i.test(clean) ? existsSync(join(dist, clean)) : existsSync(join(dist, clean, 'index.html'));
+};
+
+describe('the zh-cn edition, in the built files', () => {
+  const dist = builtSite();
+  const pages = allPages(dist);
+
+  it('builds the Chinese home, profile, reference and gotcha pages with lang zh-CN, and leaves English URLs alone', () => {
+    for (const path of ['/zh-cn/', '/zh-cn/profiles/autodl/', '/zh-cn/reference/china-network/', '/zh-cn/gotchas/ad5/']) {
+      expect(pages, path).toContain(path);
+      expect(readFileSync(join(dist, path, 'index.html'), 'utf8')).toMatch(/<html lang="zh-CN"/);
+    }
+    for (const path of ['/', '/profiles/autodl/', '/gotchas/ad5/', '/reference/china-network/']) {
+      expect(readFileSync(join(dist, path, 'index.html'), 'utf8')).toMatch(/<html lang="en"/);
+    }
+  });
+
+  it('never offers a language option, hreflang alternate or (on a Chinese page) any link to a page that does not exist', () => {
+    const broken: string[] = [];
+    for (const path of pages) {
+      const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+      const picker = html.match(/<starlight-lang-select>[\s\S]*?<\/starlight-lang-select>/)?.[0] ?? '';
+      for (const [, value] of picker.matchAll(/<option value="([^"]+)"/g)) if (!exists(dist, value)) broken.push(`${path}: picker → ${value}`);
+      for (const [, href] of html.matchAll(/hreflang="[^"]+" href="https?:\/\/[^/]+([^"]*)"/g)) if (!exists(dist, href)) broken.push(`${path}: alternate → ${href}`);
+      if (path.startsWith('/zh-cn/')) {
+        // Every link on a Chinese page: the sidebar, the body's links to other pages, the home page's cards.
+        for (const [, href] of html.matchAll(/<a href="(\/[^"#]*)/g)) if (!exists(dist, href)) broken.push(`${path}: link → ${href}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('sends the picker of an untranslated page to the Chinese home, and of a translated page to its translation', () => {
+    const option = (path: string) => /<option value="([^"]+)"[^>]*>简体中文/.exec(readFileSync(join(dist, path, 'index.html'), 'utf8'))?.[1];
+    expect(option('/profiles/runpod/')).toBe('/zh-cn/');
+    expect(option('/profiles/autodl/')).toBe('/zh-cn/profiles/autodl/');
+    expect(option('/gotchas/ad1/')).toBe('/zh-cn/gotchas/ad1/');
+  });
+});
+
+describe('the zh-cn edition, in a browser', () => {
+  it('switches an English page to its Chinese translation with the language picker, and back', async () => {
+    const page = await site.browser.newPage();
+    try {
+      await page.goto(`${site.server.url}/profiles/autodl/`);
+      await Promise.all([page.waitForURL('**/zh-cn/profiles/autodl/'), page.locator('starlight-lang-select select').first().selectOption({ label: '简体中文' })]);
+      expect(await page.locator('h2#storage').textContent()).toContain('存储');
+      await Promise.all([page.waitForURL((u) => u.pathname === '/profiles/autodl/'), page.locator('starlight-lang-select select').first().selectOption({ label: 'English' })]);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    } finally {
+      await page.close();
+    }
+  });
+
+  /** Paste a log into the search box of `path` and return the diagnosis links, as a reader's paste does. */
+  async function pasteLinks(path: string, text: string) {
+    const page = await site.browser.newPage();
+    try {
+      await page.goto(`${site.server.url}${path}`);
+      await page.locator('site-search button[data-open-modal]').first().click();
+      await page.locator('#starlight__search input.pagefind-ui__search-input').waitFor({ state: 'visible' });
+      await page.evaluate((log) => {
+        const box = document.querySelector<HTMLInputElement>('#starlight__search input.pagefind-ui__search-input')!;
+        box.focus();
+        const clipboard = new DataTransfer();
+        clipboard.setData('text/plain', log);
+        box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+        box.value = log;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }, text);
+      await page.locator('#starlight__search .paste-diagnosis .diagnose-summary').waitFor();
+      const links = await page.locator('#starlight__search .paste-diagnosis li[data-id] > a').evaluateAll((els) => els.map((a) => [(a.parentElement as HTMLElement).dataset.id!, new URL((a as HTMLAnchorElement).href).pathname] as const));
+      return new Map(links);
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('answers a log pasted on a Chinese page with the Chinese gotcha where there is one, and on an English page in English', async () => {
+    const log = 'wandb: Network error (ReadTimeout), entering retry loop.\nwandb.errors.CommError: Run initialization has timed out after 90.0 sec.';
+    const zh = await pasteLinks('/zh-cn/profiles/autodl/', log);
+    expect(zh.get('AD1')).toBe('/zh-cn/gotchas/ad1/');
+    // A match with no translation stays an English page (which exists).
+    const untranslated = [...zh].filter(([id]) => !['AD1', 'AD2'].includes(id) && !/^(AD|CN|GS|FZ|LR|MP)\d/.test(id));
+    expect(untranslated.length).toBeGreaterThan(0);
+    for (const [id, path] of untranslated) expect(path).toBe(`/gotchas/${id.toLowerCase()}/`);
+    const en = await pasteLinks('/profiles/autodl/', log);
+    expect(en.get('AD1')).toBe('/gotchas/ad1/');
+  });
+});
