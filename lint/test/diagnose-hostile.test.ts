@@ -17,8 +17,8 @@ import { MAX_LOG_BYTES } from '../src/diagnose/log-limit.ts';
 import { exportMain } from '../src/export/command.ts';
 import { baseCorpus, GOTCHA, tempDirs, writeTree } from './corpus.ts';
 
+/** The MCP server as the documented host config starts it: `kb-lint mcp` through the bin. */
 const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
-const MCP = fileURLToPath(new URL('../mcp.js', import.meta.url));
 const temp = tempDirs('kb-diagnose-hostile-');
 
 /** Lint-clean in every way the linter checked before issue 33 (recheck called it linear). */
@@ -53,7 +53,7 @@ describe('a signature with a bounded repeat, on a line of spaces', () => {
   it('the MCP server answers', async () => {
     const root = hostileProject();
     const client = new Client({ name: 'hostile-test', version: '1.0.0' });
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [MCP], cwd: root, env: { ...process.env, KB_ROOT: root } as Record<string, string>, stderr: 'ignore' }));
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: root, env: { ...process.env, KB_ROOT: root } as Record<string, string>, stderr: 'ignore' }));
     try {
       const r = (await client.callTool({ name: 'diagnose_log', arguments: { log: `${SPACES}   Killed\n` } }, undefined, { timeout: KILL_AFTER_MS })) as { content: { text: string }[] };
       expect(JSON.parse(r.content[0].text).matches[0]).toMatchObject({ id: 'AL1', via: 'signature' });
@@ -108,7 +108,7 @@ describe('the MCP server and a large request', () => {
     const client = new Client({ name: 'hostile-test', version: '1.0.0' });
     let closed = false;
     client.onclose = () => (closed = true);
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [MCP], cwd: root, env: { ...process.env, KB_ROOT: root } as Record<string, string>, stderr: 'ignore' }));
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: root, env: { ...process.env, KB_ROOT: root } as Record<string, string>, stderr: 'ignore' }));
     try {
       const call = (log: string) => client.callTool({ name: 'diagnose_log', arguments: { log } }, undefined, { timeout: 60_000 }) as Promise<{ content: { text: string }[] }>;
       const mid = await call(`${'step ok\n'.repeat((12 * 1024 * 1024) / 8)}   Killed\n`);
@@ -163,7 +163,7 @@ describe('content the tools must not read', () => {
 
   it('the MCP server refuses to start on such content: exit 2, the file named', () => {
     const root = linkedOut();
-    const r = spawnSync(process.execPath, [MCP], { cwd: root, env: { ...process.env, KB_ROOT: root }, input: '', encoding: 'utf8', timeout: KILL_AFTER_MS });
+    const r = spawnSync(process.execPath, [BIN, 'mcp'], { cwd: root, env: { ...process.env, KB_ROOT: root }, input: '', encoding: 'utf8', timeout: KILL_AFTER_MS });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/al9-linked\.md\n1:1[^\n]*outside the repository/);
   }, KILL_AFTER_MS);

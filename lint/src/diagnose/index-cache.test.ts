@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,4 +75,19 @@ describe('the cached diagnosis index', () => {
     expect(JSON.parse(out).matches[0].id).toBe('AL1');
     expect(JSON.parse(readFileSync(join(root, CACHE_FILE), 'utf8')).key).toBe('stale');
   });
+});
+
+describe('the cache key reads content as the linter does', () => {
+  it('does not block on a FIFO where a page would be: the build refuses it, naming the file', () => {
+    // In a child process: opening a FIFO for reading blocks the whole thread, which would hang this worker.
+    const fifoRoot = mkdtempSync(join(tmpdir(), 'kb-diagnose-fifo-'));
+    cpSync(MINI, fifoRoot, { recursive: true });
+    expect(spawnSync('mkfifo', [join(fifoRoot, 'content/gotchas/alpha/al9-fifo.md')]).status).toBe(0);
+    const script = `import { cachedDiagnosisIndex } from ${JSON.stringify(join(import.meta.dirname, 'index-cache.ts'))};
+cachedDiagnosisIndex(${JSON.stringify(fifoRoot)}).then(() => console.log('built'), (e) => console.log('refused', String(e.message ?? e)));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    rmSync(fifoRoot, { recursive: true, force: true });
+    expect(r.signal, 'killed after 20 s: the key read blocked on the FIFO').toBeNull();
+    expect(r.stdout).toMatch(/^refused/);
+  }, 30_000);
 });

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusFiles } from '../files.ts';
+import { readAllFrom } from '../engine/read.ts';
 import type { DiagnosisIndex } from './index-data.ts';
 
 /** The modules whose code decides what the index holds; a change to any of them makes old caches stale. */
@@ -21,16 +22,13 @@ export const CACHE_FILE = join('.cache', 'kb-lint', 'diagnosis-index.json');
 export async function contentKey(root: string, paths?: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
   for (const file of BUILDER) hash.update(readFileSync(file)).update('\0');
-  for (const path of paths ?? (await corpusFiles(root))) {
-    if (!path.startsWith('content/')) continue;
-    hash.update(path).update('\0');
-    try {
-      hash.update(readFileSync(join(root, path)));
-    } catch {
-      hash.update('<unreadable>'); // the loader below reports it
-    }
+  // Through the linter's reader: a FIFO must not block the hash, nor a link out of the tree feed it.
+  const content = (paths ?? (await corpusFiles(root))).filter((p) => p.startsWith('content/'));
+  readAllFrom(root, content).forEach(({ bytes, error }, i) => {
+    hash.update(content[i]!).update('\0');
+    hash.update(error ? `<refused: ${error}>` : bytes); // the loader below reports a refusal
     hash.update('\0');
-  }
+  });
   return hash.digest('hex');
 }
 
