@@ -162,6 +162,9 @@ describe('a template page, on the box', () => {
     expect(cells.length).toBeGreaterThan(8);
     expect(cells.filter((c) => !c.trim())).toEqual([]);
     expect(cells.join(' ')).toContain('no durable tier');
+    await page.close();
+  });
+});
 
 describe('answers to a paste in the search modal', () => {
   it('are numbered cards like the result list under them, titles in the link colour', async () => {
