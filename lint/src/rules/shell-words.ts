@@ -83,3 +83,16 @@ export function logicalLines(value: string): { text: string; first: number; last
   if (first !== -1) out.push({ text, first, last: value.split('\n').length - 1 });
   return out;
 }
+
+/**
+ * Where each physical line of a shell block starts in the file's text, or -1 for a blank line or one not
+ * found: a block's value drops a list item's indentation, so each line is looked for in the source, in order.
+ */
+export function lineStarts(text: string, block: Code): number[] {
+  let cursor = block.position?.start.offset ?? 0;
+  return block.value.split('\n').map((line) => {
+    const found = line.trim() ? text.indexOf(line.trim(), cursor) : -1;
+    if (found >= 0) cursor = found + line.trim().length;
+    return found;
+  });
+}

@@ -2,20 +2,13 @@
  * The Chinese edition (issue 32): the language picker and every link of the Chinese tree lead to pages that
  * exist, English pages stay where they were, and a Chinese page is what a reader picking 简体中文 gets.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtSite } from './built.ts';
+import { allPages, builtSite } from './built.ts';
 import { servedSite } from './served.ts';
 
 const site = servedSite();
-
-function allPages(dist: string): string[] {
-  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('index.html'))
-    .map((f) => `/${f.slice(0, -'index.html'.length)}`)
-    .sort();
-}
 
 /** A site path names a page (its index.html) or, with an extension, a file (a download, llms.txt). */
 const exists = (dist: string, path: string) => {

@@ -4,21 +4,12 @@
  * gotcha ids in any case, and an edit link plus a "Report a problem" link on every kind of content page.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtSite } from './built.ts';
+import { allPages, builtSite } from './built.ts';
 import { servedSite } from './served.ts';
 
 const site = servedSite();
-
-/** Every HTML page of the build, as a site path. */
-function allPages(dist: string): string[] {
-  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('index.html'))
-    .map((f) => `/${f.slice(0, -'index.html'.length)}`)
-    .sort();
-}
 
 describe('every page at 390 px', () => {
   it('scrolls no page sideways and hides no table column without a cue', { timeout: 900_000 }, async () => {

@@ -1,6 +1,6 @@
 import { pointFinder } from '../../engine/points.ts';
 import { defineRule } from '../define.ts';
-import { commands, shellBlocks, withoutComment } from '../shell-words.ts';
+import { commands, lineStarts, shellBlocks, withoutComment } from '../shell-words.ts';
 
 /**
  * What kind of removal one command is, from its words, if it can take more than the one file a reader named:
@@ -42,12 +42,10 @@ export default defineRule({
     if (!blocks.length) return;
     const at = pointFinder(file.text);
     for (const block of blocks) {
-      let cursor = block.position?.start.offset ?? 0;
       let logged = false;
-      for (const line of block.value.split('\n')) {
-        // The value drops a list item's indentation, so find each line in the source to place the finding.
-        const found = line.trim() ? file.text.indexOf(line.trim(), cursor) : -1;
-        if (found >= 0) cursor = found + line.trim().length;
+      const starts = lineStarts(file.text, block);
+      for (const [n, line] of block.value.split('\n').entries()) {
+        const found = starts[n]!;
         const cmd = withoutComment(line);
         const hit = commands(cmd)
           .map((c) => ({ at: c.at, what: removal(c.words) }))

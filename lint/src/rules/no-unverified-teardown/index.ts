@@ -1,6 +1,6 @@
 import { pointFinder } from '../../engine/points.ts';
 import { defineRule } from '../define.ts';
-import { commandList, logicalLines, shellBlocks, type Command } from '../shell-words.ts';
+import { commandList, lineStarts, logicalLines, shellBlocks, type Command } from '../shell-words.ts';
 
 /** The words of a command after any leading `sudo`, `env VAR=x`, `VAR=x` or `command`. */
 function program(words: string[]): string[] {
@@ -82,13 +82,7 @@ export default defineRule({
     const at = pointFinder(file.text);
     for (const block of blocks) {
       const physical = block.value.split('\n');
-      let cursor = block.position?.start.offset ?? 0;
-      const starts = physical.map((line) => {
-        // The value drops a list item's indentation, so find each line in the source to place a finding.
-        const found = line.trim() ? file.text.indexOf(line.trim(), cursor) : -1;
-        if (found >= 0) cursor = found + line.trim().length;
-        return found;
-      });
+      const starts = lineStarts(file.text, block);
       let stopsOnError = false;
       let checkedUnderErrexit = false;
       // One entry per open `if`: true while inside the `then` branch of an `if <check>`.
