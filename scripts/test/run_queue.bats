@@ -210,11 +210,13 @@ teardown() {
 }
 
 @test "run_queue: a cell group left only as zombies (PID 1 that never reaps) counts as gone" {
-  # The parent execs into sleep and never waits, so the group leader it started stays a zombie.
-  bash -c 'setsid bash -c "exit 0" & echo $! >"$0"; exec /bin/sleep 30' "$WORK/zgroup" &
+  # The parent execs into sleep and never waits, so the group leader it started stays a zombie. The
+  # leader lives for a second so that it exits after the exec: had it exited first, bash would have
+  # reaped it before exec-ing (on a loaded CI box that race was lost and no zombie was left).
+  bash -c 'setsid /bin/sleep 1 & echo $! >"$0"; exec /bin/sleep 30' "$WORK/zgroup" &
   holder=$!
   echo "$holder" >>"$WORK/pids"
-  for _ in $(seq 1 50); do
+  for _ in $(seq 1 150); do
     [[ -s $WORK/zgroup && $(ps -o stat= -p "$(cat "$WORK/zgroup")" 2>/dev/null) == Z* ]] && break
     /bin/sleep 0.1
   done
