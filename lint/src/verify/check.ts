@@ -6,7 +6,7 @@
 import type { HttpClient } from '../http/client.ts';
 import { pool } from '../http/pool.ts';
 import { contextHash, nearestPassage, surroundings } from './context.ts';
-import { containsQuote } from './normalise.ts';
+import { containsQuote } from './comparable-text.ts';
 import type { QuoteTarget } from './sources.ts';
 
 export type Outcome =
