@@ -3,7 +3,7 @@
  * User-Agent, per-host pacing, timeouts, retries and cache), and say which ones are dead.
  */
 import { HttpClient, type HttpOptions } from '../http/client.ts';
-import { pool } from '../http/pool.ts';
+import { pool } from '../pool.ts';
 
 export interface LinkStatus {
   ok: boolean;

@@ -76,25 +76,23 @@ const HEAD_REFUSED = new Set([403, 404, 405, 501]);
 const MAX_WAIT_MS = 60_000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** A transient failure: worth another attempt after a pause. */
-class Transient extends Error {
+/**
+ * A request that gave no usable answer. `transient`: worth another attempt after a pause (network error,
+ * timeout, 429, 5xx); otherwise final (4xx, 501, too large, redirect loop, bad scheme).
+ */
+class Failure extends Error {
+  readonly transient: boolean;
   readonly status?: number;
   readonly retryAfterMs?: number;
-  constructor(message: string, status?: number, retryAfterMs?: number) {
+  constructor(message: string, transient: boolean, status?: number, retryAfterMs?: number) {
     super(message);
+    this.transient = transient;
     this.status = status;
     this.retryAfterMs = retryAfterMs;
   }
 }
-
-/** A final failure: retrying cannot help (4xx, 501, too large, redirect loop, bad scheme). */
-class Final extends Error {
-  readonly status?: number;
-  constructor(message: string, status?: number) {
-    super(message);
-    this.status = status;
-  }
-}
+const transient = (message: string, status?: number, retryAfterMs?: number) => new Failure(message, true, status, retryAfterMs);
+const final = (message: string, status?: number) => new Failure(message, false, status);
 
 export class HttpClient {
   private readonly o: Required<Omit<HttpOptions, 'cacheDir'>> & { cacheDir?: string };
@@ -144,7 +142,7 @@ export class HttpClient {
       try {
         answer = await this.follow(url, 'HEAD');
       } catch (error) {
-        if (!(error instanceof Final && error.status !== undefined && HEAD_REFUSED.has(error.status))) throw error;
+        if (!(error instanceof Failure && !error.transient && error.status !== undefined && HEAD_REFUSED.has(error.status))) throw error;
         answer = await this.follow(url, 'GET', false);
       }
       await this.writeCache({ key: `HEAD ${url}`, finalUrl: answer.finalUrl, status: answer.status, contentType: answer.contentType, body: '', fetchedAt: this.o.now() });
@@ -159,13 +157,13 @@ export class HttpClient {
     const seen = new Set<string>();
     let url = start;
     for (let hop = 0; ; hop++) {
-      if (seen.has(url)) throw new Final(`redirect loop at ${url}`);
+      if (seen.has(url)) throw final(`redirect loop at ${url}`);
       seen.add(url);
       const protocol = new URL(url).protocol;
-      if (protocol !== 'https:' && protocol !== 'http:') throw new Final(`redirect to a non-HTTP URL ${url}`);
+      if (protocol !== 'https:' && protocol !== 'http:') throw final(`redirect to a non-HTTP URL ${url}`);
       const answer = await this.withRetries(url, method, readBody);
       if (answer.location === undefined) return { finalUrl: url, status: answer.status, contentType: answer.contentType, body: answer.body };
-      if (hop >= this.o.maxRedirects) throw new Final(`more than ${this.o.maxRedirects} redirects`);
+      if (hop >= this.o.maxRedirects) throw final(`more than ${this.o.maxRedirects} redirects`);
       url = new URL(answer.location, url).href;
     }
   }
@@ -175,7 +173,7 @@ export class HttpClient {
       try {
         return await this.once(url, method, readBody);
       } catch (error) {
-        if (!(error instanceof Transient) || attempt >= this.o.retries) throw error;
+        if (!(error instanceof Failure && error.transient) || attempt >= this.o.retries) throw error;
         const backoff = this.o.backoffMs * 2 ** attempt;
         await sleep(Math.min(Math.max(backoff, error.retryAfterMs ?? 0), MAX_WAIT_MS));
       }
@@ -191,23 +189,23 @@ export class HttpClient {
     try {
       res = await this.o.fetch(url, { method, redirect: 'manual', signal, headers: { 'user-agent': this.o.userAgent, accept: 'text/html,text/plain;q=0.9,*/*;q=0.5' } });
     } catch (error) {
-      throw new Transient(describeNetworkError(error, this.o.timeoutMs));
+      throw transient(describeNetworkError(error, this.o.timeoutMs));
     }
     const status = res.status;
     const drop = () => res.body?.cancel().catch(() => {});
     if (REDIRECT.has(status)) {
       await drop();
       const location = res.headers.get('location');
-      if (!location) throw new Final(`HTTP ${status} without a Location header`, status);
+      if (!location) throw final(`HTTP ${status} without a Location header`, status);
       return { status, contentType: '', body: '', location };
     }
     if (status === 429 || (status >= 500 && status !== 501)) {
       await drop();
-      throw new Transient(`HTTP ${status}`, status, retryAfter(res.headers.get('retry-after')));
+      throw transient(`HTTP ${status}`, status, retryAfter(res.headers.get('retry-after')));
     }
     if (status >= 400) {
       await drop();
-      throw new Final(`HTTP ${status}`, status);
+      throw final(`HTTP ${status}`, status);
     }
     const contentType = res.headers.get('content-type') ?? '';
     if (!readBody) {
@@ -217,14 +215,14 @@ export class HttpClient {
     const declared = Number(res.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > this.o.maxBytes) {
       await drop();
-      throw new Final(`body larger than ${this.o.maxBytes} bytes (Content-Length ${declared})`, status);
+      throw final(`body larger than ${this.o.maxBytes} bytes (Content-Length ${declared})`, status);
     }
     let bytes: Uint8Array;
     try {
       bytes = await readCapped(res, this.o.maxBytes);
     } catch (error) {
-      if (error instanceof Final) throw error;
-      throw new Transient(describeNetworkError(error, this.o.timeoutMs));
+      if (error instanceof Failure) throw error;
+      throw transient(describeNetworkError(error, this.o.timeoutMs));
     }
     return { status, contentType, body: decodeBody(bytes, contentType) };
   }
@@ -274,7 +272,7 @@ export class HttpClient {
 }
 
 function failure(url: string, error: unknown): { ok: false; url: string; reason: string; status?: number } {
-  if (error instanceof Transient || error instanceof Final) return { ok: false, url, reason: error.message, status: error.status };
+  if (error instanceof Failure) return { ok: false, url, reason: error.message, status: error.status };
   // A URL that does not parse, or a bug: still an answer, never a throw.
   return { ok: false, url, reason: error instanceof Error ? error.message : String(error) };
 }
@@ -291,7 +289,7 @@ async function readCapped(res: Response, max: number): Promise<Uint8Array> {
     total += value.byteLength;
     if (total > max) {
       await reader.cancel().catch(() => {});
-      throw new Final(`body larger than ${max} bytes`, res.status);
+      throw final(`body larger than ${max} bytes`, res.status);
     }
     chunks.push(value);
   }

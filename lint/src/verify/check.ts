@@ -4,7 +4,7 @@
  * allowance in the content schema (which accepts only https URLs on public hosts).
  */
 import type { HttpClient } from '../http/client.ts';
-import { pool } from '../http/pool.ts';
+import { pool } from '../pool.ts';
 import { contextHash, nearestPassage, surroundings } from './context.ts';
 import { containsQuote } from './comparable-text.ts';
 import type { QuoteTarget } from './sources.ts';

@@ -1,4 +1,7 @@
-/** Run `work` over `items` with at most `limit` in flight, keeping the input order in the result. */
+/**
+ * Run `work` over `items` with at most `limit` in flight, keeping the input order in the result: the files
+ * the engine reads, the pages `verify` and `--check-links` ask for.
+ */
 export async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
