@@ -53,21 +53,20 @@ export type Probe =
 
 type Method = 'GET' | 'HEAD';
 
-interface Cached {
-  /** `GET <url>` for a page, `HEAD <url>` for a probe: the file name is a hash prefix of it. */
-  key: string;
-  finalUrl: string;
-  status: number;
-  contentType: string;
-  body: string;
-  fetchedAt: number;
-}
-
+/** One response as the client keeps it: a redirect has a `location` and no body. */
 interface Answer {
   status: number;
   contentType: string;
   body: string;
   location?: string;
+}
+
+/** A successful answer on disk. */
+interface Cached extends Omit<Answer, 'location'> {
+  /** `GET <url>` for a page, `HEAD <url>` for a probe: the file name is a hash prefix of it. */
+  key: string;
+  finalUrl: string;
+  fetchedAt: number;
 }
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
