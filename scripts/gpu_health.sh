@@ -50,6 +50,9 @@ Exit 0 = PASS or WARN, 1 = FAIL (re-rent), 2 = bad usage.
 EOF
 }
 
+# >>> shared block: usage errors and a time-bounded nvidia-smi. The same lines stand in gpu_health.sh,
+# mem_monitor.sh and reap_vram_zombies.sh, each downloaded on its own; scripts/test/shared_block.bats fails
+# when one copy drifts, so change all three together.
 bad_usage() {
   printf '%s: %s\nTry %s --help\n' "$prog" "$1" "$prog" >&2
   exit 2
@@ -60,6 +63,7 @@ nvsmi_timeout=${NVSMI_TIMEOUT:-20}
 # smi ARGS...: nvidia-smi with a time bound. Exit 124 (or 137 after the follow-up KILL) means it hung.
 smi() { timeout -k 5 "$nvsmi_timeout" nvidia-smi "$@"; }
 hung() { (($1 == 124 || $1 == 137)); }
+# <<< shared block
 tool_timeout=${TOOL_TIMEOUT:-20}
 [[ $tool_timeout =~ ^[1-9][0-9]*$ ]] || bad_usage "TOOL_TIMEOUT must be a positive whole number of seconds, got '$tool_timeout'"
 

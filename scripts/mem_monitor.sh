@@ -52,6 +52,9 @@ Sample host RAM, cgroup memory, OOM kills and VRAM into a TSV log.
 EOF
 }
 
+# >>> shared block: usage errors and a time-bounded nvidia-smi. The same lines stand in gpu_health.sh,
+# mem_monitor.sh and reap_vram_zombies.sh, each downloaded on its own; scripts/test/shared_block.bats fails
+# when one copy drifts, so change all three together.
 bad_usage() {
   printf '%s: %s\nTry %s --help\n' "$prog" "$1" "$prog" >&2
   exit 2
@@ -62,6 +65,7 @@ nvsmi_timeout=${NVSMI_TIMEOUT:-20}
 # smi ARGS...: nvidia-smi with a time bound. Exit 124 (or 137 after the follow-up KILL) means it hung.
 smi() { timeout -k 5 "$nvsmi_timeout" nvidia-smi "$@"; }
 hung() { (($1 == 124 || $1 == 137)); }
+# <<< shared block
 
 interval=30
 count=0

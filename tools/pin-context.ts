@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { contextHashOfText, CONTEXT_RADIUS } from '../lint/src/verify/context.ts';
-import { normalise } from '../lint/src/verify/normalise.ts';
+import { comparableText } from '../lint/src/verify/comparable-text.ts';
 
 const [file, quote] = process.argv.slice(2);
 if (!file || !quote) {
@@ -23,7 +23,7 @@ if (!hash) {
   process.stderr.write('pin-context: the quote is not in that copy (compared without case, spaces and punctuation)\n');
   process.exit(1);
 }
-const letters = (t: string) => normalise(t).replace(/[^\p{L}\p{N}]+/gu, '');
+const letters = (t: string) => comparableText(t).replace(/[^\p{L}\p{N}]+/gu, '');
 const page = letters(text);
 const at = page.indexOf(letters(quote));
 const short = Math.min(at, page.length - at - letters(quote).length);

@@ -50,8 +50,8 @@ Options:
   --today <YYYY-MM>   the month ages are measured against (default: this month, UTC)
   --rule <id=level>   set a rule to off, warn or error; repeatable; wins over the config file
   --fix               apply safe mechanical fixes (stamp formats) in place, atomically
-  --check-links       also fetch every source URL once (HEAD, then GET; 10 s timeout; 2 retries; results
-                      cached a week in .cache/kb-lint/links.json) and report dead ones
+  --check-links       also ask every source URL once (HEAD, then GET; the HTTP client of \`verify\`, see
+                      docs/VERIFY.md; answers cached a week in .cache/kb-lint/http/) and report dead ones
   --root <dir>        project root (default: the current directory)
   --no-cache          neither read nor write the cache (default: .cache/kb-lint/ under the root)
   --verbose           text format: show each rule's docs URL and notes
@@ -167,8 +167,8 @@ export async function main(io: Io): Promise<number> {
       findings = [...findings, ...config.perFile(newGotchaFindings(result.files.filter((f) => reportedSet.has(f.path)), added, today, severities.get('verified-stamp')))].sort(compareFindings);
     }
     if (values['check-links'] && severities.get('source-url') !== 'off') {
-      const { deadLinkFindings } = await import('./check-links/findings.ts');
-      const dead = await deadLinkFindings(result.files.filter((f) => reportedSet.has(f.path)), { cacheFile: join(root, '.cache/kb-lint/links.json') });
+      const [{ deadLinkFindings }, { httpCacheDir }] = await Promise.all([import('./check-links/findings.ts'), import('./http/client.ts')]);
+      const dead = await deadLinkFindings(result.files.filter((f) => reportedSet.has(f.path)), { cacheDir: cacheDir && httpCacheDir(root) });
       const soft = severities.get('source-url') === 'warning';
       findings = [...findings, ...config.perFile(dead.map((f) => (soft ? { ...f, severity: 'warning' as const } : f)))].sort(compareFindings);
     }

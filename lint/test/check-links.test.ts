@@ -1,5 +1,5 @@
 /** The link checker against a local HTTP server (never the internet): HEAD/GET fallback, retries, timeouts, cache. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const fast = { backoffMs: 5, timeoutMs: 500 };
+// No per-host gap: every request here goes to the one loopback host.
+const fast = { backoffMs: 5, timeoutMs: 500, perHostIntervalMs: 0 };
 
 describe('link checker', () => {
   it('accepts 200s and redirects, falls back to GET when HEAD is refused', async () => {
@@ -60,16 +61,16 @@ describe('link checker', () => {
     expect(r.error).toBe('timed out after 100 ms');
   });
   it('checks each URL once and reuses good results from the disk cache', async () => {
-    const cacheFile = join(dir, 'links.json');
+    const cacheDir = join(dir, 'http');
     const urls = [`${base}/ok`, `${base}/ok`, `${base}/gone`];
     const before = hits.get('HEAD /ok') ?? 0;
-    const first = await checkUrls(urls, { ...fast, cacheFile });
+    const first = await checkUrls(urls, { ...fast, cacheDir });
     expect(first.size).toBe(2);
     expect(hits.get('HEAD /ok')).toBe(before + 1);
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8'));
-    expect(Object.keys(cached)).toEqual([`${base}/gone`, `${base}/ok`]);
+    // Only the good answer is kept: a dead link is asked again so a fix shows at once.
+    expect(readdirSync(cacheDir)).toHaveLength(1);
     const goneBefore = hits.get('HEAD /gone');
-    await checkUrls(urls, { ...fast, cacheFile });
+    await checkUrls(urls, { ...fast, cacheDir });
     expect(hits.get('HEAD /ok')).toBe(before + 1);
     expect(hits.get('HEAD /gone')).toBe((goneBefore ?? 0) + 1);
   });

@@ -131,11 +131,11 @@ describe('kb-lint verify', () => {
     }
   });
 
-  it('writes the page cache under .cache/kb-lint/verify unless --no-cache', async () => {
+  it('writes the page cache under .cache/kb-lint/http unless --no-cache', async () => {
     const root = project({ 'x2.md': CARRIED });
     try {
       expect((await run(root, [])).code).toBe(0);
-      expect(readdirSync(join(root, '.cache/kb-lint/verify'))).toHaveLength(1);
+      expect(readdirSync(join(root, '.cache/kb-lint/http'))).toHaveLength(1);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

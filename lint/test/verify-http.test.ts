@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyTargets } from '../src/verify/check.ts';
-import { HttpClient, USER_AGENT, type HttpOptions } from '../src/verify/http.ts';
+import { HttpClient, USER_AGENT, type HttpOptions } from '../src/http/client.ts';
 import type { QuoteTarget } from '../src/verify/sources.ts';
 import { localServer, type LocalServer } from './local-server.ts';
 

@@ -1,5 +1,6 @@
 /**
- * The diagnosis engine off the page's main thread: a 100,000-line paste takes about a second to read, and
+ * A worker entry, kept beside diagnose-worker-client.ts, which starts it by URL (Vite bundles it from there):
+ * the diagnosis engine off the page's main thread. A 100,000-line paste takes about a second to read, and
  * the page must stay responsive meanwhile. Fetches the index once (at the page's first request, so a later
  * paste works offline) and answers `{ id, text, limit }` with `{ id, result }` or `{ id, error }`.
  */

@@ -1,9 +1,10 @@
 /**
- * The "Report this error" control under a diagnosis: shown when nothing matched, or offered as "None of
- * these?" when the reader finds no answer among the matches. Opening it shows the masked lines in an
- * editable box and a link to the new-gotcha issue form built from exactly that box; nothing leaves the page
- * until the reader follows the link and submits the form on GitHub. Built with DOM calls only: the paste is
- * untrusted text.
+ * Browser glue of the diagnosis results (diagnose-results.ts); the masking, title and issue address come from
+ * site/lib/report-error.ts. The "Report this error" control under a diagnosis: shown when nothing matched, or
+ * offered as "None of these?" when the reader finds no answer among the matches. Opening it shows the masked
+ * lines in an editable box and a link to the new-gotcha issue form built from exactly that box; nothing
+ * leaves the page until the reader follows the link and submits the form on GitHub. Built with DOM calls
+ * only: the paste is untrusted text.
  */
 import { describeMasks, prepareReport, REPORT_PREFACE, reportTitle, reportUrl } from '../lib/report-error.ts';
 

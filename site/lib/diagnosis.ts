@@ -6,6 +6,7 @@ import { allGotchas } from './collections.ts';
 import { gotchaPath } from '../../lint/src/markdown/links.ts';
 import { buildDiagnosisIndex, type DiagnosisIndex } from '../../lint/src/diagnose/index-data.ts';
 import { symptomMarkdown } from '../../lint/src/diagnose/symptom.ts';
+import { tableCell } from '../../lint/src/table-cell.ts';
 
 export async function siteDiagnosisIndex(): Promise<DiagnosisIndex> {
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');
@@ -22,7 +23,6 @@ export async function siteDiagnosisIndex(): Promise<DiagnosisIndex> {
   );
 }
 
-const cell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
 
 /**
  * `id, kind, pattern, title, url`, one signature a line, for the box script (`grep -E` for `regex`, a
@@ -33,7 +33,7 @@ export function signaturesTsv(index: DiagnosisIndex, site: string): string {
   for (const d of index.docs) {
     for (const s of d.signatures) {
       const [kind, pattern] = 'literal' in s ? ['literal', s.literal] : [s.flags === 'i' ? 'regex-i' : 'regex', s.regex];
-      rows.push([d.id, kind, pattern, d.title, new URL(d.url, site).href].map(cell).join('\t'));
+      rows.push([d.id, kind, pattern, d.title, new URL(d.url, site).href].map((field) => tableCell(field, { format: 'tsv' })).join('\t'));
     }
   }
   return `${rows.join('\n')}\n`;

@@ -6,7 +6,7 @@
  * `npm run learn:boilerplate`: a line seen in reports of several different causes). Pure.
  */
 import { BOILERPLATE_LINES, TERM_WEIGHTS } from './boilerplate-data.ts';
-import { normalise } from './lines.ts';
+import { maskVariables } from './lines.ts';
 
 /**
  * Fixed sentences that PyTorch, NCCL and CUDA append to an error's own message: taken out of the line, so the
@@ -45,7 +45,7 @@ export const LINE_BOILERPLATE = [
 const learned = new Set<string>(BOILERPLATE_LINES);
 
 /** The key a line is learned and looked up by: its normalised, lower-case form. */
-export const boilerplateKey = (text: string) => normalise(text).toLowerCase();
+export const boilerplateKey = (text: string) => maskVariables(text).toLowerCase();
 
 /** NCCL's trace of an error code climbing its call stack: `NCCL INFO init.cc:1350 -> 2`. */
 const NCCL_UNWIND = /\bNCCL INFO [\w/.]{1,80}\.cc:\d{1,6} -> \d{1,4}/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDiagnosisIndex, diagnose, normalise, readLog, type DiagnosisSource } from './index.ts';
+import { buildDiagnosisIndex, diagnose, maskVariables, readLog, type DiagnosisSource } from './index.ts';
 
 const src = (id: string, title: string, symptom: string, signatures: DiagnosisSource['signatures'] = [], keywords: string[] = []): DiagnosisSource => ({
   id,
@@ -29,7 +29,7 @@ describe('readLog', () => {
     ]);
   });
   it('normalises numbers, sizes, paths and hex so repeats look alike', () => {
-    expect(normalise('Tried to allocate 2.00 GiB at /root/a/b.py pid 4242 addr 0x7f3a')).toBe('Tried to allocate <size> at <path> pid <n> addr <hex>');
+    expect(maskVariables('Tried to allocate 2.00 GiB at /root/a/b.py pid 4242 addr 0x7f3a')).toBe('Tried to allocate <size> at <path> pid <n> addr <hex>');
   });
 });
 

@@ -8,7 +8,7 @@
  * a bounded number of distinct key lines.
  */
 import { asciiWords, compileSignature, foldLine, type CompiledSignature } from './signature-match.ts';
-import { normalise, readLog, words, type LogLine } from './lines.ts';
+import { maskVariables, readLog, words, type LogLine } from './lines.ts';
 import type { DiagnosisIndex } from './index-data.ts';
 import { isBoilerplate, termWeight, withoutBoilerplate } from './boilerplate.ts';
 import { evidenceWords } from './evidence.ts';
@@ -224,11 +224,11 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     const line = lines[i];
     if (line.weight > 0) {
       budget--;
-      const key = normalise(line.text);
+      const key = maskVariables(line.text);
       if (!distinct.has(key)) distinct.set(key, line);
     } else if (contextBudget > 0 && context.size < CONTEXT_LINES) {
       contextBudget--;
-      const key = normalise(line.text);
+      const key = maskVariables(line.text);
       if (!context.has(key)) context.set(key, line);
     }
   }

@@ -100,7 +100,7 @@ export function readLog(text: string): { lines: LogLine[]; truncated: boolean } 
 }
 
 /** Replace the variable parts of a message by placeholders, so repeated messages look alike. */
-export function normalise(line: string): string {
+export function maskVariables(line: string): string {
   return line
     .replace(/\b\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, ' <time> ')
     .replace(/\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, ' <time> ')

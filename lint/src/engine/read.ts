@@ -1,6 +1,7 @@
 /** Reading corpus files, the first thing every run does. A file larger than any real page is not read at all. */
 import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
+import { pool } from '../pool.ts';
 
 /** Bigger than any content file needs to be; a larger one is reported, never read into memory. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -61,21 +62,14 @@ export function readAllFrom(root: string, paths: readonly string[]): ReadResult[
 }
 
 /** Read every path with at most `limit` files open at once (thousands of files must not hit EMFILE). */
-export async function readAll(paths: readonly string[], reader: (p: string) => Promise<Uint8Array>, limit = 64): Promise<ReadResult[]> {
-  const out: ReadResult[] = new Array(paths.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < paths.length) {
-      const i = next++;
-      try {
-        out[i] = { bytes: await reader(paths[i]) };
-      } catch (error) {
-        out[i] = { bytes: new Uint8Array(), error: reason(error) };
-      }
+export function readAll(paths: readonly string[], reader: (p: string) => Promise<Uint8Array>, limit = 64): Promise<ReadResult[]> {
+  return pool(paths, limit, async (path): Promise<ReadResult> => {
+    try {
+      return { bytes: await reader(path) };
+    } catch (error) {
+      return { bytes: new Uint8Array(), error: reason(error) };
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, paths.length) }, lane));
-  return out;
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
  * full list also goes to the job summary (`$GITHUB_STEP_SUMMARY`) when that file is given.
  */
 import type { Finding } from '../engine/run.ts';
+import { tableCell } from '../table-cell.ts';
 
 /** Workflow-command property and message escaping, as the Actions toolkit does. */
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -27,7 +28,6 @@ export function formatGithubSummary(findings: readonly Finding[]): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const head = `### Content lint: ${errors} error(s), ${findings.length - errors} warning(s)\n\n`;
   if (!findings.length) return `${head}No findings.\n`;
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const rows = findings.map((f) => `| ${f.severity} | \`${f.file}:${f.line ?? 1}:${f.column ?? 1}\` | ${cell(f.message)} | [${f.ruleId}](${f.url}) |`);
+  const rows = findings.map((f) => `| ${f.severity} | \`${f.file}:${f.line ?? 1}:${f.column ?? 1}\` | ${tableCell(f.message)} | [${f.ruleId}](${f.url}) |`);
   return `${head}| severity | where | message | rule |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
 }

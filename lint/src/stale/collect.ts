@@ -8,7 +8,7 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LintFile } from '../engine/types.ts';
 import { monthsBetween, VERIFIED_PATTERN } from '../schema/verified.ts';
-import { normalizeMonth } from '../rules/verified-stamp/normalize.ts';
+import { normalizeMonth } from '../rules/verified-stamp/loose-month.ts';
 import { quotedMonths } from '../rules/quoted-source/index.ts';
 import { provenanceOf } from '../schema/provenance.ts';
 import { gotchaRisk, MONEY_DATA_SECTIONS, type StaleRisk } from './risk.ts';

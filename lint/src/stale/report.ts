@@ -5,6 +5,7 @@
  * the facts by the source domain they must be re-checked at (one vendor page often backs many facts).
  */
 import { domainOf, dueIn, isStale, type CarriedEntry, type ProvenanceCounts, type StaleEntry } from './collect.ts';
+import { tableCell } from '../table-cell.ts';
 
 export interface StaleReportOptions {
   /** Months after which a stamp counts as stale. */
@@ -97,12 +98,8 @@ export function domainGroups(entries: readonly StaleEntry[], carried: readonly C
   return [...groups.values()].sort((a, b) => b.due - a.due || b.carriedMoneyData - a.carriedMoneyData || b.carriedOver + b.stamps - (a.carriedOver + a.stamps) || a.domain.localeCompare(b.domain));
 }
 
-/** Table cells cannot hold pipes or line breaks; long facts are cut to keep the issue readable. */
-function cell(text: string, max = 110): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const cut = flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
-  return cut.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
-}
+/** Long facts are cut to keep the issue readable. */
+const cell = (text: string, max = 110) => tableCell(text, { max });
 
 /** A Markdown link whose text and target cannot break the table or the link. */
 const mdLink = (label: string, url: string) => `[${cell(label, 200).replace(/[[\]]/g, '\\$&')}](${encodeURI(decodeURI(url)).replace(/\)/g, '%29')})`;

@@ -3,9 +3,10 @@
  * It takes parsed targets rather than files, so tests can point it at a loopback server without any
  * allowance in the content schema (which accepts only https URLs on public hosts).
  */
-import type { HttpClient } from './http.ts';
+import type { HttpClient } from '../http/client.ts';
+import { pool } from '../pool.ts';
 import { contextHash, nearestPassage, surroundings } from './context.ts';
-import { containsQuote } from './normalise.ts';
+import { containsQuote } from './comparable-text.ts';
 import type { QuoteTarget } from './sources.ts';
 
 export type Outcome =
@@ -19,20 +20,6 @@ export type Outcome =
   | { kind: 'context-changed'; target: QuoteTarget; finalUrl: string; now: string }
   /** No page to compare with (DNS, timeout, 4xx, 5xx after retries, too large, redirect loop). Never drift. */
   | { kind: 'unreachable'; target: QuoteTarget; reason: string; status?: number };
-
-/** Run `work` over `items` with at most `limit` in flight, keeping the input order in the result. */
-async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
-}
 
 export async function verifyTargets(targets: readonly QuoteTarget[], client: HttpClient, concurrency = 4): Promise<Outcome[]> {
   const urls = [...new Set(targets.map((t) => t.url))];

@@ -5,13 +5,13 @@
  * every outage would be ignored.
  */
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Io } from '../io.ts';
 import { corpusFiles, expandOperands, UsageError } from '../files.ts';
 import { currentMonth, VERIFIED_PATTERN } from '../schema/month.ts';
 import { verifyTargets } from './check.ts';
-import { HttpClient, type HttpOptions } from './http.ts';
+import { HttpClient, httpCacheDir, type HttpOptions } from '../http/client.ts';
 import { formatJson, formatMarkdown, formatText } from './report.ts';
 import { readTargets } from './sources.ts';
 import { refreshFile } from './stamp.ts';
@@ -34,7 +34,7 @@ Options:
   --timeout <s>       seconds per request, 1-300 (default 15)
   --today <YYYY-MM>   the month --fix writes (default: this month, UTC)
   --link-base <url>   md format: prefix for file links (e.g. https://github.com/o/r/blob/<sha>/)
-  --no-cache          neither read nor write the page cache (default: .cache/kb-lint/verify/, kept 7 days)
+  --no-cache          neither read nor write the HTTP cache (default: .cache/kb-lint/http/, kept 7 days)
   --root <dir>        project root (default: the current directory)
   -h, --help          show this help
 
@@ -83,7 +83,7 @@ export async function runVerify(io: Io, argv: readonly string[], deps: VerifyDep
 
     const files = positionals.length > 0 ? await expandOperands(positionals, io.cwd, root) : await corpusFiles(root);
     const targets = await readTargets(root, files);
-    const client = new HttpClient({ ...deps, timeoutMs, cacheDir: values['no-cache'] ? undefined : join(root, '.cache', 'kb-lint', 'verify') });
+    const client = new HttpClient({ ...deps, timeoutMs, cacheDir: values['no-cache'] ? undefined : httpCacheDir(root) });
     const outcomes = await verifyTargets(targets, client, concurrency);
 
     const refreshed: string[] = [];

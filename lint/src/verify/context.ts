@@ -2,18 +2,18 @@
  * A pinned quote's surroundings: the hash that says which version of a page a quote was read in, and the passage
  * a drifted quote's page now has in its place.
  *
- * The hash is over the page's *letters and digits* only (after `normalise`), the quote plus CONTEXT_RADIUS of
+ * The hash is over the page's *letters and digits* only (after `comparableText`), the quote plus CONTEXT_RADIUS of
  * them on each side. Dropping punctuation and spaces makes the same passage hash alike whether it was read as
  * rendered HTML, as the Markdown behind it or as a stored text copy (bullets, `**`, backticks and line breaks
  * differ between those), while any change to the words around the quote changes it.
  */
 import { createHash } from 'node:crypto';
-import { normalise, pageText } from './normalise.ts';
+import { comparableText, pageText } from './comparable-text.ts';
 
 /** Letters and digits each side of the quote that the hash covers: about two sentences. */
 export const CONTEXT_RADIUS = 160;
 
-const canonical = (text: string) => normalise(text).replace(/[^\p{L}\p{N}]+/gu, '');
+const canonical = (text: string) => comparableText(text).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** `sha256:<hex>` of the quote and its surroundings in `text` (plain text), or undefined when the quote is not in it. */
 export function contextHashOfText(text: string, quote: string): string | undefined {
@@ -34,11 +34,11 @@ export const contextHash = (body: string, contentType: string, quote: string) =>
  * the source says now; undefined when no word is shared at all.
  */
 export function nearestPassage(body: string, contentType: string, quote: string, maxChars = 320): string | undefined {
-  const words = normalise(pageText(body, contentType)).split(' ').filter(Boolean);
+  const words = comparableText(pageText(body, contentType)).split(' ').filter(Boolean);
   // Words compared without their punctuation: `stopped.` on the page is the quote's `stopped`.
   const key = (w: string) => w.replace(/[^\p{L}\p{N}]+/gu, '');
   const want = new Map<string, number>();
-  for (const w of normalise(quote).split(' ').map(key).filter(Boolean)) want.set(w, (want.get(w) ?? 0) + 1);
+  for (const w of comparableText(quote).split(' ').map(key).filter(Boolean)) want.set(w, (want.get(w) ?? 0) + 1);
   const n = [...want.values()].reduce((a, b) => a + b, 0);
   if (n === 0 || words.length === 0) return undefined;
   const have = new Map<string, number>();
@@ -64,8 +64,8 @@ export function nearestPassage(body: string, contentType: string, quote: string,
 
 /** The quote with `radius` characters of the page's text each side (normalised), for a report. */
 export function surroundings(body: string, contentType: string, quote: string, radius = 200): string | undefined {
-  const text = normalise(pageText(body, contentType));
-  const needle = normalise(quote);
+  const text = comparableText(pageText(body, contentType));
+  const needle = comparableText(quote);
   const at = needle === '' ? -1 : text.indexOf(needle);
   if (at === -1) return undefined;
   const start = Math.max(0, at - radius);

@@ -3,7 +3,7 @@ import type { LintFile, Report } from '../../engine/types.ts';
 import type { Position } from 'unist';
 import { defineRule, type RuleContext } from '../define.ts';
 import { frontmatterIssues, ownerOf } from '../validate.ts';
-import { normalizeMonth } from './normalize.ts';
+import { normalizeMonth } from './loose-month.ts';
 
 /**
  * Age findings for one valid month. `at` gives the place only when there is something to report: working

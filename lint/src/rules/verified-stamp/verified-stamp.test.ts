@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fixtureFindings } from '../../../test/fixture.ts';
 import { GOTCHA, lintCorpus, only } from '../../../test/corpus.ts';
 import { applyFixes } from '../../fix.ts';
-import { normalizeMonth } from './normalize.ts';
+import { normalizeMonth } from './loose-month.ts';
 
 const at = 'content/references/stamped.md';
 const gotcha = 'content/gotchas/alpha/al3-stamp.md';

@@ -1,12 +1,15 @@
 /**
- * The search box understands a paste. A single-line input cannot hold a log: the browser flattens its lines,
+ * Browser glue of Search.astro, here beside it because it only watches the search modal's query box: the box
+ * understands a paste. A single-line input cannot hold a log: the browser flattens its lines,
  * and Pagefind then wants every word of it on one page, so a real error finds nothing. When the reader pastes
  * several lines (or types something long), the shared diagnosis engine runs on the text as pasted, in the
  * page, and its matches (declared messages first, each with the line that matched) are shown above the
  * text results, which stay below as they were. A single pasted error line gets the diagnosis too (typed
  * words stay a plain search), and under it "Report this error" when no page, or no shown page, explains it.
  */
-import { diagnoseInPage, looksLikeErrorPaste, looksLikePaste, renderResults } from './diagnose-client.ts';
+import { looksLikeErrorPaste, looksLikePaste } from '../lib/paste.ts';
+import { renderResults } from './diagnose-results.ts';
+import { diagnoseInPage } from './diagnose-worker-client.ts';
 
 const BLOCK = 'paste-diagnosis';
 

@@ -1,7 +1,7 @@
 /**
  * Page-weight benchmark: how much JavaScript and CSS a gotcha page ships beyond a bare Starlight page.
  *
- *   node tools/page-weight.ts [--dist DIR] [--page PATH] [--query WORDS] [--rebuild-bare]
+ *   node bench/page-weight.ts [--dist DIR] [--page PATH] [--query WORDS] [--rebuild-bare]
  *
  * The reference is a real bare Starlight site, built once into .cache/page-weight/bare from a single Markdown
  * page with the same kinds of content a gotcha has (headings, prose, a code block, a table), so Starlight's own
@@ -168,7 +168,7 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, page: { type: 'string', default: '/gotchas/u6/' }, query: { type: 'string', default: 'rsync checkpoints' }, 'rebuild-bare': { type: 'boolean' } } }).values;
   } catch (e) {
-    console.error(`page-weight: ${(e as Error).message}\nusage: node tools/page-weight.ts [--dist DIR] [--page PATH] [--query WORDS] [--rebuild-bare]`);
+    console.error(`page-weight: ${(e as Error).message}\nusage: node bench/page-weight.ts [--dist DIR] [--page PATH] [--query WORDS] [--rebuild-bare]`);
     return 2;
   }
   const dist = resolve(args.dist!);

@@ -1,6 +1,6 @@
 /**
  * Page text and quotes brought to one form before comparing, so a page that only changed its markup,
- * typography or line breaks still "has" the quote. Both sides go through `normalise`:
+ * typography or line breaks still "has" the quote. Both sides go through `comparableText`:
  * - HTML becomes its rendered text (hast-util-from-html + hast-util-to-text); script, style, noscript and
  *   template elements are dropped first, since their text is never on the page a reader sees;
  * - Unicode NFKC (full-width punctuation in Chinese docs becomes ASCII, ligatures split);
@@ -35,7 +35,7 @@ export function pageText(body: string, contentType: string): string {
   return toText(tree as Nodes);
 }
 
-export function normalise(text: string): string {
+export function comparableText(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
@@ -50,6 +50,6 @@ export function normalise(text: string): string {
 
 /** Whether the page's text contains the quote, both normalised. */
 export function containsQuote(pageBody: string, contentType: string, quote: string): boolean {
-  const needle = normalise(quote);
-  return needle !== '' && normalise(pageText(pageBody, contentType)).includes(needle);
+  const needle = comparableText(quote);
+  return needle !== '' && comparableText(pageText(pageBody, contentType)).includes(needle);
 }
