@@ -5,14 +5,15 @@
  * of the linter), hangs (the limit passed), the slowest file and the child's peak memory. Then the cases that
  * need a real file system or a whole run (a FIFO, a link out of the repository, names a URL cannot carry, a
  * 60 MiB page, YAML alias bombs), each as `kb-lint` on a project of its own: it must exit 1 or 2 within the
- * limit and name the file. Figures are for reading; the exit code is 1 only when there was a crash, a hang,
+ * limit and name the file. The load average is sampled while the documents run, since the machine may be
+ * shared. Figures are for reading; the exit code is 1 only when there was a crash, a hang,
  * or a process case that did not exit as it should.
  *
  * Usage: node bench/fuzz.ts [--count 10000] [--limit-ms 10000] [--seed 20261204]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +49,9 @@ async function parent() {
   const hangs: string[] = [];
   let slowest = { ms: 0, what: '' };
   const started = performance.now();
+  // The machine may be shared: the per-file times mean little without the load they were taken under.
+  const loads = [loadavg()[0]];
+  const sampler = setInterval(() => loads.push(loadavg()[0]), 30_000);
   while (next < count) {
     const proc = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(next), '--count', String(count), '--seed', String(seed)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let timer: NodeJS.Timeout | undefined;
@@ -76,6 +80,8 @@ async function parent() {
       next++;
     }
   }
+  clearInterval(sampler);
+  loads.push(loadavg()[0]);
   const seconds = (performance.now() - started) / 1000;
   const processCases = await runProcessCases(limit);
   process.stdout.write(
@@ -85,6 +91,7 @@ async function parent() {
       `hangs: ${hangs.length}${hangs.length ? ` (${hangs.slice(0, 20).join(', ')})` : ''}`,
       `slowest file: ${slowest.ms.toFixed(0)} ms (${slowest.what})`,
       `peak RSS of the linting process: ${(peakKiB / 1024).toFixed(0)} MiB`,
+      `1-minute load average while it ran: ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} (median ${[...loads].sort((a, b) => a - b)[Math.floor(loads.length / 2)].toFixed(1)}) on ${availableParallelism()} CPUs`,
       `process cases (kb-lint on a project of its own, exit 1 or 2 naming the file within ${limit} ms):`,
       ...processCases.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: exit ${c.exit}, ${c.ms.toFixed(0)} ms${c.ok ? '' : ` (${c.why})`}`),
       '',

@@ -28,7 +28,8 @@ describe('real-report corpus through `kb-lint diagnose` (train split)', () => {
     expect([...unknown.keys()]).toEqual([]);
   });
 
-  it.skipIf(train.length === 0)(`keeps train top-1 ≥ ${FLOOR.at1} and top-3 ≥ ${FLOOR.at3}`, async () => {
+  // Every train case through the CLI: 5.4 s on a quiet CI run, 41 s of the 60 s default here at load 14.
+  it.skipIf(train.length === 0)(`keeps train top-1 ≥ ${FLOOR.at1} and top-3 ≥ ${FLOOR.at3}`, { timeout: 240_000 }, async () => {
     const results = await evaluateCli(train);
     const f = realFigures(results);
     expect({ at1: f.at1 >= FLOOR.at1, at3: f.at3 >= FLOOR.at3, report: realReport('CLI', results, ['train']) }).toMatchObject({ at1: true, at3: true });

@@ -15,6 +15,7 @@ import { DESCRIPTION_MAX, NAME_MAX, NAME_PATTERN, SKILL_NAME } from '../src/expo
 import { headingAnchors } from '../src/markdown/anchors.ts';
 import { parseInternalLink } from '../src/markdown/links.ts';
 import { parseMarkdown } from '../src/markdown/parse.ts';
+import type { Root } from 'mdast';
 import { corpusFiles } from '../src/files.ts';
 import { parseFiles } from '../src/engine/run.ts';
 
@@ -59,7 +60,7 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-describe('kb-lint export skill on the real corpus', { timeout: 120_000 }, () => {
+describe('kb-lint export skill on the real corpus', { timeout: 300_000 }, () => {
   it('writes the same bytes twice', async () => {
     const files = await tree(first);
     expect(files).toEqual(await tree(second));
@@ -82,15 +83,18 @@ describe('kb-lint export skill on the real corpus', { timeout: 120_000 }, () => 
 
   it('resolves every link inside the bundle to a file and, with a fragment, to a heading slug there', async () => {
     const files = await tree(first);
+    // Each file parsed once, for its links and for the headings other files link to (it was parsed twice,
+    // and this test took 75 s of its 120 s limit at load 14-18).
+    const parsed = new Map<string, Root>();
+    for (const file of files.filter((f) => f.endsWith('.md'))) parsed.set(file, parseMarkdown(await readFile(join(first, file), 'utf8')));
     const anchors = new Map<string, Set<string>>();
-    const anchorsOf = async (path: string) => {
-      if (!anchors.has(path)) anchors.set(path, new Set(headingAnchors(parseMarkdown(await readFile(join(first, path), 'utf8'))).map((a) => a.id)));
+    const anchorsOf = (path: string) => {
+      if (!anchors.has(path)) anchors.set(path, new Set(headingAnchors(parsed.get(path)!).map((a) => a.id)));
       return anchors.get(path)!;
     };
     let checked = 0;
     const broken: string[] = [];
-    for (const file of files.filter((f) => f.endsWith('.md'))) {
-      const mdast = parseMarkdown(await readFile(join(first, file), 'utf8'));
+    for (const [file, mdast] of parsed) {
       const urls: string[] = [];
       const visit = (node: { type: string; url?: string; children?: unknown[] }) => {
         if ((node.type === 'link' || node.type === 'definition') && node.url) urls.push(node.url);
@@ -107,7 +111,7 @@ describe('kb-lint export skill on the real corpus', { timeout: 120_000 }, () => 
           broken.push(`${file}: ${url} (no file ${target})`);
           continue;
         }
-        if (fragment !== undefined && !(target.endsWith('.md') && (await anchorsOf(target)).has(decodeURIComponent(fragment)))) broken.push(`${file}: ${url} (no heading #${fragment} in ${target})`);
+        if (fragment !== undefined && !(target.endsWith('.md') && anchorsOf(target).has(decodeURIComponent(fragment)))) broken.push(`${file}: ${url} (no heading #${fragment} in ${target})`);
       }
     }
     expect(broken).toEqual([]);

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { lint, type Finding } from '../src/engine/run.ts';
+import { MAX_BLOCK_MARKS, MAX_INLINE_MARKS, MAX_MARKDOWN_LINES } from '../src/engine/bounds.ts';
 import { baseCorpus, GOTCHA, PROFILE, SCRIPT } from './corpus.ts';
 
 export type Kind = 'gotcha' | 'profile' | 'catalog' | 'reference' | 'template';
@@ -62,15 +63,38 @@ const BLOCK_UNITS = ['word word word\n', '- a\n', '> a\n', '# a\n', '[a]: b\n', 
 
 const INLINE_MARK = /[*_~[\]|<`]/g;
 const marks = (text: string) => text.match(INLINE_MARK)?.length ?? 0;
+const newlines = (text: string) => text.split('\n').length - 1;
 const repeatTo = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length));
 
-/** `unit` repeated as far as fits under every bound, given the marks and lines `body` already has. */
+/**
+ * `unit` repeated as far as fits under every bound of lint/src/engine/bounds.ts, given the marks and lines
+ * `body` already has: blocks of just under MAX_BLOCK_MARKS marks between blank lines, up to just under
+ * MAX_INLINE_MARKS marks and MAX_MARKDOWN_LINES lines in the file, and 200,000 characters.
+ */
 function nearBound(unit: string, body: string): string {
-  const budgetMarks = 4_900 - marks(body);
-  const budgetLines = 4_900 - body.split('\n').length;
-  const perUnit = { marks: marks(unit), lines: unit.split('\n').length - 1 };
-  const n = Math.min(perUnit.marks ? Math.floor(budgetMarks / perUnit.marks) : Infinity, perUnit.lines ? Math.floor(budgetLines / perUnit.lines) : Infinity, Math.floor(200_000 / unit.length));
-  return unit.repeat(Math.max(0, n));
+  const perUnit = { marks: marks(unit), lines: newlines(unit) };
+  const sep = unit.endsWith('\n') ? '\n' : '\n\n';
+  const room = { marks: MAX_INLINE_MARKS - 100 - marks(body), lines: MAX_MARKDOWN_LINES - 100 - newlines(body), chars: 200_000 };
+  const pieces: string[] = [];
+  let used = { marks: 0, lines: 0, chars: 0 };
+  let inBlock = 0;
+  for (;;) {
+    const newBlock = perUnit.marks > 0 && inBlock + perUnit.marks > MAX_BLOCK_MARKS - 10;
+    const add = (newBlock ? sep : '') + unit;
+    const next = { marks: used.marks + perUnit.marks, lines: used.lines + perUnit.lines + newlines(newBlock ? sep : ''), chars: used.chars + add.length };
+    if (next.marks > room.marks || next.lines > room.lines || next.chars > room.chars) break;
+    pieces.push(add);
+    used = next;
+    inBlock = (newBlock ? 0 : inBlock) + perUnit.marks;
+  }
+  return pieces.join('');
+}
+
+/** `unit` repeated to `total` marks, in paragraphs of under MAX_BLOCK_MARKS marks between blank lines. */
+function spread(unit: string, total: number): string {
+  const perBlock = Math.floor((MAX_BLOCK_MARKS - 10) / marks(unit));
+  const blocks = Math.ceil(total / (perBlock * marks(unit)));
+  return `${Array.from({ length: blocks }, () => unit.repeat(perBlock)).join('\n\n')}\n`;
 }
 
 const aliasesBehindCr = fc.integer({ min: 51, max: 400 }).map((n) => `a: &a [x, x]\r${Array.from({ length: n }, (_, i) => `b${i}:\r  - *a`).join('\r')}`);
@@ -79,71 +103,70 @@ const aliasTree = fc.integer({ min: 14, max: 24 }).map((depth) => `l0: &l0 [data
 /** Text-level changes that always make a document wrong for its kind. */
 type Breaking = { name: string; apply: (doc: Doc) => { doc: Doc; closeFence: boolean } };
 
-function breakers(kind: Kind, heavy: boolean): fc.Arbitrary<Breaking>[] {
-  const yamlLine = (line: string): Breaking => ({ name: 'yaml', apply: (doc) => ({ doc: { ...doc, yaml: [...doc.yaml, ...line.split('\n')] }, closeFence: true }) });
-  const list: fc.Arbitrary<Breaking>[] = [
-    brokenYaml.map(yamlLine),
-    deepYaml.map(yamlLine),
-    aliasBomb.map(yamlLine),
-    aliasesBehindCr.map(yamlLine),
-    aliasTree.map(yamlLine),
-    wrongValue.map((v) => ({ name: 'type', apply: (doc) => ({ doc: { ...doc, yaml: doc.yaml.map((l) => (/^title:/.test(l) ? `title: ${v}` : l)) }, closeFence: true }) })),
-    fc.constant<Breaking>({ name: 'unknown-field', apply: (doc) => ({ doc: { ...doc, yaml: [...doc.yaml, 'surprise: field'] }, closeFence: true }) }),
+/**
+ * Every way a document of `kind` is broken, one arbitrary per named shape, in groups: the random mix picks a
+ * group, then a shape in it (so adding a marker unit does not crowd out the YAML cases), and the smoke test
+ * (lint/test/property.test.ts) takes every shape of every group.
+ */
+function breakerGroups(kind: Kind, heavy: boolean): fc.Arbitrary<Breaking>[][] {
+  const yamlLine = (name: string) => (line: string): Breaking => ({ name, apply: (doc) => ({ doc: { ...doc, yaml: [...doc.yaml, ...line.split('\n')] }, closeFence: true }) });
+  const groups: fc.Arbitrary<Breaking>[][] = [
+    [brokenYaml.map(yamlLine('yaml'))],
+    [deepYaml.map(yamlLine('yaml-deep'))],
+    [aliasBomb.map(yamlLine('alias-bomb'))],
+    [aliasesBehindCr.map(yamlLine('aliases-behind-cr'))],
+    [aliasTree.map(yamlLine('alias-tree'))],
+    [wrongValue.map((v) => ({ name: 'type', apply: (doc) => ({ doc: { ...doc, yaml: doc.yaml.map((l) => (/^title:/.test(l) ? `title: ${v}` : l)) }, closeFence: true }) }))],
+    [fc.constant<Breaking>({ name: 'unknown-field', apply: (doc) => ({ doc: { ...doc, yaml: [...doc.yaml, 'surprise: field'] }, closeFence: true }) })],
+    // Frontmatter nested past what a recursive YAML parser survives (issue 22): refused with one finding.
+    [fc.integer({ min: 65, max: 1000 }).map((n) => ({ name: 'deep-frontmatter', apply: (doc) => ({ doc: { ...doc, yaml: [...doc.yaml, ...Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k${i}:`), `${' '.repeat(n)}x`] }, closeFence: true }) }))],
+    // A template's metadata block ends at the first `# ---`; without it there is no block, which is reported.
+    [fc.constant<Breaking>({ name: 'no-closing-fence', apply: (doc) => ({ doc, closeFence: false }) })],
   ];
-  // Frontmatter nested past what a recursive YAML parser survives (issue 22): refused with one finding.
-  list.push(fc.integer({ min: 65, max: 1000 }).map((n) => ({ name: 'deep-frontmatter', apply: (doc) => ({ doc: { ...doc, yaml: [...doc.yaml, ...Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k${i}:`), `${' '.repeat(n)}x`] }, closeFence: true }) })));
-  // A template's metadata block ends at the first `# ---`; without it there is no block, which is reported.
-  list.push(fc.constant<Breaking>({ name: 'no-closing-fence', apply: (doc) => ({ doc, closeFence: false }) }));
   if (kind === 'gotcha' || kind === 'profile') {
     // An unclosed fence swallows every later heading; the required sections go missing.
-    list.push(fc.constantFrom('```', '~~~', '````bash').map((fence) => ({ name: 'fence', apply: (doc) => ({ doc: { ...doc, body: doc.body.replace(/\n## /, `\n${fence}\n## `) }, closeFence: true }) })));
-    list.push(
+    groups.push([fc.constantFrom('```', '~~~', '````bash').map((fence) => ({ name: 'fence', apply: (doc) => ({ doc: { ...doc, body: doc.body.replace(/\n## /, `\n${fence}\n## `) }, closeFence: true }) }))]);
+    groups.push([
       // Every line one level deeper than the last, as deep as `depth`. micromark's cost grows steeply with
       // depth (about a second at 120 levels), so depth stays where ten thousand documents remain affordable.
       fc.tuple(fc.constantFrom('> ', '- ', '1. ', '* > '), fc.integer({ min: 8, max: 40 })).map(([marker, depth]) => ({
         name: 'nesting',
         apply: (doc) => ({ doc: { ...doc, body: `${Array.from({ length: depth }, (_, i) => `${marker.repeat(i + 1)}deep ${i}`).join('\n')}\n` }, closeFence: true }),
       })),
-    );
+    ]);
   }
   if (kind !== 'template') {
     // The shapes that hung or crashed the parser (issue 22): long runs of markers, containers nested past 100
     // levels, and a file over the size limit. Each is refused before parsing with one positioned finding.
     const body = (make: (n: number) => string, min: number, max: number, name: string) =>
       fc.integer({ min, max }).map((n) => ({ name, apply: (doc: Doc) => ({ doc: { ...doc, body: `${doc.body}\n${make(n)}\n` }, closeFence: true }) }));
-    list.push(
-      fc.oneof(
+    const appended = (name: string, text: (doc: Doc) => string, extraYaml: string[] = []): Breaking => ({ name, apply: (doc) => ({ doc: { ...doc, yaml: [...doc.yaml, ...extraYaml], body: `${doc.body}\n${text(doc)}` }, closeFence: true }) });
+    const most = heavy ? 1024 * 1024 : 20_000;
+    groups.push(
+      [
         body((n) => `${'*'.repeat(n)}x${'*'.repeat(n)}`, 1001, 20_000, 'emphasis-run'),
         body((n) => '`'.repeat(n), 1001, 5000, 'backtick-run'),
         body((n) => `${'>'.repeat(n)} x`, 101, 10_000, 'quote-run'),
         body((n) => '- '.repeat(n), 101, 10_000, 'marker-run'),
         body((n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'), 101, 1000, 'indented-list'),
-      ),
+      ],
       // Issue 33: shapes on which micromark's time grows faster than the text (pairing emphasis, strikethrough
       // and bracket markers; long paragraphs; many blocks), up to 1 MiB. Each passes a bound of
       // lint/src/engine/bounds.ts, so each is refused before the parser sees it.
-      fc.tuple(fc.constantFrom(...PAIR_UNITS), fc.integer({ min: 5_001, max: heavy ? 1024 * 1024 : 20_000 })).map(([unit, bytes]) => ({
-        name: `pairs ${JSON.stringify(unit)}`,
-        apply: (doc: Doc) => ({ doc: { ...doc, body: `${doc.body}\n${repeatTo(unit, Math.max(bytes, Math.ceil((5_001 * unit.length) / marks(unit))))}\n` }, closeFence: true }),
-      })),
-      fc.tuple(fc.constantFrom(...BLOCK_UNITS), fc.integer({ min: 5_001, max: heavy ? 1024 * 1024 : 20_000 })).map(([unit, bytes]) => ({
-        name: `blocks ${JSON.stringify(unit)}`,
-        apply: (doc: Doc) => ({ doc: { ...doc, body: `${doc.body}\n${repeatTo(unit, Math.max(bytes, 5_001 * unit.length))}` }, closeFence: true }),
-      })),
-      // Just inside the bounds (4,900 marks in one paragraph, 4,900 lines), made wrong by an unknown field:
-      // the heaviest parse a file can still get, a second or two each, so only the timed bench has them.
-      ...(heavy
-        ? [
-            fc.tuple(fc.constantFrom(...PAIR_UNITS, ...BLOCK_UNITS)).map(([unit]) => ({
-              name: `near-bound ${JSON.stringify(unit)}`,
-              apply: (doc: Doc) => ({ doc: { ...doc, yaml: [...doc.yaml, 'surprise: field'], body: `${doc.body}\n${nearBound(unit, doc.body)}\n` }, closeFence: true }),
-            })),
-          ]
-        : []),
-      fc.integer({ min: 1024 * 1024 + 1, max: 3 * 1024 * 1024 }).map((n) => ({ name: 'huge', apply: (doc: Doc) => ({ doc: { ...doc, body: `${doc.body}\n${'word '.repeat(Math.ceil(n / 5))}\n` }, closeFence: true }) })),
+      PAIR_UNITS.map((unit) => fc.integer({ min: 5_001, max: most }).map((bytes) => appended(`pairs ${JSON.stringify(unit)}`, () => `${repeatTo(unit, Math.max(bytes, Math.ceil((5_001 * unit.length) / marks(unit))))}\n`))),
+      // Fewer marks than the file may hold, but more than MAX_BLOCK_MARKS in one paragraph, where micromark
+      // pairs them (4,900 `x*` in one paragraph took 2 s, and 7-10 s on a loaded machine).
+      PAIR_UNITS.map((unit) => fc.integer({ min: MAX_BLOCK_MARKS + 1, max: MAX_INLINE_MARKS - 100 }).map((n) => appended(`paragraph ${JSON.stringify(unit)}`, () => `${unit.repeat(Math.ceil(n / marks(unit)))}\n`))),
+      // More marks than the file may hold, spread over paragraphs that each stay under MAX_BLOCK_MARKS.
+      PAIR_UNITS.map((unit) => fc.integer({ min: MAX_INLINE_MARKS + 1, max: heavy ? 60_000 : 8_000 }).map((n) => appended(`spread ${JSON.stringify(unit)}`, () => spread(unit, n)))),
+      BLOCK_UNITS.map((unit) => fc.integer({ min: 5_001, max: most }).map((bytes) => appended(`blocks ${JSON.stringify(unit)}`, () => repeatTo(unit, Math.max(bytes, 5_001 * unit.length))))),
+      // Just inside the bounds (paragraphs of 990 marks up to 4,900 in the file, 4,900 lines), made wrong by
+      // an unknown field: the heaviest parse a file can still get, so only the timed bench has them.
+      ...(heavy ? [[...PAIR_UNITS, ...BLOCK_UNITS].map((unit) => fc.constant(appended(`near-bound ${JSON.stringify(unit)}`, (doc) => `${nearBound(unit, doc.body)}\n`, ['surprise: field'])))] : []),
+      [fc.integer({ min: 1024 * 1024 + 1, max: 3 * 1024 * 1024 }).map((n) => appended('huge', () => `${'word '.repeat(Math.ceil(n / 5))}\n`))],
     );
   }
-  return list;
+  return groups;
 }
 
 /** Changes that stress the reader without necessarily being wrong on their own. */
@@ -172,7 +195,7 @@ export interface Case {
 const caseFor = (kind: Kind, heavy: boolean): fc.Arbitrary<Case> =>
   fc.record({
     kind: fc.constant(kind),
-    breaking: fc.oneof(...breakers(kind, heavy)),
+    breaking: fc.oneof(...breakerGroups(kind, heavy).map((group) => (group.length === 1 ? group[0] : fc.oneof(...group)))),
     stress: fc.array(fc.oneof(...stresses), { maxLength: 2 }),
     bytes: fc.option(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), seq: badBytes }), { freq: 5, nil: undefined }),
   });
@@ -184,6 +207,28 @@ const casesOf = (heavy: boolean) =>
 export const anyCase = casesOf(false);
 /** The fuzz bench's documents: the same shapes up to 1 MiB, and parses just inside the bounds. */
 export const benchCase = casesOf(true);
+
+const KINDS: Kind[] = ['gotcha', 'profile', 'catalog', 'reference', 'template'];
+
+/**
+ * `samples` documents of every shape of every kind, as small as `anyCase` makes them, taking the reader
+ * stresses in turn and invalid bytes in every fifth: every generator is in it, so a shape that stops being
+ * refused (or reported) fails a test of a few hundred documents rather than only a ten-thousand-document run.
+ */
+export function everyShape(samples: number, seed: number): Case[] {
+  const cases: Case[] = [];
+  for (const kind of KINDS) {
+    for (const shape of breakerGroups(kind, false).flat()) {
+      for (const breaking of fc.sample(shape, { numRuns: samples, seed: seed + cases.length })) {
+        const i = cases.length;
+        const stress = fc.sample(stresses[i % stresses.length], { numRuns: 1, seed: seed + i })[0];
+        const bytes = i % 5 === 4 ? { at: (i % 17) / 17, seq: fc.sample(badBytes, { numRuns: 1, seed: seed + i })[0] } : undefined;
+        cases.push({ kind, breaking, stress: [stress], ...(bytes ? { bytes } : {}) });
+      }
+    }
+  }
+  return cases;
+}
 
 const PATHS: Record<Kind, (i: number) => string> = {
   gotcha: (i) => `content/gotchas/alpha/al${100 + i}-generated.md`,

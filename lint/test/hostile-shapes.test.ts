@@ -27,6 +27,8 @@ const shapes: Record<string, string> = {
   '`x*`×345,000': body('x*'.repeat(345_000)),
   '`]`×200,000': body(']'.repeat(200_000)),
   '`[a](`×5,001 in 30 KB': body('[a]('.repeat(2_600)),
+  // bench:fuzz's #423: under every bound on the whole file, 2 s to parse alone and 7-10 s on a loaded machine.
+  '`x*`×2,450 in one paragraph (4,900 marks, 10 KB)': body('x*'.repeat(2_450)),
   'a paragraph of 20,000 lines': body('word word word\n'.repeat(20_000)),
   'a paragraph of 20,000 lines ended by bare CRs': body('word word word\r'.repeat(20_000)),
   '900 KB of list items': body('- a\n'.repeat(230_000)),
@@ -64,6 +66,18 @@ describe('hostile shapes', () => {
     const findings = await lintCorpus({ 'content/gotchas/alpha/al9-hostile.md': text });
     const line = text.split('\n').findIndex((l) => l.includes('___')) + 1;
     expect(findings.filter((f) => /run of more than/.test(f.message))).toEqual([expect.objectContaining({ line, column: 3, message: 'Unexpected run of more than 1000 `_` characters' })]);
+  });
+
+  it('marks are counted between blank lines: the 1,001st of one paragraph is reported, 4,900 over five paragraphs are parsed', async () => {
+    // 600 marks on one line, then the 1,001st is the 401st `*` of the next, at column 802.
+    const crowded = body(`## Symptom\n\n${'x*'.repeat(600)}\n${'x*'.repeat(401)}`);
+    const findings = await lintCorpus({ 'content/gotchas/alpha/al9-hostile.md': crowded });
+    const line = crowded.split('\n').length - 1;
+    expect(findings.filter((f) => f.file.endsWith('al9-hostile.md'))).toEqual([expect.objectContaining({ ruleId: 'readable-file', line, column: 802, message: expect.stringMatching(/^Unexpected paragraph with more than 1000 of the characters/) })]);
+    // A line of spaces and tabs is blank to micromark too, and CRLF ends lines as LF does.
+    const paragraphs = Array.from({ length: 5 }, () => 'x*'.repeat(980)).join('\r\n \t\r\n');
+    const split = await lintCorpus({ 'content/gotchas/alpha/al9-hostile.md': body(`## Symptom\n\n${paragraphs}\n\n## Root cause\n\nx\n\n## Fix\n\nx`) });
+    expect(split.filter((f) => f.file.endsWith('al9-hostile.md') && f.ruleId === 'readable-file')).toEqual([]);
   });
 
   it('10,000 inline stamps in one file are all positioned (the line lookup is a binary search, not a scan)', async () => {
