@@ -62,6 +62,19 @@ describe('diagnose', () => {
     // Not a speed test (bench:diagnose measures that): a guard against a blow-up of orders of magnitude.
     expect(performance.now() - started).toBeLessThan(20_000);
   });
+  it("takes NCCL's WARN line, not the result string after it, for the run's last error", () => {
+    const nccl = buildDiagnosisIndex([
+      src('S1', 'unhandled system error', 'NCCL error: unhandled system error', [{ literal: 'unhandled system error' }]),
+      src('C1', 'Ranks cannot connect', 'WARN Call to connect failed : Connection refused', [{ regex: 'Call to connect (returned|failed)' }]),
+    ]);
+    // NCCL before 2.4 wrote its WARN lines without the `NCCL` tag.
+    const old = "node1 [0] include/socket.h:185 WARN Call to connect failed : Connection refused\nNCCL failure train.cu:110 'unhandled system error'\n";
+    expect(diagnose(old, nccl).matches.map((m) => m.id)).toEqual(['C1', 'S1']);
+    const torch = 'node1:22:33 [0] misc/socket.cc:484 NCCL WARN Call to connect returned Connection refused, retrying\nRuntimeError: NCCL error in: ProcessGroupNCCL.cpp:1275, unhandled system error, NCCL version 2.4.8\n';
+    expect(diagnose(torch, nccl).matches.map((m) => m.id)).toEqual(['C1', 'S1']);
+    // Without a WARN line the result string is all the paste has.
+    expect(diagnose('RuntimeError: NCCL error in: ProcessGroupNCCL.cpp:1275, unhandled system error\n', nccl).matches[0]).toMatchObject({ id: 'S1' });
+  });
   it('ignores a signature that does not compile instead of failing', () => {
     const broken = buildDiagnosisIndex([src('B1', 'Broken pattern page', 'x', [{ regex: '(' }])]);
     expect(diagnose('(', broken).matches).toEqual([]);

@@ -8,7 +8,7 @@
  * a bounded number of distinct key lines.
  */
 import { asciiWords, compileSignature, foldLine, type CompiledSignature } from './signature-match.ts';
-import { normalise, readLog, words, type LogLine } from './lines.ts';
+import { isNcclSummary, isNcclWarn, normalise, readLog, words, type LogLine } from './lines.ts';
 import type { DiagnosisIndex } from './index-data.ts';
 import { isBoilerplate, termWeight, withoutBoilerplate } from './boilerplate.ts';
 import { evidenceWords } from './evidence.ts';
@@ -183,12 +183,16 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     }
     return b;
   };
-  // The last error the run printed, boilerplate aside: of the strongest lines, the latest.
+  // The last error the run printed, boilerplate aside: of the strongest lines, the latest. NCCL's result
+  // string (`… unhandled system error`) only names the class of a failure its own WARN line names the cause
+  // of: when the paste holds a WARN line, the summary lines above or below it are not the run's last error.
+  const ncclCause = lines.some((l) => l.weight > 0 && isNcclWarn(l.text));
   let last: LogLine | undefined;
   for (let i = lines.length - 1, budget = NORMALISE_BUDGET; i >= 0 && budget > 0; i--) {
     const line = lines[i];
     if (line.weight === 0) continue;
     budget--;
+    if (ncclCause && isNcclSummary(line.text)) continue;
     if ((!last || line.weight > last.weight) && !isNoise(line)) last = line;
     if (last?.weight === 3) break;
   }
