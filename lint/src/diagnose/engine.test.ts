@@ -75,6 +75,18 @@ describe('diagnose', () => {
     // Without a WARN line the result string is all the paste has.
     expect(diagnose('RuntimeError: NCCL error in: ProcessGroupNCCL.cpp:1275, unhandled system error\n', nccl).matches[0]).toMatchObject({ id: 'S1' });
   });
+  it('puts a page whose signature names the traceback frame an error came from before the page that reads the error', () => {
+    const oom = buildDiagnosisIndex([
+      src('R1', 'Reading the OOM message', 'torch.OutOfMemoryError: CUDA out of memory', [{ literal: 'CUDA out of memory' }, { literal: 'OutOfMemoryError' }]),
+      src('S1', 'OOM at the first optimizer step', 'Adam creates its state at the first step', [{ regex: 'state\\["exp_avg"\\] = torch\\.zeros_like\\(' }]),
+      src('W1', 'Warnings in training', 'ValueError: loss is nan'),
+    ]);
+    const frame = '  File "/x/torch/optim/adam.py", line 164, in _init_group\n    state["exp_avg"] = torch.zeros_like(\n';
+    expect(diagnose(`Traceback (most recent call last):\n${frame}torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n`, oom).matches.map((m) => m.id)).toEqual(['S1', 'R1']);
+    // Without the frame the message's own page answers; a frame with no known error above is only a hint.
+    expect(diagnose('torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n', oom).matches[0]).toMatchObject({ id: 'R1' });
+    expect(diagnose(`Traceback (most recent call last):\n${frame}ValueError: loss is nan\n`, oom).matches.map((m) => [m.id, m.via])).toEqual([['W1', 'words'], ['S1', 'signature']]);
+  });
   it('ignores a signature that does not compile instead of failing', () => {
     const broken = buildDiagnosisIndex([src('B1', 'Broken pattern page', 'x', [{ regex: '(' }])]);
     expect(diagnose('(', broken).matches).toEqual([]);

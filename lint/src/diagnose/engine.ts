@@ -99,6 +99,8 @@ const UNNAMED_PLATFORM_FACTOR = 0.5;
 const NAMED_PLATFORM_BONUS = 1;
 /** What a held-back page's matched message adds to its word score (out of 10 for the best word match). */
 const HELD_BACK_START = 5;
+/** A Python traceback frame line (`File "/x/adam.py", line 94, in _init_group`). */
+const FRAME = /^\s*File "[^"]{1,500}", line \d{1,7}, in /;
 const PATH = /(?:[A-Za-z]:)?(?:~|\.{1,2})?(?:[/\\][\w.@+-]{1,200}){2,}[/\\]?/g;
 
 interface Prepared {
@@ -173,6 +175,15 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   // tried to allocate more memory than is available. It has restarted.`): read it as a typed query.
   const plain = !options.query && read.lines.length <= SHORT_PASTE && read.lines.every((l) => l.weight === 0);
   const lines = options.query || plain ? read.lines.map((l) => ({ ...l, weight: Math.max(1, l.weight) })) : read.lines;
+
+  // Traceback frames: Python's `File "…", line N, in f` and the source line it prints under it.
+  const frames = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!FRAME.test(lines[i].text)) continue;
+    frames.add(lines[i].number);
+    const next = lines[i + 1];
+    if (next && next.number === lines[i].number + 1 && !FRAME.test(next.text)) frames.add(next.number);
+  }
 
   const boilerplate = new Map<string, boolean>();
   const isNoise = (line: LogLine) => {
@@ -300,12 +311,26 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   // a box the paste never ties to its platform, so it competes with the word matches (a head start of
   // HELD_BACK_START) and the general page the words point to can come first.
   const ranked: { d: Diagnosis; tier: number }[] = [];
+  // A signature on a traceback frame (the `File "…", line N, in f` line or the source line under it,
+  // `state["exp_avg"] = torch.zeros_like(p)`) says where the run's error struck, not what it was. Its page adds
+  // to what the last error line earned the page that reads it best, so a page that names where a message came
+  // from ranks before the page that only reads the message; with no known error to qualify, it is a hint
+  // among the word matches.
+  let lastLineScore = 0;
+  for (const perSig of bySig.values()) {
+    let onLast = 0;
+    for (const { score, line } of perSig.values()) if (line === last) onLast += score;
+    lastLineScore = Math.max(lastLineScore, onLast);
+  }
+  const whereOnly = (perSig: Map<string, { score: number; line: LogLine }>) => [...perSig.values()].every(({ line }) => frames.has(line.number));
   for (const [doc, perSig] of bySig) {
     const d = index.docs[doc];
     const sigs = [...perSig].sort(([, a], [, b]) => b.score - a.score);
     const best = sigs[0][1];
-    const held = heldBack(doc);
-    const score = held ? (10 * wordScore(doc)) / top + HELD_BACK_START : sigs.reduce((sum, [, v]) => sum + v.score, 0) + wordScore(doc) / top + (namedHere(doc) ? NAMED_PLATFORM_BONUS : 0);
+    const where = whereOnly(perSig);
+    const held = heldBack(doc) || (where && lastLineScore === 0);
+    const evidence = sigs.reduce((sum, [, v]) => sum + v.score, 0) + (where ? lastLineScore : 0);
+    const score = held ? (10 * wordScore(doc)) / top + HELD_BACK_START : evidence + wordScore(doc) / top + (namedHere(doc) ? NAMED_PLATFORM_BONUS : 0);
     ranked.push({ tier: held ? 1 : 0, d: { id: d.id, title: d.title, url: d.url, via: 'signature', score, line: { number: best.line.number, text: cut(best.line.text) }, why: `signature ${sigs.map(([l]) => l).join(' + ')}` } });
   }
   for (const [doc, s] of byWords) {
