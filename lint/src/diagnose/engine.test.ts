@@ -87,6 +87,14 @@ describe('diagnose', () => {
     expect(diagnose('torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n', oom).matches[0]).toMatchObject({ id: 'R1' });
     expect(diagnose(`Traceback (most recent call last):\n${frame}ValueError: loss is nan\n`, oom).matches.map((m) => [m.id, m.via])).toEqual([['W1', 'words'], ['S1', 'signature']]);
   });
+  it('lists a reference page after a gotcha whose own message matched, and answers with it when none did', () => {
+    const xid = buildDiagnosisIndex([
+      { ...src('ref:xid', 'Xid codes', 'NVRM: Xid (PCI:0000:3b:00): 79, GPU has fallen off the bus', [{ regex: 'NVRM: Xid [(]PCI:[0-9a-f:]{1,20}[)]: [0-9]{1,3},' }]), reference: true },
+      src('G1', 'GPU has fallen off the bus', 'NVRM: Xid 79 GPU has fallen off the bus', [{ literal: 'fallen off the bus' }]),
+    ]);
+    expect(diagnose('NVRM: Xid (PCI:0000:3b:00): 79, pid=1, GPU has fallen off the bus.\n', xid).matches.map((m) => m.id)).toEqual(['G1', 'ref:xid']);
+    expect(diagnose('NVRM: Xid (PCI:0000:3b:00): 119, pid=1, Timeout waiting for RPC from GSP!\n', xid).matches[0]).toMatchObject({ id: 'ref:xid', via: 'signature' });
+  });
   it('ignores a signature that does not compile instead of failing', () => {
     const broken = buildDiagnosisIndex([src('B1', 'Broken pattern page', 'x', [{ regex: '(' }])]);
     expect(diagnose('(', broken).matches).toEqual([]);

@@ -309,7 +309,8 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   const top = Math.max(1, ...[...byWords.values()].map((v) => v.score));
   // Signature matches rank before word matches, except a platform page held back: its message matched, but on
   // a box the paste never ties to its platform, so it competes with the word matches (a head start of
-  // HELD_BACK_START) and the general page the words point to can come first.
+  // HELD_BACK_START) and the general page the words point to can come first. A reference page and a
+  // frame-only match with no known error (below) compete the same way.
   const ranked: { d: Diagnosis; tier: number }[] = [];
   // A signature on a traceback frame (the `File "…", line N, in f` line or the source line under it,
   // `state["exp_avg"] = torch.zeros_like(p)`) says where the run's error struck, not what it was. Its page adds
@@ -328,7 +329,9 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     const sigs = [...perSig].sort(([, a], [, b]) => b.score - a.score);
     const best = sigs[0][1];
     const where = whereOnly(perSig);
-    const held = heldBack(doc) || (where && lastLineScore === 0);
+    // A reference page (the Xid table) answers the message class, a gotcha its cause: its matched message is a
+    // head start among the word matches, never a place above a gotcha whose own message matched.
+    const held = heldBack(doc) || (where && lastLineScore === 0) || !!d.reference;
     const evidence = sigs.reduce((sum, [, v]) => sum + v.score, 0) + (where ? lastLineScore : 0);
     const score = held ? (10 * wordScore(doc)) / top + HELD_BACK_START : evidence + wordScore(doc) / top + (namedHere(doc) ? NAMED_PLATFORM_BONUS : 0);
     ranked.push({ tier: held ? 1 : 0, d: { id: d.id, title: d.title, url: d.url, via: 'signature', score, line: { number: best.line.number, text: cut(best.line.text) }, why: `signature ${sigs.map(([l]) => l).join(' + ')}` } });
