@@ -94,6 +94,8 @@ describe('diagnose', () => {
     ]);
     expect(diagnose('NVRM: Xid (PCI:0000:3b:00): 79, pid=1, GPU has fallen off the bus.\n', xid).matches.map((m) => m.id)).toEqual(['G1', 'ref:xid']);
     expect(diagnose('NVRM: Xid (PCI:0000:3b:00): 119, pid=1, Timeout waiting for RPC from GSP!\n', xid).matches[0]).toMatchObject({ id: 'ref:xid', via: 'signature' });
+    // Its prose alone is no evidence: a paste that shares its words but not its message does not reach it.
+    expect(diagnose('RuntimeError: GPU has fallen off the bus, reset the driver\n', xid).matches.map((m) => m.id)).toEqual(['G1']);
   });
   it('ignores a signature that does not compile instead of failing', () => {
     const broken = buildDiagnosisIndex([src('B1', 'Broken pattern page', 'x', [{ regex: '(' }])]);

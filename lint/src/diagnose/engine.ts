@@ -285,6 +285,9 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
       // Context and boilerplate only sharpen evidence the error lines or signatures already gave; alone they
       // prove nothing.
       if ((factor === CONTEXT_WEIGHT || factor === BOILERPLATE_WEIGHT) && !byWords.has(doc) && !bySig.has(doc)) continue;
+      // A reference page's prose covers a whole class of messages: its words rank it only once one of its
+      // declared messages is in the paste.
+      if (index.docs[doc].reference && !bySig.has(doc)) continue;
       const agg = byWords.get(doc) ?? { score: 0, line, best: -1, terms: new Set<string>() };
       agg.score += weighted;
       for (const t of terms) agg.terms.add(t);
