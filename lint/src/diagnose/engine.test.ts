@@ -28,6 +28,10 @@ describe('readLog', () => {
       ['all good', 0],
     ]);
   });
+  it("strips the CRI log format's stream tag and Go's log timestamp, as a pod's log shows them", () => {
+    const { lines } = readLog('2023-10-19T11:11:54.957723331+08:00 stderr F 2023/10/19 03:11:54 Failed to initialize NVML: could not load NVML library.\n');
+    expect(lines[0]!.text).toBe('Failed to initialize NVML: could not load NVML library.');
+  });
   it('normalises numbers, sizes, paths and hex so repeats look alike', () => {
     expect(normalise('Tried to allocate 2.00 GiB at /root/a/b.py pid 4242 addr 0x7f3a')).toBe('Tried to allocate <size> at <path> pid <n> addr <hex>');
   });

@@ -25,6 +25,8 @@ const PREFIXES = [
   /^\s*\[\d{1,5},\d{1,5}\]<std(?:out|err)>:\s*/, // mpirun --tag-output "[1,0]<stdout>:"
   /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?\s*/,
   /^\s*\[\s*\d+\.\d+\]\s*/, // dmesg [12345.678901]
+  /^\s*(?:stdout|stderr) [FP] /, // the CRI log format of containerd and CRI-O, after its timestamp
+  /^\s*\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?\s+/, // Go's log package (the device plugin, most Go daemons)
   /^\s*\[(?:default)?rank\d+\]:?\s*/i,
   /^\s*\d+:\s+(?=\S)/, // torchrun --tee prefix "3: "
   /^\s*[\w.-]{1,64}:\d{1,7}:\d{1,7}\s+(?=\[)/, // host:pid:tid before an NCCL tag
