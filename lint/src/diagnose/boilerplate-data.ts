@@ -134,7 +134,6 @@ export const TERM_WEIGHTS: Readonly<Record<string, number>> = {
   "smi": 1,
   "socket": 0.75,
   "statu": 1,
-  "stderr": 1,
   "sure": 1,
   "system": 0.71,
   "timed": 0.92,
