@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crowdedTopics, loadRealCases, splitOf, type RealCase } from './real-cases.ts';
+import { answerIds } from './run-search-evals.ts';
 
 function corpus(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'real-'));
@@ -22,6 +23,15 @@ describe('real-report corpus', () => {
     // Pinned values: the rule in evals/real/README.md is frozen; a change here changes every split.
     expect(splitOf('https://example.org/a')).toBe('train');
     expect(splitOf('https://example.org/c')).toBe('test');
+  });
+
+  it('accepts as answers the gotcha ids and ref:<slug> of each reference page that declares signatures', () => {
+    const content = corpus({
+      'gotchas/a/u1.md': '---\nid: U1\n---\n',
+      'references/xid.md': "---\ntitle: x\nsignatures:\n  - literal: 'NVRM: Xid'\n---\nbody\n",
+      'references/deliver.md': '---\ntitle: y\n---\nsignatures:\n',
+    });
+    expect([...answerIds(content)].sort()).toEqual(['U1', 'ref:xid']);
   });
 
   it('loads a case and rejects a header that breaks the rules, naming the file', () => {

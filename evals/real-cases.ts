@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { CaseFileError, gotchaIds } from './run-search-evals.ts';
+import { answerIds, CaseFileError } from './run-search-evals.ts';
 
 export const REAL = join(import.meta.dirname, 'real');
 export const TOPICS = ['nccl', 'launch', 'multinode', 'driver-cuda', 'build-ext', 'hardware-xid', 'scheduler', 'oom', 'precision', 'data', 'checkpoint', 'hub-network', 'install', 'platform', 'tracker'] as const;
@@ -32,7 +32,7 @@ export function splitOf(url: string): Split {
   return parseInt(first, 16) < 8 ? 'test' : 'train';
 }
 
-export function loadRealCases(dir = join(REAL, 'cases'), known = gotchaIds()): RealCase[] {
+export function loadRealCases(dir = join(REAL, 'cases'), known = answerIds()): RealCase[] {
   const cases: RealCase[] = [];
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.log')).sort();
   for (const name of files) {
@@ -53,7 +53,7 @@ export function loadRealCases(dir = join(REAL, 'cases'), known = gotchaIds()): R
     const { url, expect, none, topic } = head;
     if (typeof url !== 'string' || !/^https:\/\/\S+$/.test(url)) fail('`url` must be one https URL');
     if (!Array.isArray(expect) || !expect.every((x) => typeof x === 'string')) fail('`expect` must be a list of gotcha ids ([] when none answers)');
-    for (const id of expect as string[]) if (!known.has(id)) fail(`unknown gotcha id \`${id}\``);
+    for (const id of expect as string[]) if (!known.has(id)) fail(`unknown id \`${id}\` (a gotcha id, or ref:<slug> of a reference page with signatures)`);
     if ((expect as string[]).length === 0 && (typeof none !== 'string' || !none.trim())) fail('`expect: []` needs `none:` saying what page would answer it');
     if ((expect as string[]).length > 0 && none !== undefined) fail('`none:` goes only with `expect: []`');
     if (!TOPICS.includes(topic as Topic)) fail(`\`topic\` must be one of ${TOPICS.join(', ')}`);

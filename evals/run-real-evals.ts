@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { launch } from '../site/test/browser.ts';
 import { preview, siteDist } from '../site/test/serve.ts';
 import type { Browser } from 'playwright-core';
-import { CaseFileError, gotchaIds, searchInModal } from './run-search-evals.ts';
+import { answerIds, CaseFileError, searchInModal } from './run-search-evals.ts';
 import { readLog } from '../lint/src/diagnose/lines.ts';
 import { isBoilerplate } from '../lint/src/diagnose/boilerplate.ts';
 import { evaluateBrowser, evaluateCli, evaluateSearchBox } from './run-log-evals.ts';
@@ -65,7 +65,7 @@ async function toolingAbove(browser: Browser, url: string, cases: readonly RealC
  * adds); `unknown` lists the ids this checkout has no page for.
  */
 export function loadCases(dirs: readonly string[]): { cases: RealCase[]; unknown: Map<string, string[]> } {
-  const known = gotchaIds();
+  const known = answerIds();
   const anyId = { has: () => true } as unknown as Set<string>;
   const cases: RealCase[] = [];
   const unknown = new Map<string, string[]>();

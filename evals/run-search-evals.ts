@@ -52,6 +52,21 @@ export function gotchaIds(contentDir = join(ROOT, 'content')): Set<string> {
 }
 
 /**
+ * The ids the diagnosis engine answers with: every gotcha id, and `ref:<slug>` for each reference page that
+ * declares `signatures:` (content/references/xid.md answers as `ref:xid`).
+ */
+export function answerIds(contentDir = join(ROOT, 'content')): Set<string> {
+  const ids = gotchaIds(contentDir);
+  const dir = join(contentDir, 'references');
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.md')) continue;
+    const head = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, file), 'utf8'))?.[1] ?? '';
+    if (/^signatures:\s*$/m.test(head)) ids.add(`ref:${file.replace(/\.md$/, '')}`);
+  }
+  return ids;
+}
+
+/**
  * Site paths of the content pages other than gotchas: reference pages, catalogs, profiles and script
  * templates. A case may expect one of these, since some questions are answered by a page, not an entry.
  */

@@ -3,15 +3,30 @@
  * engine that reads them is lint/src/diagnose (one module for site, CLI and MCP server).
  */
 import { allGotchas } from './collections.ts';
-import { gotchaPath } from '../../lint/src/markdown/links.ts';
+import { getCollection } from 'astro:content';
+import { gotchaPath, referencePath } from '../../lint/src/markdown/links.ts';
 import { buildDiagnosisIndex, type DiagnosisIndex } from '../../lint/src/diagnose/index-data.ts';
 import { symptomMarkdown } from '../../lint/src/diagnose/symptom.ts';
 import { tableCell } from '../../lint/src/table-cell.ts';
 
 export async function siteDiagnosisIndex(): Promise<DiagnosisIndex> {
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  return buildDiagnosisIndex(
-    (await allGotchas()).map((g) => ({
+  // Reference pages that declare signatures (the Xid table) answer too, after the gotchas (engine.ts).
+  const references = (await getCollection('references'))
+    .filter((r) => r.data.signatures.length > 0)
+    .map((r) => ({
+      id: `ref:${r.id}`,
+      title: r.data.title,
+      url: base + referencePath(r.id),
+      keywords: [r.data.description],
+      platforms: ['all'],
+      symptom: r.body ?? '',
+      signatures: r.data.signatures,
+      reference: true,
+    }));
+  return buildDiagnosisIndex([
+    ...references,
+    ...(await allGotchas()).map((g) => ({
       id: g.data.id,
       title: g.data.title,
       url: base + gotchaPath(g.data.id),
@@ -20,7 +35,7 @@ export async function siteDiagnosisIndex(): Promise<DiagnosisIndex> {
       symptom: symptomMarkdown(g.body ?? ''),
       signatures: g.data.signatures,
     })),
-  );
+  ]);
 }
 
 

@@ -28,6 +28,10 @@ describe('readLog', () => {
       ['all good', 0],
     ]);
   });
+  it("strips the CRI log format's stream tag and Go's log timestamp, as a pod's log shows them", () => {
+    const { lines } = readLog('2023-10-19T11:11:54.957723331+08:00 stderr F 2023/10/19 03:11:54 Failed to initialize NVML: could not load NVML library.\n');
+    expect(lines[0]!.text).toBe('Failed to initialize NVML: could not load NVML library.');
+  });
   it('normalises numbers, sizes, paths and hex so repeats look alike', () => {
     expect(maskVariables('Tried to allocate 2.00 GiB at /root/a/b.py pid 4242 addr 0x7f3a')).toBe('Tried to allocate <size> at <path> pid <n> addr <hex>');
   });
@@ -61,6 +65,41 @@ describe('diagnose', () => {
     expect(r.truncated).toBe(true);
     // Not a speed test (bench:diagnose measures that): a guard against a blow-up of orders of magnitude.
     expect(performance.now() - started).toBeLessThan(20_000);
+  });
+  it("takes NCCL's WARN line, not the result string after it, for the run's last error", () => {
+    const nccl = buildDiagnosisIndex([
+      src('S1', 'unhandled system error', 'NCCL error: unhandled system error', [{ literal: 'unhandled system error' }]),
+      src('C1', 'Ranks cannot connect', 'WARN Call to connect failed : Connection refused', [{ regex: 'Call to connect (returned|failed)' }]),
+    ]);
+    // NCCL before 2.4 wrote its WARN lines without the `NCCL` tag.
+    const old = "node1 [0] include/socket.h:185 WARN Call to connect failed : Connection refused\nNCCL failure train.cu:110 'unhandled system error'\n";
+    expect(diagnose(old, nccl).matches.map((m) => m.id)).toEqual(['C1', 'S1']);
+    const torch = 'node1:22:33 [0] misc/socket.cc:484 NCCL WARN Call to connect returned Connection refused, retrying\nRuntimeError: NCCL error in: ProcessGroupNCCL.cpp:1275, unhandled system error, NCCL version 2.4.8\n';
+    expect(diagnose(torch, nccl).matches.map((m) => m.id)).toEqual(['C1', 'S1']);
+    // Without a WARN line the result string is all the paste has.
+    expect(diagnose('RuntimeError: NCCL error in: ProcessGroupNCCL.cpp:1275, unhandled system error\n', nccl).matches[0]).toMatchObject({ id: 'S1' });
+  });
+  it('puts a page whose signature names the traceback frame an error came from before the page that reads the error', () => {
+    const oom = buildDiagnosisIndex([
+      src('R1', 'Reading the OOM message', 'torch.OutOfMemoryError: CUDA out of memory', [{ literal: 'CUDA out of memory' }, { literal: 'OutOfMemoryError' }]),
+      src('S1', 'OOM at the first optimizer step', 'Adam creates its state at the first step', [{ regex: 'state\\["exp_avg"\\] = torch\\.zeros_like\\(' }]),
+      src('W1', 'Warnings in training', 'ValueError: loss is nan'),
+    ]);
+    const frame = '  File "/x/torch/optim/adam.py", line 164, in _init_group\n    state["exp_avg"] = torch.zeros_like(\n';
+    expect(diagnose(`Traceback (most recent call last):\n${frame}torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n`, oom).matches.map((m) => m.id)).toEqual(['S1', 'R1']);
+    // Without the frame the message's own page answers; a frame with no known error above is only a hint.
+    expect(diagnose('torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n', oom).matches[0]).toMatchObject({ id: 'R1' });
+    expect(diagnose(`Traceback (most recent call last):\n${frame}ValueError: loss is nan\n`, oom).matches.map((m) => [m.id, m.via])).toEqual([['W1', 'words'], ['S1', 'signature']]);
+  });
+  it('lists a reference page after a gotcha whose own message matched, and answers with it when none did', () => {
+    const xid = buildDiagnosisIndex([
+      { ...src('ref:xid', 'Xid codes', 'NVRM: Xid (PCI:0000:3b:00): 79, GPU has fallen off the bus', [{ regex: 'NVRM: Xid [(]PCI:[0-9a-f:]{1,20}[)]: [0-9]{1,3},' }]), reference: true },
+      src('G1', 'GPU has fallen off the bus', 'NVRM: Xid 79 GPU has fallen off the bus', [{ literal: 'fallen off the bus' }]),
+    ]);
+    expect(diagnose('NVRM: Xid (PCI:0000:3b:00): 79, pid=1, GPU has fallen off the bus.\n', xid).matches.map((m) => m.id)).toEqual(['G1', 'ref:xid']);
+    expect(diagnose('NVRM: Xid (PCI:0000:3b:00): 119, pid=1, Timeout waiting for RPC from GSP!\n', xid).matches[0]).toMatchObject({ id: 'ref:xid', via: 'signature' });
+    // Its prose alone is no evidence: a paste that shares its words but not its message does not reach it.
+    expect(diagnose('RuntimeError: GPU has fallen off the bus, reset the driver\n', xid).matches.map((m) => m.id)).toEqual(['G1']);
   });
   it('ignores a signature that does not compile instead of failing', () => {
     const broken = buildDiagnosisIndex([src('B1', 'Broken pattern page', 'x', [{ regex: '(' }])]);

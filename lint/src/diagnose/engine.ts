@@ -8,7 +8,7 @@
  * a bounded number of distinct key lines.
  */
 import { asciiWords, compileSignature, foldLine, type CompiledSignature } from './signature-match.ts';
-import { maskVariables, readLog, words, type LogLine } from './lines.ts';
+import { isNcclSummary, isNcclWarn, maskVariables, readLog, words, type LogLine } from './lines.ts';
 import type { DiagnosisIndex } from './index-data.ts';
 import { isBoilerplate, termWeight, withoutBoilerplate } from './boilerplate.ts';
 import { evidenceWords } from './evidence.ts';
@@ -99,6 +99,8 @@ const UNNAMED_PLATFORM_FACTOR = 0.5;
 const NAMED_PLATFORM_BONUS = 1;
 /** What a held-back page's matched message adds to its word score (out of 10 for the best word match). */
 const HELD_BACK_START = 5;
+/** A Python traceback frame line (`File "/x/adam.py", line 94, in _init_group`). */
+const FRAME = /^\s*File "[^"]{1,500}", line \d{1,7}, in /;
 const PATH = /(?:[A-Za-z]:)?(?:~|\.{1,2})?(?:[/\\][\w.@+-]{1,200}){2,}[/\\]?/g;
 
 interface Prepared {
@@ -174,6 +176,15 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   const plain = !options.query && read.lines.length <= SHORT_PASTE && read.lines.every((l) => l.weight === 0);
   const lines = options.query || plain ? read.lines.map((l) => ({ ...l, weight: Math.max(1, l.weight) })) : read.lines;
 
+  // Traceback frames: Python's `File "…", line N, in f` and the source line it prints under it.
+  const frames = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!FRAME.test(lines[i].text)) continue;
+    frames.add(lines[i].number);
+    const next = lines[i + 1];
+    if (next && next.number === lines[i].number + 1 && !FRAME.test(next.text)) frames.add(next.number);
+  }
+
   const boilerplate = new Map<string, boolean>();
   const isNoise = (line: LogLine) => {
     let b = boilerplate.get(line.text);
@@ -183,12 +194,16 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
     }
     return b;
   };
-  // The last error the run printed, boilerplate aside: of the strongest lines, the latest.
+  // The last error the run printed, boilerplate aside: of the strongest lines, the latest. NCCL's result
+  // string (`… unhandled system error`) only names the class of a failure its own WARN line names the cause
+  // of: when the paste holds a WARN line, the summary lines above or below it are not the run's last error.
+  const ncclCause = lines.some((l) => l.weight > 0 && isNcclWarn(l.text));
   let last: LogLine | undefined;
   for (let i = lines.length - 1, budget = NORMALISE_BUDGET; i >= 0 && budget > 0; i--) {
     const line = lines[i];
     if (line.weight === 0) continue;
     budget--;
+    if (ncclCause && isNcclSummary(line.text)) continue;
     if ((!last || line.weight > last.weight) && !isNoise(line)) last = line;
     if (last?.weight === 3) break;
   }
@@ -270,6 +285,9 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
       // Context and boilerplate only sharpen evidence the error lines or signatures already gave; alone they
       // prove nothing.
       if ((factor === CONTEXT_WEIGHT || factor === BOILERPLATE_WEIGHT) && !byWords.has(doc) && !bySig.has(doc)) continue;
+      // A reference page's prose covers a whole class of messages: its words rank it only once one of its
+      // declared messages is in the paste.
+      if (index.docs[doc].reference && !bySig.has(doc)) continue;
       const agg = byWords.get(doc) ?? { score: 0, line, best: -1, terms: new Set<string>() };
       agg.score += weighted;
       for (const t of terms) agg.terms.add(t);
@@ -294,14 +312,31 @@ export function diagnose(text: string, index: DiagnosisIndex, options: DiagnoseO
   const top = Math.max(1, ...[...byWords.values()].map((v) => v.score));
   // Signature matches rank before word matches, except a platform page held back: its message matched, but on
   // a box the paste never ties to its platform, so it competes with the word matches (a head start of
-  // HELD_BACK_START) and the general page the words point to can come first.
+  // HELD_BACK_START) and the general page the words point to can come first. A reference page and a
+  // frame-only match with no known error (below) compete the same way.
   const ranked: { d: Diagnosis; tier: number }[] = [];
+  // A signature on a traceback frame (the `File "…", line N, in f` line or the source line under it,
+  // `state["exp_avg"] = torch.zeros_like(p)`) says where the run's error struck, not what it was. Its page adds
+  // to what the last error line earned the page that reads it best, so a page that names where a message came
+  // from ranks before the page that only reads the message; with no known error to qualify, it is a hint
+  // among the word matches.
+  let lastLineScore = 0;
+  for (const perSig of bySig.values()) {
+    let onLast = 0;
+    for (const { score, line } of perSig.values()) if (line === last) onLast += score;
+    lastLineScore = Math.max(lastLineScore, onLast);
+  }
+  const whereOnly = (perSig: Map<string, { score: number; line: LogLine }>) => [...perSig.values()].every(({ line }) => frames.has(line.number));
   for (const [doc, perSig] of bySig) {
     const d = index.docs[doc];
     const sigs = [...perSig].sort(([, a], [, b]) => b.score - a.score);
     const best = sigs[0][1];
-    const held = heldBack(doc);
-    const score = held ? (10 * wordScore(doc)) / top + HELD_BACK_START : sigs.reduce((sum, [, v]) => sum + v.score, 0) + wordScore(doc) / top + (namedHere(doc) ? NAMED_PLATFORM_BONUS : 0);
+    const where = whereOnly(perSig);
+    // A reference page (the Xid table) answers the message class, a gotcha its cause: its matched message is a
+    // head start among the word matches, never a place above a gotcha whose own message matched.
+    const held = heldBack(doc) || (where && lastLineScore === 0) || !!d.reference;
+    const evidence = sigs.reduce((sum, [, v]) => sum + v.score, 0) + (where ? lastLineScore : 0);
+    const score = held ? (10 * wordScore(doc)) / top + HELD_BACK_START : evidence + wordScore(doc) / top + (namedHere(doc) ? NAMED_PLATFORM_BONUS : 0);
     ranked.push({ tier: held ? 1 : 0, d: { id: d.id, title: d.title, url: d.url, via: 'signature', score, line: { number: best.line.number, text: cut(best.line.text) }, why: `signature ${sigs.map(([l]) => l).join(' + ')}` } });
   }
   for (const [doc, s] of byWords) {

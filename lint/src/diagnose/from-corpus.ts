@@ -1,12 +1,27 @@
 /** The diagnosis index of a content tree on disk, read with the linter's own loader (Node only). */
 import { loadCorpus, type Corpus } from '../export/corpus.ts';
-import { gotchaPath } from '../markdown/links.ts';
+import { gotchaPath, referencePath } from '../markdown/links.ts';
 import { buildDiagnosisIndex, type DiagnosisIndex, type DiagnosisSource } from './index-data.ts';
-import { symptomMarkdown } from './symptom.ts';
+import { markdownBody, symptomMarkdown } from './symptom.ts';
 
-/** What the engine needs of each published gotcha of a loaded corpus. */
+/**
+ * What the engine needs of each published gotcha of a loaded corpus, and of each reference page that declares
+ * signatures (id `ref:<slug>`, its whole body read as its symptom).
+ */
 export function diagnosisSources(corpus: Corpus): DiagnosisSource[] {
-  return corpus.gotchas.map(({ file, data }) => ({
+  const references = corpus.references
+    .filter(({ data }) => data.signatures.length > 0)
+    .map(({ file, data }): DiagnosisSource => ({
+      id: `ref:${file.slug}`,
+      title: data.title,
+      url: referencePath(file.slug),
+      keywords: [data.description],
+      platforms: ['all'],
+      symptom: markdownBody(file.text),
+      signatures: data.signatures,
+      reference: true,
+    }));
+  return [...references, ...corpus.gotchas.map(({ file, data }) => ({
     id: data.id,
     title: data.title,
     url: gotchaPath(data.id),
@@ -14,7 +29,7 @@ export function diagnosisSources(corpus: Corpus): DiagnosisSource[] {
     platforms: data.platforms,
     symptom: symptomMarkdown(file.text),
     signatures: data.signatures,
-  }));
+  }))];
 }
 
 export async function loadDiagnosisIndex(root: string): Promise<DiagnosisIndex> {

@@ -18,6 +18,8 @@ export interface DiagnosisSource {
   /** Plain text of the Symptom section. */
   symptom: string;
   signatures: readonly Signature[];
+  /** A reference page (the Xid table) rather than a gotcha: it answers after the gotchas its messages match. */
+  reference?: boolean;
 }
 
 export interface DiagnosisDoc {
@@ -27,6 +29,8 @@ export interface DiagnosisDoc {
   signatures: Signature[];
   /** Profile ids it applies to (`all` for every platform); absent in indexes built before it was added. */
   platforms?: string[];
+  /** Set on a reference page (id `ref:<slug>`): listed after the gotchas, competing with their word matches. */
+  reference?: true;
 }
 
 export interface DiagnosisIndex {
@@ -45,7 +49,7 @@ export function buildDiagnosisIndex(sources: readonly DiagnosisSource[]): Diagno
   [...sources]
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
     .forEach((s, i) => {
-      docs.push({ id: s.id, title: s.title, url: s.url, signatures: [...s.signatures], platforms: [...s.platforms] });
+      docs.push({ id: s.id, title: s.title, url: s.url, signatures: [...s.signatures], platforms: [...s.platforms], ...(s.reference ? { reference: true as const } : {}) });
       const best = new Map<string, number>();
       const add = (text: string, weight: number) => {
         for (const w of words(text)) best.set(w, Math.max(best.get(w) ?? 0, weight));

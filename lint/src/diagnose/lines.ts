@@ -25,6 +25,8 @@ const PREFIXES = [
   /^\s*\[\d{1,5},\d{1,5}\]<std(?:out|err)>:\s*/, // mpirun --tag-output "[1,0]<stdout>:"
   /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?\s*/,
   /^\s*\[\s*\d+\.\d+\]\s*/, // dmesg [12345.678901]
+  /^\s*(?:stdout|stderr) [FP] /, // the CRI log format of containerd and CRI-O, after its timestamp
+  /^\s*\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?\s+/, // Go's log package (the device plugin, most Go daemons)
   /^\s*\[(?:default)?rank\d+\]:?\s*/i,
   /^\s*\d+:\s+(?=\S)/, // torchrun --tee prefix "3: "
   /^\s*[\w.-]{1,64}:\d{1,7}:\d{1,7}\s+(?=\[)/, // host:pid:tid before an NCCL tag
@@ -47,8 +49,20 @@ const MESSAGE_LINE = /^\s*(?:error|fatal|critical|panic|e\d{4}|[we]\s|error:|\*\
 const ERROR_WORDS = /\b(?:error|errno|exception|traceback|killed|fatal|fail(?:ed|ure|s)?|denied|refused|timed? ?out|timeout|abort(?:ed)?|segmentation|core dumped|oom|out of memory|nan|inf|xid|nccl|cuda|cudnn|cublas|cannot|can't|unable|not found|no such|no space|exit(?:ed)? (?:with )?(?:code|status)|exitcode|signal|sigkill|sigterm|warn(?:ing)?|deprecated|mismatch|unexpected|invalid|missing|stalled|hang(?:s|ing)?|disconnect(?:ed)?|broken pipe|reset by peer|quota|permission|unauthori[sz]ed|forbidden|40[134]|429|50[0234])\b/i;
 
 const LAST_ERROR = /\blast error:/i;
-/** NCCL's own error lines (`[0] init.cc:497 NCCL WARN Duplicate GPU detected …`); its INFO lines are chatter. */
-const NCCL_WARN = /\bNCCL WARN\b/;
+/**
+ * NCCL's own error lines (`[0] init.cc:497 NCCL WARN Duplicate GPU detected …`; before 2.4 without the `NCCL`:
+ * `[0] include/socket.h:185 WARN Call to connect failed`); its INFO lines are chatter.
+ */
+const NCCL_WARN = /\bNCCL WARN\b|\.(?:cc|h|cu|cpp):\d{1,6} WARN\b/;
+/** Whether a (prefix-stripped) line is one of NCCL's own WARN lines: the transport or call that failed. */
+export const isNcclWarn = (text: string) => NCCL_WARN.test(text);
+/**
+ * NCCL's result strings (`ncclGetErrorString`), as PyTorch and NCCL's callers repeat them: the class of the
+ * failure (`unhandled system error`, `remote process exited or there was a network error`), whatever broke.
+ */
+const NCCL_RESULT = /\b(?:unhandled (?:cuda|system) error|internal error|invalid usage|invalid argument|remote process exited or there was a network error)\b/i;
+/** Whether a line only reports NCCL's result class (it names NCCL and one of its result strings). */
+export const isNcclSummary = (text: string) => /nccl/i.test(text) && NCCL_RESULT.test(text) && !NCCL_WARN.test(text);
 
 /** Grade one (prefix-stripped) line. */
 export function errorWeight(text: string): number {

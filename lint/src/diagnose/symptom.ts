@@ -15,3 +15,8 @@ export function symptomMarkdown(markdown: string): string {
   }
   return out.join('\n');
 }
+
+/** A Markdown file's body without its frontmatter: what a reference page gives the word index. Pure. */
+export function markdownBody(markdown: string): string {
+  return markdown.replace(/^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, '');
+}

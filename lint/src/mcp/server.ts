@@ -66,7 +66,7 @@ export function createServer(data: GuideData): McpServer {
   server.registerTool(
     'diagnose_log',
     {
-      description: 'Find the field-guide gotchas that explain a log or an error message (paste the whole tail: traceback, NCCL/CUDA/Xid lines, launcher output). Returns ranked gotchas, each with the log line that matched and why.',
+      description: 'Find the field-guide gotchas that explain a log or an error message (paste the whole tail: traceback, NCCL/CUDA/Xid lines, launcher output). Returns ranked gotchas (and reference pages such as `ref:xid`, the Xid table), each with the log line that matched and why.',
       inputSchema: { log: z.string().max(MAX_LOG_BYTES).describe(`The log text, at most ${MAX_LOG_SHOWN} as sent (a larger request gets an error reply): the end of a log matters most`), limit: z.number().int().min(1).max(50).optional().describe('Matches to return (default 5)') },
     },
     async ({ log, limit }) => {

@@ -1,6 +1,7 @@
 /** Reference page frontmatter: principles, checklists, guides that link to gotchas rather than restate them. */
 import { z } from 'astro/zod';
 import { SourceSchema } from './source.ts';
+import { SignatureSchema } from './signature.ts';
 import { VerifiedStampSchema } from './verified.ts';
 import { CarriedOverSchema, exactlyOneProvenance, UncheckedSchema } from './provenance.ts';
 
@@ -20,6 +21,8 @@ export function ReferenceSchema() {
       .meta({ description: 'Instead of `verified`: taken from another knowledge base and not checked here yet.' }),
     unchecked: UncheckedSchema().optional()
       .meta({ description: 'On a checked page: what on it was not compared with a source (the badge then says partly checked).' }),
+    signatures: z.array(SignatureSchema()).default([])
+      .meta({ description: "Optional, last key: messages this reference answers when no gotcha does (the Xid table for `NVRM: Xid` lines). The diagnosis engine lists it after the gotchas its signatures match; each must match a line of the page's own body (rule `gotcha-signatures`)." }),
   }).superRefine(exactlyOneProvenance(true));
 }
 

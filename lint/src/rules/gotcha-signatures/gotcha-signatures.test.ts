@@ -35,6 +35,15 @@ describe('gotcha-signatures', () => {
     ]);
   });
 
+  it("checks a reference page's signatures against its whole body", async () => {
+    const ref = 'content/references/codes.md';
+    const page = (sig: string) => `---\ntitle: "Driver codes"\ndescription: "What the driver's numbered faults mean."\nsignatures:\n  - regex: '${sig}'\n---\n\nA line looks like \`NVRM: Xid (PCI:0000:3b:00): 79, pid=1\`.\n`;
+    expect(only(await lintCorpus({ [ref]: page('NVRM: Xid [(]PCI:[0-9a-f:]{1,20}[)]: [0-9]{1,3},') }), 'gotcha-signatures')).toEqual([]);
+    expect(only(await lintCorpus({ [ref]: page('NVRM: Xid [0-9]{1,3} fell') }), 'gotcha-signatures')).toEqual([
+      `${ref}:5:12 error gotcha-signatures Unexpected signature \`/NVRM: Xid [0-9]{1,3} fell/\` that matches no line of the page, expected the message quoted there`,
+    ]);
+  });
+
   it('leaves gotchas without signatures alone', async () => {
     expect(only(await lintCorpus({ [at]: GOTCHA('AL3') }), 'gotcha-signatures')).toEqual([]);
   });

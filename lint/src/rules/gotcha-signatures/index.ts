@@ -30,15 +30,17 @@ let matching: Promise<typeof import('./vet.ts')> | undefined;
 
 export default defineRule({
   id: 'gotcha-signatures',
-  description: 'Error signatures compile (regexes as POSIX ERE that RE2 reads) and match an example in the Symptom section',
+  description: "Error signatures compile (regexes as POSIX ERE that RE2 reads) and match an example in the Symptom section (a reference's: in its body)",
   severity: 'error',
-  kinds: ['gotcha'],
+  kinds: ['gotcha', 'reference'],
   scope: 'file',
   check(file, ctx) {
     const raw = file.frontmatter.data.signatures;
     if (!Array.isArray(raw) || raw.length === 0 || !file.tree) return;
-    const symptom = sections(file.tree.children).find((s) => /^symptom\b/i.test(toString(s.heading).trim()));
-    const examples = symptom ? symptomExamples(symptom.body) : [];
+    // A reference has no Symptom section: the message it answers is shown anywhere on the page.
+    const reference = file.kind === 'reference';
+    const symptom = reference ? undefined : sections(file.tree.children).find((s) => /^symptom\b/i.test(toString(s.heading).trim()));
+    const examples = reference ? symptomExamples(file.tree.children) : symptom ? symptomExamples(symptom.body) : [];
     return (matching ??= import('./vet.ts')).then(({ compileSignature, refuseRegex }) => raw.forEach((entry, i) => {
       const parsed = signatureSchema.safeParse(entry);
       if (!parsed.success) return; // frontmatter-schema reports the shape
@@ -49,9 +51,11 @@ export default defineRule({
         const compiled = compileSignature(sig);
         if (examples.some((line) => compiled.test(line))) return;
         ctx.report(file, {
-          message: `Unexpected signature \`${compiled.label}\` that matches no line of the Symptom section, expected the message quoted there`,
+          message: `Unexpected signature \`${compiled.label}\` that matches no line of the ${reference ? 'page' : 'Symptom section'}, expected the message quoted there`,
           place: where(),
-          note: symptom
+          note: reference
+            ? 'Quote the message as a log shows it on the page (a code block or inline code), so the page proves its own signature.'
+            : symptom
             ? 'Quote the message as a log shows it in the Symptom section (a code block or inline code), so the page proves its own signature.'
             : 'The gotcha has no `## Symptom` section to hold the message.',
         });
