@@ -6,6 +6,7 @@
 import type { DiagnoseResult } from '../../lint/src/diagnose/engine.ts';
 import { reportControl, type ReportSource } from './report-error-panel.ts';
 import { errorWeight, stripPrefixes } from '../../lint/src/diagnose/lines.ts';
+import { DIAGNOSE, uiLocale, type DiagnoseStrings } from '../lib/ui-strings.ts';
 
 let worker: Worker | undefined;
 let next = 0;
@@ -57,32 +58,40 @@ export function titleNodes(title: string): (string | HTMLElement)[] {
   });
 }
 
+/** The words of the page the reader is on, by its `<html lang>` (site/lib/ui-strings.ts). */
+export const pageStrings = (): DiagnoseStrings => DIAGNOSE[uiLocale(typeof document === 'undefined' ? undefined : document.documentElement.lang)];
+
 /**
- * A gotcha's link in the reader's language: on a page of a language edition (Search.astro lists that edition's
- * translated gotchas), the translation when there is one, else the English page.
+ * A gotcha's link and title in the reader's language: on a page of a language edition (Search.astro lists that
+ * edition's translated gotchas, `{ route: title }`), the translation and its title when there is one, else the
+ * English page and title the engine gave.
  */
-export function localeUrl(url: string, pages: HTMLElement | null = document.getElementById('kb-locale-pages')): string {
-  if (!pages) return url;
+export function localeMatch(url: string, title: string, pages: HTMLElement | null = document.getElementById('kb-locale-pages')): { url: string; title: string } {
+  if (!pages) return { url, title };
   const base = pages.dataset.base ?? '';
   const route = url.startsWith(`${base}/`) ? url.slice(base.length) : url;
-  return (pages.dataset.routes ?? '').split(' ').includes(route) ? `${pages.dataset.prefix}${route}` : url;
+  let translated: Record<string, string> = {};
+  try {
+    translated = JSON.parse(pages.dataset.pages ?? '{}') as Record<string, string>;
+  } catch {
+    // A damaged list leaves every link English, which always exists.
+  }
+  return Object.hasOwn(translated, route) ? { url: `${pages.dataset.prefix}${route}`, title: translated[route] } : { url, title };
 }
 
 /**
  * Render results as a list of links with the matched line and the reason; no HTML from the log. With
  * `report`, a "Report this error" control follows: the answer when nothing matched, an offer when the
- * reader finds none of the matches right.
+ * reader finds none of the matches right. Words in the page's language.
  */
-export function renderResults(target: HTMLElement, result: DiagnoseResult, report?: ReportSource) {
+export function renderResults(target: HTMLElement, result: DiagnoseResult, report?: ReportSource, say: DiagnoseStrings = pageStrings()) {
   target.replaceChildren();
   const summary = document.createElement('p');
   summary.className = 'diagnose-summary';
-  summary.textContent = result.matches.length
-    ? `${result.matches.length} likely ${result.matches.length === 1 ? 'cause' : 'causes'} from ${result.lines} lines (${result.errorLines} distinct error lines)${result.truncated ? '; part of the log was cut' : ''}.`
-    : `No gotcha matched (${result.lines} lines read). Try pasting the last 50 lines, with the traceback's final line.`;
+  summary.textContent = result.matches.length ? say.matched(result.matches.length, result.lines, result.errorLines, result.truncated) : say.none(result.lines);
   target.append(summary);
   if (!result.matches.length) {
-    if (report) target.append(reportControl(report, false));
+    if (report) target.append(reportControl(report, false, say));
     return;
   }
   const list = document.createElement('ol');
@@ -92,18 +101,19 @@ export function renderResults(target: HTMLElement, result: DiagnoseResult, repor
     item.dataset.id = m.id;
     item.dataset.via = m.via;
     const link = document.createElement('a');
-    link.href = localeUrl(m.url);
-    link.append(`${m.id} — `, ...titleNodes(m.title));
+    const shown = localeMatch(m.url, m.title);
+    link.href = shown.url;
+    link.append(`${m.id} — `, ...titleNodes(shown.title));
     const badge = document.createElement('span');
     badge.className = `diagnose-via diagnose-via-${m.via}`;
-    badge.textContent = m.via === 'signature' ? 'message match' : 'word match';
+    badge.textContent = m.via === 'signature' ? say.viaSignature : say.viaWords;
     const line = document.createElement('code');
-    line.textContent = `line ${m.line.number}: ${m.line.text}`;
+    line.textContent = `${say.line(m.line.number)}${m.line.text}`;
     const why = document.createElement('small');
-    why.textContent = m.why;
+    why.textContent = say.why(m.why);
     item.append(link, ' ', badge, document.createElement('br'), line, document.createElement('br'), why);
     list.append(item);
   }
   target.append(list);
-  if (report) target.append(reportControl(report, true));
+  if (report) target.append(reportControl(report, true, say));
 }

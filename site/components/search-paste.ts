@@ -6,7 +6,7 @@
  * text results, which stay below as they were. A single pasted error line gets the diagnosis too (typed
  * words stay a plain search), and under it "Report this error" when no page, or no shown page, explains it.
  */
-import { diagnoseInPage, looksLikeErrorPaste, looksLikePaste, renderResults } from './diagnose-client.ts';
+import { diagnoseInPage, looksLikeErrorPaste, looksLikePaste, pageStrings, renderResults } from './diagnose-client.ts';
 
 const BLOCK = 'paste-diagnosis';
 
@@ -15,7 +15,7 @@ function place(host: HTMLElement): HTMLElement {
   if (block) return block;
   block = document.createElement('section');
   block.className = BLOCK;
-  block.setAttribute('aria-label', 'Gotchas that explain the pasted text');
+  block.setAttribute('aria-label', pageStrings().pasteRegion);
   const drawer = host.querySelector('.pagefind-ui__drawer');
   if (drawer) drawer.prepend(block);
   else host.querySelector('.pagefind-ui__form')?.after(block);
@@ -36,7 +36,7 @@ export function installPasteDiagnosis(base: string) {
     if (mine !== run) return; // a newer paste or edit won
     const block = place(host);
     const heading = document.createElement('h3');
-    heading.textContent = 'From your pasted text';
+    heading.textContent = pageStrings().pasteHeading;
     renderResults(block, result, { text, repository: repository() });
     block.prepend(heading);
   };
