@@ -16,6 +16,7 @@
  */
 
 import { afterMutations } from './search-observe.ts';
+import { SEARCH, uiLocale, type SearchStrings } from '../lib/ui-strings.ts';
 
 export interface Relaxed {
   /** The query whose results are shown instead. */
@@ -52,6 +53,23 @@ export function queryWords(term: string): string[] {
     }
   }
   return out;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The query as Pagefind searches it on a page in `lang`. For Chinese, Pagefind cuts the query into words with
+ * the browser's `Intl.Segmenter` before it searches (a phrase typed without spaces, 数据盘一直扣费, is searched
+ * as 数据 盘 一直 扣 费), so the relaxation must weigh those same words: taken whole, the phrase is one word no
+ * page holds, and it would be dropped entirely instead of losing only the part no page has. Other languages,
+ * and words without Han characters, pass through as typed.
+ */
+export function segmentedQuery(term: string, lang: string): string {
+  if (!/^zh\b/i.test(lang) || typeof Intl.Segmenter === 'undefined' || !HAN.test(term)) return term;
+  const words = new Intl.Segmenter(lang, { granularity: 'word' });
+  return queryWords(term)
+    .flatMap((w) => (HAN.test(w) ? [...words.segment(w)].filter((s) => s.isWordLike).map((s) => s.segment) : [w]))
+    .join(' ');
 }
 
 function* combinations<T>(items: T[], size: number, start = 0): Generator<T[]> {
@@ -182,20 +200,13 @@ export function widenResults<T extends Scored>(full: T[], partial: { word: strin
 }
 
 /** The sentence shown above widened results. */
-export function widenNote(widened: Widened<Scored>): string {
-  return `The first result does not contain “${widened.lacking}”: pages that closely match your other words are ranked among the pages that contain every word.`;
+export function widenNote(widened: Widened<Scored>, say: SearchStrings = SEARCH.en): string {
+  return say.widened(widened.lacking);
 }
 
-/** The sentence shown above relaxed results. */
-export function relaxNote(relaxed: Relaxed): string {
-  const quote = (ws: string[]) => ws.map((w) => `“${w}”`).join(', ');
-  const parts: string[] = [];
-  if (relaxed.missing.length) parts.push(`No page contains ${quote(relaxed.missing)}`);
-  if (relaxed.apart.length) {
-    parts.push(`${parts.length ? 'and no' : 'No'} page has ${quote(relaxed.apart)} together with the other words`);
-  }
-  const left = relaxed.missing.length + relaxed.apart.length === 1 ? 'it' : 'them';
-  return `${parts.join(', ')} — showing results without ${left}, for “${relaxed.query}”.`;
+/** The sentence shown above relaxed results, in the page's language. */
+export function relaxNote(relaxed: Relaxed, say: SearchStrings = SEARCH.en): string {
+  return say.relaxed(relaxed.missing, relaxed.apart, relaxed.query);
 }
 
 export interface PagefindResult {
@@ -330,7 +341,7 @@ export function installRelaxedSearch(bundlePath: string): void {
     const more = document.createElement('button');
     more.type = 'button';
     more.className = 'pagefind-ui__button';
-    more.textContent = 'Load more results';
+    more.textContent = SEARCH[uiLocale(document.documentElement.lang)].loadMore;
     const showMore = async () => {
       const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
       for (const page of batch) {
@@ -365,7 +376,10 @@ export function installRelaxedSearch(bundlePath: string): void {
     const area = host.querySelector('.pagefind-ui__results-area');
     // Pagefind UI renders its list only once a search has finished; while it is searching there is none.
     const list = area?.querySelector(':scope > ol.pagefind-ui__results');
-    const term = input?.value.trim() ?? '';
+    const typed = input?.value.trim() ?? '';
+    const term = segmentedQuery(typed, document.documentElement.lang);
+    const say = SEARCH[uiLocale(document.documentElement.lang)];
+    const segmenting = uiLocale(document.documentElement.lang) === 'zh-cn';
     // Nor before it has loaded the pages it lists: the probes below load pages too, and Pagefind shares one
     // data object per page between searches (see `matchedWords`); a later mutation brings us back.
     if (list?.querySelector('.pagefind-ui__loading')) return;
@@ -376,13 +390,13 @@ export function installRelaxedSearch(bundlePath: string): void {
     }
     if (queryWords(term).length < 2) {
       if (active) clear();
-      host.dataset.settled = term;
+      host.dataset.settled = typed;
       return;
     }
     // Already relaxing this query, already showing it, or already found that nothing helps.
-    if (active === term && (busy || !box || box.isConnected)) return;
+    if (active === typed && (busy || !box || box.isConnected)) return;
     clear();
-    active = term;
+    active = typed;
     busy = true;
     const mine = gen;
     const emptied = list.childElementCount === 0;
@@ -395,6 +409,13 @@ export function installRelaxedSearch(bundlePath: string): void {
       hits: async (w) => {
         const results = await search(w);
         if (!results.length) return 0;
+        // The Chinese index counts word positions in Pagefind's own segmentation of the text, which a split on
+        // spaces cannot recover (HF_ENDPOINT's positions land on 'aria2c' and past the end), so there the
+        // matched words cannot be read back and Pagefind's hits are taken as they are.
+        if (segmenting) {
+          found.set(w, results.length);
+          return results.length;
+        }
         // The best few hits: the top one alone may be a longer word that merely shares the stem.
         const marked = (await Promise.all(results.slice(0, 3).map(matchedWords))).flat();
         const n = matchesWord(w, marked) ? results.length : 0;
@@ -406,21 +427,21 @@ export function installRelaxedSearch(bundlePath: string): void {
     let shown: { note: string; results: PagefindResult[] } | null = null;
     if (relaxed) {
       const results = await search(relaxed.query);
-      if (results.length) shown = { note: relaxNote(relaxed), results };
+      if (results.length) shown = { note: relaxNote(relaxed, say), results };
     } else if (!emptied && [...found.values()].every((n) => n > 0)) {
       // Every word is on some page and the query finds pages; see whether a page lacking one word beats them.
       const drops = dropOneQueries(term);
       if (drops.length) {
         const [full, ...partial] = await Promise.all([term, ...drops.map((d) => d.query)].map(search));
         const widened = widenResults(full, drops.map((d, i) => ({ word: d.word, results: partial[i] })));
-        if (widened) shown = { note: widenNote(widened), results: widened.results };
+        if (widened) shown = { note: widenNote(widened, say), results: widened.results };
       }
     }
     if (mine !== gen) return;
     busy = false;
     if (shown && area.isConnected) await render(area, shown.note, shown.results, mine);
     // Tells scripted readers (the search evaluation) that what the modal shows for `term` is final.
-    if (mine === gen) host.dataset.settled = term;
+    if (mine === gen) host.dataset.settled = typed;
   };
 
   afterMutations(host, { childList: true, subtree: true, characterData: true }, () => void check());

@@ -213,3 +213,37 @@ export const DIAGNOSE: Record<UiLocale, DiagnoseStrings> = {
     reportNoRepo: '这份指南没有写明可以报告到哪个仓库：请把上面的行复制到你获取本指南的那个仓库，开一个新坑点 issue。',
   },
 };
+
+/** The forgiving search's own words (site/components/search-relax.ts), around what Pagefind UI shows. */
+export interface SearchStrings {
+  /** Above results that leave out words: which were on no page, which never met the rest, and the query used. */
+  relaxed: (missing: string[], apart: string[], query: string) => string;
+  /** Above results where the first page lacks one word. */
+  widened: (lacking: string) => string;
+  loadMore: string;
+}
+
+const quoted = (ws: string[], sep: string) => ws.map((w) => `“${w}”`).join(sep);
+
+export const SEARCH: Record<UiLocale, SearchStrings> = {
+  en: {
+    relaxed: (missing, apart, query) => {
+      const parts: string[] = [];
+      if (missing.length) parts.push(`No page contains ${quoted(missing, ', ')}`);
+      if (apart.length) parts.push(`${parts.length ? 'and no' : 'No'} page has ${quoted(apart, ', ')} together with the other words`);
+      return `${parts.join(', ')} — showing results without ${missing.length + apart.length === 1 ? 'it' : 'them'}, for “${query}”.`;
+    },
+    widened: (lacking) => `The first result does not contain “${lacking}”: pages that closely match your other words are ranked among the pages that contain every word.`,
+    loadMore: 'Load more results',
+  },
+  'zh-cn': {
+    relaxed: (missing, apart, query) => {
+      const parts: string[] = [];
+      if (missing.length) parts.push(`没有页面包含${quoted(missing, '、')}`);
+      if (apart.length) parts.push(`没有页面同时包含${quoted(apart, '、')}和其余的词`);
+      return `${parts.join('，')}。下面是去掉这些词之后，按“${query}”搜索的结果。`;
+    },
+    widened: (lacking) => `第一个结果不含“${lacking}”：与你输入的其他词高度吻合的页面，也排进了包含全部词语的页面之中。`,
+    loadMore: '加载更多结果',
+  },
+};
