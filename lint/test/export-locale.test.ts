@@ -1,5 +1,5 @@
 /**
- * `kb-lint export skill --locale zh-cn`: pages with an up-to-date translation come in Chinese, everything else
+ * `kb-lint export skill --locale zh-cn` and `export gotchas --locale zh-cn`: pages with an up-to-date translation come in Chinese, everything else
  * and the plain export stay English, every link of the Chinese bundle still resolves, a translation behind its
  * original is left out with a note, and an unknown locale is a usage error.
  */
@@ -95,6 +95,38 @@ describe('kb-lint export skill --locale zh-cn on the real corpus', { timeout: 12
     }
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('kb-lint export gotchas', { timeout: 120_000 }, () => {
+  it('prints English records unless asked, and with --locale zh-cn the Chinese title, keywords and page of each translated gotcha', async () => {
+    const en = await run(['gotchas', '--base', '/guide/']);
+    const zhOut = await run(['gotchas', '--locale', 'zh-cn', '--base', '/guide']);
+    expect(en.code, en.stderr).toBe(0);
+    expect(zhOut.code, zhOut.stderr).toBe(0);
+    const english = JSON.parse(en.stdout) as Record<string, unknown>[];
+    const chinese = JSON.parse(zhOut.stdout) as Record<string, unknown>[];
+    expect(chinese.map((r) => r.id)).toEqual(english.map((r) => r.id));
+    expect(english.length).toBeGreaterThan(100);
+    const byId = (rs: Record<string, unknown>[], id: string) => rs.find((r) => r.id === id)!;
+    expect(byId(english, 'AD5').url).toBe('/guide/gotchas/ad5/');
+    expect(byId(english, 'AD5').title).not.toMatch(/\p{Script=Han}/u);
+    expect(byId(chinese, 'AD5').url).toBe('/guide/zh-cn/gotchas/ad5/');
+    expect(byId(chinese, 'AD5').title).toMatch(/数据盘|满了/);
+    expect(byId(chinese, 'AD5').keywords).toContain('数据盘');
+    expect(byId(chinese, 'U6')).toEqual(byId(english, 'U6'));
+    // Every fact is the English page's: only the words and the page differ.
+    for (let i = 0; i < english.length; i++) {
+      const { url: _u1, title: _t1, keywords: _k1, ...facts } = english[i];
+      const { url: _u2, title: _t2, keywords: _k2, ...same } = chinese[i];
+      expect(same, String(english[i].id)).toEqual(facts);
+    }
+  });
+
+  it('refuses a --base that is not a path, with exit 2', async () => {
+    const result = await run(['gotchas', '--base', 'guide']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Unexpected --base `guide`/);
   });
 });
 

@@ -14,19 +14,23 @@ import { buildSkill, SKILL_NAME } from './skill.ts';
 import { writeTree } from './write.ts';
 import { jsonSchemasMain } from './json-schemas.ts';
 import { parseLocale } from './locale.ts';
+import { gotchaRecords } from './gotchas-json.ts';
 
 export const DEFAULT_SKILL_OUT = `dist-skill/${SKILL_NAME}`;
 
 export const EXPORT_HELP = `Usage: kb-lint export skill [--out DIR] [--locale LOCALE] [--root DIR]
+       kb-lint export gotchas [--locale LOCALE] [--base PATH] [--root DIR]
        kb-lint export schemas [--check] [--root DIR]
 
   skill     Write the guide as an Agent Skills bundle: SKILL.md (name, description, how to use it, the
             operating principles, an index), references/ (reference pages, one file per catalog with every
             gotcha in full), profiles/ (facts tables and sections), scripts/ (templates, byte for byte).
             Links are rewritten to paths inside the bundle. Same content, same bytes.
+  gotchas   Print the records the site serves as /gotchas.json (every published gotcha's frontmatter with its
+            page's path) to stdout. --base prefixes the paths as the site's base path does (default: none).
   schemas   Write schemas/<collection>.schema.json from the content model (see \`export schemas --help\`).
 
-Options (skill):
+Options (skill; --locale and --root also for gotchas):
   --out <dir>   the bundle folder (default: ${DEFAULT_SKILL_OUT}, or dist-skill/<locale>/${SKILL_NAME} with
                 --locale); replaced only if empty or an earlier export
   --locale <l>  en (default) or zh-cn: pages with an up-to-date translation in that language are exported in
@@ -68,13 +72,33 @@ async function skillMain(io: Io, argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+async function gotchasMain(io: Io, argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: { root: { type: 'string' }, locale: { type: 'string' }, base: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) return io.stdout(EXPORT_HELP), 0;
+  if (positionals.length) throw new UsageError(`Unexpected argument \`${positionals[0]}\`; the records go to stdout`);
+  const root = values.root ? resolve(io.cwd, values.root) : io.cwd;
+  if (!(await stat(root).catch(() => undefined))?.isDirectory()) throw new UsageError(`No such folder \`${values.root ?? root}\` for --root`);
+  if (values.base !== undefined && !values.base.startsWith('/')) throw new UsageError(`Unexpected --base \`${values.base}\`, expected a path starting with /, as the site's base path`);
+  const locale = parseLocale(values.locale);
+  const corpus = await loadCorpus(root, { locale });
+  io.stdout(`${JSON.stringify(gotchaRecords(corpus, values.base, locale), null, 2)}\n`);
+  for (const b of corpus.localized?.behind ?? []) io.stderr(`Note: \`${b.translation}\` is behind \`${b.original}\`; that gotcha is exported in English\n`);
+  return 0;
+}
+
 export async function exportMain(io: Io, argv: readonly string[]): Promise<number> {
   const [what, ...rest] = argv;
   if (what === 'schemas') return jsonSchemasMain(io, rest);
   try {
     if (what === '-h' || what === '--help') return io.stdout(EXPORT_HELP), 0;
     if (what === undefined) return io.stderr(`kb-lint export: say what to export\n\n${EXPORT_HELP}`), 2;
-    if (what !== 'skill') throw new UsageError(`Unknown export \`${what}\`, expected \`skill\` or \`schemas\``);
+    if (what === 'gotchas') return await gotchasMain(io, rest);
+    if (what !== 'skill') throw new UsageError(`Unknown export \`${what}\`, expected \`skill\`, \`gotchas\` or \`schemas\``);
     return await skillMain(io, rest);
   } catch (error) {
     if (error instanceof ExportError) {
