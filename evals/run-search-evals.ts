@@ -23,7 +23,7 @@ import type { Browser, Page } from 'playwright-core';
 import { catalogPath, profilePath, referencePath, templatePath } from '../lint/src/markdown/links.ts';
 import { launch } from '../site/test/browser.ts';
 import { preview, ROOT, siteDist } from '../site/test/serve.ts';
-import { TRANSLATED_LOCALES, translationFiles, type TranslatedLocale } from '../site/lib/i18n.ts';
+import { TRANSLATED_LOCALES, translatedRoutes, type TranslatedLocale } from '../site/lib/i18n.ts';
 
 export interface SearchCase { query: string; expect: string[]; kind: string; line: number }
 export interface CaseResult extends SearchCase {
@@ -86,7 +86,7 @@ export function pagePaths(root = ROOT): Set<string> {
 
 /** Site paths of a language edition's pages: its home and every translation (`/zh-cn/profiles/autodl/`). */
 export function localePagePaths(locale: TranslatedLocale): Set<string> {
-  return new Set([`/${locale}/`, ...translationFiles(locale).map((t) => `/${locale}${t.route}`)]);
+  return new Set([...translatedRoutes(locale)].map((route) => `/${locale}${route}`));
 }
 
 /** Parse and check a cases file: every expected page must exist (a gotcha id, or a page path from `pagePaths`). */

@@ -32,7 +32,7 @@ export function help(): string {
   return `Usage: kb-lint [paths|globs...] [options]
        kb-lint stale [--format md|json] [--max-age N] [--today YYYY-MM]   (report every verified stamp)
        kb-lint verify [paths...] [--fix] [--format text|json|md]          (re-check quoted sources online)
-       kb-lint export skill [--out DIR] | export schemas [--check]         (agent skill bundle, JSON Schemas)
+       kb-lint export skill|gotchas [--locale zh-cn] | export schemas     (skill bundle, gotchas.json, JSON Schemas)
        kb-lint diagnose <file|-> [--format text|json]                    (which gotchas explain a log)
        kb-lint mcp [--root DIR] [--site-url URL]                         (the guide as an MCP server on stdio)
        kb-lint new gotcha --catalog <c> --title "…" | new profile <id>    (scaffold a file)

@@ -4,8 +4,12 @@
  * never markup); the words and parts come from site/lib/diagnosis-view.ts.
  */
 import type { DiagnoseResult } from '../../lint/src/diagnose/engine.ts';
-import { diagnosisSummary, localeUrl, titleParts, type LocalePages } from '../lib/diagnosis-view.ts';
+import { diagnosisSummary, localeMatch, titleParts, type LocalePages } from '../lib/diagnosis-view.ts';
+import { DIAGNOSE, uiLocale, type DiagnoseStrings } from '../lib/ui-strings.ts';
 import { reportControl, type ReportSource } from './report-error-panel.ts';
+
+/** The words of the page the reader is on, by its `<html lang>` (site/lib/ui-strings.ts). */
+export const pageStrings = (): DiagnoseStrings => DIAGNOSE[uiLocale(document.documentElement.lang)];
 
 /** A title's `code spans` as <code> elements, the rest as text. */
 function titleNodes(title: string): (string | HTMLElement)[] {
@@ -18,27 +22,34 @@ function titleNodes(title: string): (string | HTMLElement)[] {
 }
 
 /**
- * On a page of a language edition, the translated gotchas Search.astro lists in `#kb-locale-pages`; elsewhere
- * none, and links stay English.
+ * On a page of a language edition, the translated gotchas Search.astro lists in `#kb-locale-pages` (`{ route:
+ * title }` as JSON); elsewhere none, and links stay English.
  */
 function localePages(): LocalePages | undefined {
   const pages = document.getElementById('kb-locale-pages');
   if (!pages) return undefined;
-  return { base: pages.dataset.base ?? '', prefix: pages.dataset.prefix ?? '', routes: (pages.dataset.routes ?? '').split(' ') };
+  let titles: Record<string, string> = {};
+  try {
+    titles = JSON.parse(pages.dataset.pages ?? '{}') as Record<string, string>;
+  } catch {
+    // A damaged list leaves every link English, which always exists.
+  }
+  return { base: pages.dataset.base ?? '', prefix: pages.dataset.prefix ?? '', titles };
 }
 
 /**
  * Render results into `target`, replacing what it held. With `report`, a "Report this error" control follows:
- * the answer when nothing matched, an offer when the reader finds none of the matches right.
+ * the answer when nothing matched, an offer when the reader finds none of the matches right. Words in the
+ * page's language (`say`).
  */
-export function renderResults(target: HTMLElement, result: DiagnoseResult, report?: ReportSource) {
+export function renderResults(target: HTMLElement, result: DiagnoseResult, report?: ReportSource, say: DiagnoseStrings = pageStrings()) {
   target.replaceChildren();
   const summary = document.createElement('p');
   summary.className = 'diagnose-summary';
-  summary.textContent = diagnosisSummary(result);
+  summary.textContent = diagnosisSummary(result, say);
   target.append(summary);
   if (!result.matches.length) {
-    if (report) target.append(reportControl(report, false));
+    if (report) target.append(reportControl(report, false, say));
     return;
   }
   const pages = localePages();
@@ -49,18 +60,19 @@ export function renderResults(target: HTMLElement, result: DiagnoseResult, repor
     item.dataset.id = m.id;
     item.dataset.via = m.via;
     const link = document.createElement('a');
-    link.href = localeUrl(m.url, pages);
-    link.append(`${m.id} — `, ...titleNodes(m.title));
+    const shown = localeMatch(m.url, m.title, pages);
+    link.href = shown.url;
+    link.append(`${m.id} — `, ...titleNodes(shown.title));
     const badge = document.createElement('span');
     badge.className = `diagnose-via diagnose-via-${m.via}`;
-    badge.textContent = m.via === 'signature' ? 'message match' : 'word match';
+    badge.textContent = m.via === 'signature' ? say.viaSignature : say.viaWords;
     const line = document.createElement('code');
-    line.textContent = `line ${m.line.number}: ${m.line.text}`;
+    line.textContent = `${say.line(m.line.number)}${m.line.text}`;
     const why = document.createElement('small');
-    why.textContent = m.why;
+    why.textContent = say.why(m.why);
     item.append(link, ' ', badge, document.createElement('br'), line, document.createElement('br'), why);
     list.append(item);
   }
   target.append(list);
-  if (report) target.append(reportControl(report, true));
+  if (report) target.append(reportControl(report, true, say));
 }

@@ -7,6 +7,7 @@
  * only: the paste is untrusted text.
  */
 import { describeMasks, prepareReport, REPORT_PREFACE, reportTitle, reportUrl } from '../lib/report-error.ts';
+import { DIAGNOSE, type DiagnoseStrings } from '../lib/ui-strings.ts';
 
 export interface ReportSource {
   /** The text as pasted. */
@@ -15,35 +16,35 @@ export interface ReportSource {
   repository?: string;
 }
 
-export function reportControl(source: ReportSource, matched: boolean): HTMLElement {
+/** `say`: the words in the page's language (site/lib/ui-strings.ts); what goes into the issue stays as written. */
+export function reportControl(source: ReportSource, matched: boolean, say: DiagnoseStrings = DIAGNOSE.en): HTMLElement {
   const box = document.createElement('div');
   box.className = 'report-error';
   const open = document.createElement('button');
   open.type = 'button';
   open.className = 'report-error-open';
-  open.textContent = matched ? 'None of these? Report this error' : 'Report this error';
+  open.textContent = say.reportOpen(matched);
   open.setAttribute('aria-expanded', 'false');
   box.append(open);
   open.addEventListener('click', () => {
     if (box.querySelector('.report-error-panel')) return;
     open.setAttribute('aria-expanded', 'true');
-    box.append(panel(source));
+    box.append(panel(source, say));
     box.querySelector<HTMLTextAreaElement>('.report-error-text')?.focus();
   });
   return box;
 }
 
-function panel(source: ReportSource): HTMLElement {
+function panel(source: ReportSource, say: DiagnoseStrings): HTMLElement {
   const masked = prepareReport(source.text);
   const wrap = document.createElement('div');
   wrap.className = 'report-error-panel';
   const intro = document.createElement('p');
-  intro.textContent =
-    'This is exactly what the issue form will be filled with. Secrets, tokens, IP addresses, host names, e-mail addresses and home folder names were replaced; read it, and remove anything else you would rather not publish. Nothing is sent until you submit the form on GitHub.';
+  intro.textContent = say.reportIntro;
   const label = document.createElement('label');
   const id = `report-error-text-${Math.random().toString(36).slice(2, 8)}`;
   label.htmlFor = id;
-  label.textContent = 'Lines to report';
+  label.textContent = say.reportLabel;
   const text = document.createElement('textarea');
   text.id = id;
   text.className = 'report-error-text';
@@ -52,11 +53,11 @@ function panel(source: ReportSource): HTMLElement {
   text.value = masked.text;
   const note = document.createElement('p');
   note.className = 'report-error-masked';
-  note.textContent = `Masked: ${describeMasks(masked.counts)}.`;
+  note.textContent = say.masked(masked.counts, describeMasks(masked.counts));
   // Everything else the form will hold besides the box: its title (from the box) and one opening sentence.
   const rest = document.createElement('p');
   rest.className = 'report-error-rest';
-  const showRest = () => (rest.textContent = `The issue's title will be “${reportTitle(text.value)}”, and its Symptom field will open with: “${REPORT_PREFACE}”`);
+  const showRest = () => (rest.textContent = say.reportRest(reportTitle(text.value), REPORT_PREFACE));
   showRest();
   text.addEventListener('input', showRest);
   wrap.append(intro, label, text, note, rest);
@@ -65,7 +66,7 @@ function panel(source: ReportSource): HTMLElement {
     link.className = 'report-error-link';
     link.target = '_blank';
     link.rel = 'noopener noreferrer';
-    link.textContent = 'Open the new-gotcha form on GitHub';
+    link.textContent = say.reportLink;
     const update = () => (link.href = reportUrl(source.repository!, text.value));
     update();
     text.addEventListener('input', update);
@@ -73,7 +74,7 @@ function panel(source: ReportSource): HTMLElement {
   } else {
     const none = document.createElement('p');
     none.className = 'report-error-norepo';
-    none.textContent = 'This copy of the guide names no repository to report to: copy the lines above into a new-gotcha issue of the repository you got it from.';
+    none.textContent = say.reportNoRepo;
     wrap.append(none);
   }
   return wrap;

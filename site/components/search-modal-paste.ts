@@ -8,7 +8,7 @@
  * words stay a plain search), and under it "Report this error" when no page, or no shown page, explains it.
  */
 import { looksLikeErrorPaste, looksLikePaste } from '../lib/paste.ts';
-import { renderResults } from './diagnose-results.ts';
+import { pageStrings, renderResults } from './diagnose-results.ts';
 import { diagnoseInPage } from './diagnose-worker-client.ts';
 
 const BLOCK = 'paste-diagnosis';
@@ -18,7 +18,7 @@ function place(host: HTMLElement): HTMLElement {
   if (block) return block;
   block = document.createElement('section');
   block.className = BLOCK;
-  block.setAttribute('aria-label', 'Gotchas that explain the pasted text');
+  block.setAttribute('aria-label', pageStrings().pasteRegion);
   const drawer = host.querySelector('.pagefind-ui__drawer');
   if (drawer) drawer.prepend(block);
   else host.querySelector('.pagefind-ui__form')?.after(block);
@@ -39,7 +39,7 @@ export function installPasteDiagnosis(base: string) {
     if (mine !== run) return; // a newer paste or edit won
     const block = place(host);
     const heading = document.createElement('h3');
-    heading.textContent = 'From your pasted text';
+    heading.textContent = pageStrings().pasteHeading;
     renderResults(block, result, { text, repository: repository() });
     block.prepend(heading);
   };

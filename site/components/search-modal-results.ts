@@ -9,7 +9,8 @@
  */
 import type { Pagefind } from '../lib/pagefind.ts';
 import { forgivingResults } from '../lib/search-forgiving.ts';
-import { queryWords } from '../lib/search-relax.ts';
+import { queryWords, segmentedQuery } from '../lib/search-relax.ts';
+import { SEARCH, uiLocale } from '../lib/ui-strings.ts';
 import { resultsList } from './search-results-list.ts';
 import { afterMutations } from './after-mutations.ts';
 
@@ -50,45 +51,49 @@ export function installForgivingSearch(bundlePath: string): void {
     const area = host.querySelector('.pagefind-ui__results-area');
     // Pagefind UI renders its list only once a search has finished; while it is searching there is none.
     const list = area?.querySelector(':scope > ol.pagefind-ui__results');
-    const term = input?.value.trim() ?? '';
+    // What the reader typed marks the answer (`active`, `data-settled`); the searches use it as Pagefind cuts it.
+    const typed = input?.value.trim() ?? '';
+    const lang = document.documentElement.lang;
+    const term = segmentedQuery(typed, lang);
     // Nor before it has loaded the pages it lists: the searches below load pages too, and Pagefind shares one
     // data object per page between searches (see matchedWords in site/lib/pagefind.ts); a later mutation
     // brings us back.
     if (list?.querySelector('.pagefind-ui__loading')) return;
-    if (!input || !area || !list || !term) {
+    if (!input || !area || !list || !typed) {
       if (active) clear();
       delete host.dataset.settled;
       return;
     }
     if (queryWords(term).length < 2) {
       if (active) clear();
-      host.dataset.settled = term;
+      host.dataset.settled = typed;
       return;
     }
     // Already working on this query, already showing it, or already found that nothing helps.
-    if (active === term && (busy || !box || box.isConnected)) return;
+    if (active === typed && (busy || !box || box.isConnected)) return;
     clear();
-    active = term;
+    active = typed;
     busy = true;
     const mine = gen;
     const emptied = list.childElementCount === 0;
     const pf = await engine();
     const filters = selectedFilters();
-    const shown = await forgivingResults(term, emptied, (q) => pf.search(q, { filters }).then((r) => r?.results ?? []));
+    const locale = uiLocale(lang);
+    const shown = await forgivingResults(term, emptied, (q) => pf.search(q, { filters }).then((r) => r?.results ?? []), locale);
     if (mine !== gen) return;
     busy = false;
     if (shown && area.isConnected) {
       // Borrow Pagefind UI's own (scoped) classes so the note reads like its usual result count.
       const messageClass = area.querySelector('.pagefind-ui__message')?.className ?? 'pagefind-ui__message';
-      const block = await resultsList(shown.note, shown.results, messageClass);
+      const block = await resultsList(shown.note, shown.results, messageClass, SEARCH[locale].loadMore);
       if (mine === gen && area.isConnected) {
         area.append(block);
         box = block;
         host.dataset.relaxed = '';
       }
     }
-    // Tells scripted readers (the search evaluation) that what the modal shows for `term` is final.
-    if (mine === gen) host.dataset.settled = term;
+    // Tells scripted readers (the search evaluation) that what the modal shows for the typed query is final.
+    if (mine === gen) host.dataset.settled = typed;
   };
 
   afterMutations(host, { childList: true, subtree: true, characterData: true }, () => void check());

@@ -4,6 +4,7 @@
  * calls only; an excerpt's markup is read in an inert document and only its text and marks are kept.
  */
 import type { PagefindResult } from '../lib/pagefind.ts';
+import { SEARCH } from '../lib/ui-strings.ts';
 
 const PAGE_SIZE = 5;
 
@@ -29,11 +30,11 @@ export function excerptNodes(excerpt: string): Node[] {
 }
 
 /**
- * The note and the first results, with "Load more results" while more remain. `messageClass` is the class of
- * Pagefind UI's own result count, borrowed so the note looks like it. Resolves once the first
- * results are loaded; the caller attaches the block (it may be stale by then).
+ * The note and the first results, with "Load more results" (`loadMore`, in the page's language) while more
+ * remain. `messageClass` is the class of Pagefind UI's own result count, borrowed so the note looks like it.
+ * Resolves once the first results are loaded; the caller attaches the block (it may be stale by then).
  */
-export async function resultsList(note: string, results: PagefindResult[], messageClass: string): Promise<HTMLElement> {
+export async function resultsList(note: string, results: PagefindResult[], messageClass: string, loadMore = SEARCH.en.loadMore): Promise<HTMLElement> {
   const block = element('div', 'relaxed-search');
   const status = element('p', messageClass);
   status.setAttribute('role', 'status');
@@ -43,7 +44,7 @@ export async function resultsList(note: string, results: PagefindResult[], messa
   let shown = 0;
   const more = element('button', 'pagefind-ui__button');
   more.type = 'button';
-  more.textContent = 'Load more results';
+  more.textContent = loadMore;
   const showMore = async () => {
     const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
     for (const page of batch) {

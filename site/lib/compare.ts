@@ -81,11 +81,16 @@ export function exportLines(overrides: Profile['overrides']): string {
 
 /** A duration in words for a table cell (`36h` → `1.5 days`). */
 export function humanDuration(hours: number | undefined, raw?: string): string {
-  if (hours === undefined) return raw ?? 'on the event';
-  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (hours < 1) return count(Math.round(hours * 60), 'minute');
-  if (hours < 48) return count(+hours.toFixed(1), 'hour');
-  return count(+(hours / 24).toFixed(1), 'day');
+  const d = durationParts(hours);
+  return d ? `${d.n} ${d.unit}${d.n === 1 ? '' : 's'}` : (raw ?? 'on the event');
+}
+
+/** The number and unit humanDuration shows, for a page that words them in another language. */
+export function durationParts(hours: number | undefined): { n: number; unit: 'minute' | 'hour' | 'day' } | undefined {
+  if (hours === undefined) return undefined;
+  if (hours < 1) return { n: Math.round(hours * 60), unit: 'minute' };
+  if (hours < 48) return { n: +hours.toFixed(1), unit: 'hour' };
+  return { n: +(hours / 24).toFixed(1), unit: 'day' };
 }
 
 /** What a tier's data does under one action: kept, wiped, or the question does not apply there. */

@@ -1,15 +1,15 @@
 /**
  * What a diagnosis shows, as text and parts, without the DOM: the summary sentence, a title split into text
- * and `code` parts, and a gotcha's address in the reader's language. site/components/diagnose-results.ts
- * builds the nodes from these.
+ * and `code` parts, and a gotcha's address and title in the reader's language. site/components/diagnose-results.ts
+ * builds the nodes from these; the words come from site/lib/ui-strings.ts.
  */
 import type { DiagnoseResult } from '../../lint/src/diagnose/engine.ts';
+import { DIAGNOSE, type DiagnoseStrings } from './ui-strings.ts';
 
-/** The sentence above the matches (or in place of them). */
-export function diagnosisSummary(result: Pick<DiagnoseResult, 'matches' | 'lines' | 'errorLines' | 'truncated'>): string {
+/** The sentence above the matches (or in place of them), in the language of `say`. */
+export function diagnosisSummary(result: Pick<DiagnoseResult, 'matches' | 'lines' | 'errorLines' | 'truncated'>, say: DiagnoseStrings = DIAGNOSE.en): string {
   const n = result.matches.length;
-  if (!n) return `No gotcha matched (${result.lines} lines read). Try pasting the last 50 lines, with the traceback's final line.`;
-  return `${n} likely ${n === 1 ? 'cause' : 'causes'} from ${result.lines} lines (${result.errorLines} distinct error lines)${result.truncated ? '; part of the log was cut' : ''}.`;
+  return n ? say.matched(n, result.lines, result.errorLines, result.truncated) : say.none(result.lines);
 }
 
 /** A title as text and `code span` parts, in order; the caller builds each part as a node, never as HTML. */
@@ -26,13 +26,16 @@ export interface LocalePages {
   base: string;
   /** The edition's prefix, base included (`/base/zh-cn`). */
   prefix: string;
-  /** Routes below the base that the edition has translated (`/gotchas/rp4/`). */
-  routes: readonly string[];
+  /** Routes below the base that the edition has translated (`/gotchas/rp4/`), each with its translated title. */
+  titles: Readonly<Record<string, string>>;
 }
 
-/** A gotcha's link in the reader's language: the translation when the edition has one, else the English page. */
-export function localeUrl(url: string, pages: LocalePages | undefined): string {
-  if (!pages) return url;
+/**
+ * A gotcha's link and title in the reader's language: the translation and its title when the edition has one,
+ * else the English page and the title the engine gave.
+ */
+export function localeMatch(url: string, title: string, pages: LocalePages | undefined): { url: string; title: string } {
+  if (!pages) return { url, title };
   const route = url.startsWith(`${pages.base}/`) ? url.slice(pages.base.length) : url;
-  return pages.routes.includes(route) ? `${pages.prefix}${route}` : url;
+  return Object.hasOwn(pages.titles, route) ? { url: `${pages.prefix}${route}`, title: pages.titles[route] } : { url, title };
 }

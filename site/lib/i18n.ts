@@ -63,9 +63,17 @@ export function translationFiles(locale: TranslatedLocale): TranslationFile[] {
     .sort((a, b) => a.route.localeCompare(b.route));
 }
 
-/** English routes (no base, no locale) that have a page under /<locale>/; the home page always has one. */
+/**
+ * Pages that are code rather than content and have a page in the locale, with their labels from
+ * site/lib/ui-strings.ts (site/pages/<locale>/…). The home page is one of them.
+ */
+export const PAGES_IN: Record<TranslatedLocale, readonly string[]> = {
+  'zh-cn': ['/', '/compare/stopped/', '/diagnose/'],
+};
+
+/** English routes (no base, no locale) that have a page under /<locale>/: the code pages and every translation. */
 export function translatedRoutes(locale: TranslatedLocale): Set<string> {
-  return new Set(['/', ...translationFiles(locale).map((t) => t.route)]);
+  return new Set([...PAGES_IN[locale], ...translationFiles(locale).map((t) => t.route)]);
 }
 
 /** `route` with the base path stripped, or undefined when it is not under the base. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindResult } from './pagefind.ts';
 import { forgivingResults, pagefindProbe } from './search-forgiving.ts';
-import { queryWords } from './search-relax.ts';
+import { queryWords, segmentedQuery } from './search-relax.ts';
 
 /**
  * A toy Pagefind over a few pages: a query finds the pages that hold every word (as a word's start, as
@@ -53,6 +53,15 @@ describe('pagefindProbe', () => {
     expect(await probe.hits('memory')).toBe(2);
     expect(probe.present).toEqual(new Map([['memroy', false], ['memory', true]]));
   });
+
+  it('takes Pagefind\'s hits as they are when the matched words cannot be read back (the Chinese index)', async () => {
+    const { search } = toyPagefind(pages);
+    // "memroy" falls back to "mem": read back, that is a prefix match; taken as it is, a hit.
+    const probe = pagefindProbe(search, false);
+    expect(await probe.hits('memroy')).toBe(2);
+    expect(await probe.hits('zzz')).toBe(0);
+    expect(probe.present).toEqual(new Map([['memroy', true], ['zzz', false]]));
+  });
 });
 
 describe('forgivingResults', () => {
@@ -68,6 +77,16 @@ describe('forgivingResults', () => {
     const shown = await forgivingResults('all_reduce_perf busbw low', false, search);
     expect(shown?.note).toMatch(/^The first result does not contain “low”/);
     expect(shown?.results.map((r) => r.id)).toEqual(['nccl-slow', 'checklist']);
+  });
+
+  it('relaxes a Chinese phrase cut into words, with the note in Chinese', async () => {
+    const { search } = toyPagefind([
+      { id: 'fz1', text: '归还 实例 后 结果 没了' },
+      { id: 'other', text: '实例 保存 环境' },
+    ]);
+    const shown = await forgivingResults(segmentedQuery('归还实例之后结果', 'zh-CN'), true, search, 'zh-cn');
+    expect(shown?.note).toMatch(/^没有页面包含“之后”。下面是去掉这些词之后，按“归还 实例 结果”搜索的结果。$/);
+    expect(shown?.results.map((r) => r.id)).toEqual(['fz1']);
   });
 
   it('leaves a query that works alone', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesWord, queryWords, relaxNote, relaxQuery, type Probe } from './search-relax.ts';
+import { matchesWord, queryWords, relaxNote, relaxQuery, segmentedQuery, type Probe } from './search-relax.ts';
+import { SEARCH } from './ui-strings.ts';
 
 /**
  * A toy index: each page is a set of words; a query matches a page holding every one of its words (Pagefind's
@@ -112,5 +113,29 @@ describe('relaxNote', () => {
       'No page contains “xyzzy”, and no page has “watchdog” together with the other words — showing results without them, for “runpod”.',
     );
     expect(relaxNote({ query: 'inode', missing: [], apart: ['torch.save'] })).toBe('No page has “torch.save” together with the other words — showing results without it, for “inode”.');
+  });
+});
+
+describe('segmentedQuery', () => {
+  it('cuts a Chinese phrase into the words Pagefind searches for, on a Chinese page only', () => {
+    expect(segmentedQuery('数据盘一直扣费', 'zh-CN').split(' ')).toEqual(expect.arrayContaining(['一直']));
+    expect(segmentedQuery('数据盘一直扣费', 'zh-CN').split(' ').length).toBeGreaterThan(2);
+    expect(segmentedQuery('关机后代码没了 /root', 'zh-CN').split(' ')).toEqual(expect.arrayContaining(['代码', '/root']));
+    expect(segmentedQuery('数据盘一直扣费', 'en')).toBe('数据盘一直扣费');
+    expect(segmentedQuery('torch.save basic_ios', 'zh-CN')).toBe('torch.save basic_ios');
+  });
+
+  it('lets the relaxation drop only the part of a phrase no page holds', async () => {
+    const { probe } = index([['归还', '实例', '结果', '没了', 'work'], ['实例', '保存', '环境']]);
+    const relaxed = await relaxQuery(segmentedQuery('归还实例后结果没了', 'zh-CN'), probe, true);
+    expect(relaxed?.missing).toEqual(['后']);
+    expect(relaxed?.query).toBe('归还 实例 结果 没了');
+    // Taken whole, the phrase is a single word, and a single word is never relaxed.
+    expect(await relaxQuery('归还实例后结果没了', probe, true)).toBeNull();
+  });
+
+  it('words its notes in Chinese on a Chinese page', () => {
+    expect(relaxNote({ query: '归还 实例', missing: ['后'], apart: [] }, SEARCH['zh-cn'])).toBe('没有页面包含“后”。下面是去掉这些词之后，按“归还 实例”搜索的结果。');
+    expect(relaxNote({ query: 'disk', missing: ['zz'], apart: [] })).toBe('No page contains “zz” — showing results without it, for “disk”.');
   });
 });

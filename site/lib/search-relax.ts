@@ -12,6 +12,8 @@
  * (site/components/search-modal-results.ts) answers them with Pagefind searches.
  */
 
+import { SEARCH, type SearchStrings } from './ui-strings.ts';
+
 export interface Relaxed {
   /** The query whose results are shown instead. */
   query: string;
@@ -47,6 +49,23 @@ export function queryWords(term: string): string[] {
     }
   }
   return out;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The query as Pagefind searches it on a page in `lang`. For Chinese, Pagefind cuts the query into words with
+ * the browser's `Intl.Segmenter` before it searches (a phrase typed without spaces, 数据盘一直扣费, is searched
+ * as 数据 盘 一直 扣 费), so the relaxation must weigh those same words: taken whole, the phrase is one word no
+ * page holds, and it would be dropped entirely instead of losing only the part no page has. Other languages,
+ * and words without Han characters, pass through as typed.
+ */
+export function segmentedQuery(term: string, lang: string): string {
+  if (!/^zh\b/i.test(lang) || typeof Intl.Segmenter === 'undefined' || !HAN.test(term)) return term;
+  const words = new Intl.Segmenter(lang, { granularity: 'word' });
+  return queryWords(term)
+    .flatMap((w) => (HAN.test(w) ? [...words.segment(w)].filter((s) => s.isWordLike).map((s) => s.segment) : [w]))
+    .join(' ');
 }
 
 function* combinations<T>(items: T[], size: number, start = 0): Generator<T[]> {
@@ -122,14 +141,7 @@ export async function relaxQuery(term: string, probe: Probe, emptied: boolean): 
   return result([pool[0]]);
 }
 
-/** The sentence shown above relaxed results. */
-export function relaxNote(relaxed: Relaxed): string {
-  const quote = (ws: string[]) => ws.map((w) => `“${w}”`).join(', ');
-  const parts: string[] = [];
-  if (relaxed.missing.length) parts.push(`No page contains ${quote(relaxed.missing)}`);
-  if (relaxed.apart.length) {
-    parts.push(`${parts.length ? 'and no' : 'No'} page has ${quote(relaxed.apart)} together with the other words`);
-  }
-  const left = relaxed.missing.length + relaxed.apart.length === 1 ? 'it' : 'them';
-  return `${parts.join(', ')} — showing results without ${left}, for “${relaxed.query}”.`;
+/** The sentence shown above relaxed results, in the page's language. */
+export function relaxNote(relaxed: Relaxed, say: SearchStrings = SEARCH.en): string {
+  return say.relaxed(relaxed.missing, relaxed.apart, relaxed.query);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dropOneQueries, widenNote, widenResults, WIDEN_WEIGHT } from './search-widen.ts';
+import { SEARCH } from './ui-strings.ts';
 
 describe('dropOneQueries', () => {
   it('leaves out each word in turn, for queries of three to six words', () => {
@@ -57,5 +58,6 @@ describe('widenResults', () => {
 
   it('says which word the first result lacks', () => {
     expect(widenNote({ results: [], lacking: 'low' })).toMatch(/^The first result does not contain “low”/);
+    expect(widenNote({ results: [], lacking: '扣费' }, SEARCH['zh-cn'])).toMatch(/^第一个结果不含“扣费”/);
   });
 });

@@ -4,6 +4,7 @@
  * the one wanted. `dropOneQueries` lists the searches to make, `widenResults` ranks their pages in.
  */
 import { queryWords } from './search-relax.ts';
+import { SEARCH, type SearchStrings } from './ui-strings.ts';
 
 /** A page found by one search, with Pagefind's relevance score for that search. */
 export interface Scored { id: string; score: number }
@@ -59,7 +60,7 @@ export function widenResults<T extends Scored>(full: T[], partial: { word: strin
   return lacking === null ? null : { results: ranked.map((r) => r.result), lacking };
 }
 
-/** The sentence shown above widened results. */
-export function widenNote(widened: Widened<Scored>): string {
-  return `The first result does not contain “${widened.lacking}”: pages that closely match your other words are ranked among the pages that contain every word.`;
+/** The sentence shown above widened results, in the page's language. */
+export function widenNote(widened: Widened<Scored>, say: SearchStrings = SEARCH.en): string {
+  return say.widened(widened.lacking);
 }

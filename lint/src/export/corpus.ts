@@ -14,6 +14,7 @@ import { corpusFiles } from '../files.ts';
 import { RULES } from '../rules/index.ts';
 import { ruleUrl } from '../site-url.ts';
 import { currentMonth } from '../schema/verified.ts';
+import { localizeCorpus, type Locale, type Localized } from './locale.ts';
 import {
   CatalogSchema,
   GotchaSchema,
@@ -54,6 +55,8 @@ export interface Corpus {
   templates: Template[];
   /** Each catalog's published gotchas: the catalog's own prefix order, then by number (U2 before U10). */
   byCatalog: Map<string, Page<Gotcha>[]>;
+  /** With a locale: which pages are in its words, and which translations were left out as behind. */
+  localized?: Localized;
 }
 
 /** Export refused: the findings say where and why, in the linter's own words. */
@@ -86,9 +89,10 @@ function typed<T>(file: LintFile, schema: ZodType<T>, problems: Finding[]): T | 
 
 /**
  * Read, check and type the corpus under `root`. Throws `ExportError` listing every blocking problem at once
- * (so one run shows them all), never a half-built corpus.
+ * (so one run shows them all), never a half-built corpus. With `locale`, translated pages come in that
+ * language (export/locale.ts); without it the corpus is English, whatever translations exist.
  */
-export async function loadCorpus(root: string): Promise<Corpus> {
+export async function loadCorpus(root: string, options: { locale?: Locale } = {}): Promise<Corpus> {
   const paths = await corpusFiles(root);
   // The linter's own reader, refusals and all: a page linked in from outside the repository, a FIFO or an
   // oversized file becomes a readable-file finding that stops the export (and `diagnose`, and the MCP
@@ -152,5 +156,6 @@ export async function loadCorpus(root: string): Promise<Corpus> {
     corpus.byCatalog.set(catalog.file.slug, own);
   }
   corpus.gotchas = corpus.catalogs.flatMap((c) => corpus.byCatalog.get(c.file.slug) ?? []);
+  if (options.locale) corpus.localized = localizeCorpus(corpus, files, options.locale);
   return corpus;
 }

@@ -37,7 +37,7 @@ async function withPage<T>(fn: (page: Page) => Promise<T>, viewport = { width: 1
 }
 
 describe('axe-core finds no serious or critical violation', () => {
-  for (const path of ['/', '/gotchas/u6/', '/profiles/runpod/', '/gotchas/', '/compare/survival/', '/compare/stopped/', '/compare/overrides/', '/compare/driver/', '/compare/checklist/', '/reference/verify/', '/reference/deliver/', '/templates/make_manifest-sh/', '/zh-cn/', '/zh-cn/profiles/autodl/', '/zh-cn/gotchas/ad4/', '/zh-cn/reference/china-network/']) {
+  for (const path of ['/', '/gotchas/u6/', '/profiles/runpod/', '/gotchas/', '/compare/survival/', '/compare/stopped/', '/compare/overrides/', '/compare/driver/', '/compare/checklist/', '/reference/verify/', '/reference/deliver/', '/templates/make_manifest-sh/', '/zh-cn/', '/zh-cn/profiles/autodl/', '/zh-cn/gotchas/ad4/', '/zh-cn/reference/china-network/', '/zh-cn/compare/stopped/', '/zh-cn/diagnose/']) {
     it(path, () =>
       withPage(async (page) => {
         await page.goto(site.server.url + path);
@@ -45,14 +45,26 @@ describe('axe-core finds no serious or critical violation', () => {
       }));
   }
 
-  it('the stop-and-billing page as cards on a phone-sized screen', () =>
-    withPage(
-      async (page) => {
-        await page.goto(`${site.server.url}/compare/stopped/`);
-        expect(await seriousViolations(page)).toEqual([]);
-      },
-      { width: 390, height: 844 },
-    ));
+  for (const path of ['/compare/stopped/', '/zh-cn/compare/stopped/']) {
+    it(`the stop-and-billing page as cards on a phone-sized screen (${path})`, () =>
+      withPage(
+        async (page) => {
+          await page.goto(`${site.server.url}${path}`);
+          expect(await seriousViolations(page)).toEqual([]);
+        },
+        { width: 390, height: 844 },
+      ));
+  }
+
+  it('the Chinese paste page showing a diagnosis and its report panel', () =>
+    withPage(async (page) => {
+      await page.goto(`${site.server.url}/zh-cn/diagnose/`);
+      await page.locator('#diagnose-log').fill('wandb.errors.CommError: Run initialization has timed out after 90.0 sec.');
+      await page.locator('#diagnose-form button[type=submit]').click();
+      await page.locator('#diagnose-output .diagnose-results li').first().waitFor();
+      await page.locator('#diagnose-output .report-error-open').click();
+      expect(await seriousViolations(page)).toEqual([]);
+    }));
 
   it('the gotcha browser with a filter applied on a phone-sized screen', () =>
     withPage(

@@ -50,6 +50,33 @@ describe('the zh-cn edition, in the built files', () => {
     expect(option('/profiles/runpod/')).toBe('/zh-cn/');
     expect(option('/profiles/autodl/')).toBe('/zh-cn/profiles/autodl/');
     expect(option('/gotchas/ad1/')).toBe('/zh-cn/gotchas/ad1/');
+    expect(option('/compare/stopped/')).toBe('/zh-cn/compare/stopped/');
+    expect(option('/diagnose/')).toBe('/zh-cn/diagnose/');
+  });
+
+  it('builds the stop-and-billing table in Chinese with the English page\'s data, cell for cell', () => {
+    const read = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+    const zh = read('/zh-cn/compare/stopped/');
+    const en = read('/compare/stopped/');
+    expect(zh).toMatch(/<html lang="zh-CN"/);
+    // What a row says, without its words: the platform, each list's fate or billing key, and every path.
+    const facts = (html: string) =>
+      [...html.matchAll(/<tr data-platform="([^"]+)">([\s\S]*?)<\/tr>/g)].map(([, platform, row]) => ({
+        platform,
+        keys: [...row.matchAll(/data-(?:fate|billing|fact)="([^"]+)"/g)].map((m) => m[1]),
+        code: [...row.matchAll(/<code[^>]*>([^<]*)<\/code>/g)].map((m) => m[1]),
+        prices: [...row.matchAll(/<span class="price"[^>]*>([^<]*)</g)].map((m) => m[1]),
+      }));
+    expect(facts(en).length).toBeGreaterThan(5);
+    expect(facts(zh)).toEqual(facts(en));
+    const head = (html: string) => [...(html.match(/<thead>[\s\S]*?<\/thead>/)?.[0] ?? '').matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(head(en)).toEqual(['Platform', 'After a stop', 'After destroy, terminate or release', 'While stopped: still billed, and clocks']);
+    expect(head(zh)).toEqual(['平台', '关机后', '销毁、终止或释放后', '关机期间：仍在计费的项目与计时']);
+    for (const label of ['保留', '清空', '关机期间仍计费']) expect(zh).toContain(`>${label}</dt>`);
+    expect(zh).not.toMatch(/>(kept|wiped|still bills while stopped)<\/dt>/);
+    // A translated profile is linked in Chinese; an untranslated one is the English page, marked as such.
+    expect(zh).toContain('<a href="/zh-cn/profiles/autodl/#teardown-and-billing">');
+    expect(zh).toContain('<a href="/profiles/runpod/#teardown-and-billing" hreflang="en">');
   });
 });
 
@@ -65,6 +92,51 @@ describe('the zh-cn edition, in a browser', () => {
     } finally {
       await page.close();
     }
+  });
+
+  /** Diagnose `text` on the paste page at `path`: the summary line and each result's id, link, title and badge. */
+  async function diagnosePage(path: string, text: string) {
+    const page = await site.browser.newPage();
+    try {
+      await page.goto(`${site.server.url}${path}`);
+      await page.locator('#diagnose-log').fill(text);
+      await page.locator('#diagnose-form button[type=submit]').click();
+      await page.locator('#diagnose-output .diagnose-summary').waitFor();
+      const summary = await page.locator('#diagnose-output .diagnose-summary').textContent();
+      const results = await page.locator('#diagnose-output li[data-id]').evaluateAll((items) =>
+        items.map((li) => {
+          const a = li.querySelector('a')!;
+          return { id: (li as HTMLElement).dataset.id!, path: new URL(a.href).pathname, text: a.textContent!, badge: li.querySelector('.diagnose-via')!.textContent! };
+        }),
+      );
+      const button = await page.locator('#diagnose-form button[type=submit]').textContent();
+      return { summary, results, button };
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('answers on /zh-cn/diagnose/ in Chinese, with the Chinese gotcha and its Chinese title where there is one', async () => {
+    const log = 'wandb: Network error (ReadTimeout), entering retry loop.\nwandb.errors.CommError: Run initialization has timed out after 90.0 sec.';
+    const zh = await diagnosePage('/zh-cn/diagnose/', log);
+    expect(zh.button).toBe('开始排错');
+    expect(zh.summary).toMatch(/^在 2 行里找到 \d+ 个可能的原因/);
+    const ad1 = zh.results.find((r) => r.id === 'AD1')!;
+    expect(ad1.path).toBe('/zh-cn/gotchas/ad1/');
+    const title = /<h1[^>]*>([^<]*)<\/h1>/.exec(readFileSync(join(builtSite(), 'zh-cn/gotchas/ad1/index.html'), 'utf8'))![1];
+    expect(`${ad1.text}`).toBe(title.replace('&amp;', '&'));
+    expect(['报错信息匹配', '关键词匹配']).toContain(ad1.badge);
+    const untranslated = zh.results.filter((r) => !/^(AD|CN|GS|FZ|LR|MP)\d/.test(r.id));
+    expect(untranslated.length).toBeGreaterThan(0);
+    for (const r of untranslated) {
+      expect(r.path).toBe(`/gotchas/${r.id.toLowerCase()}/`);
+      expect(r.text).not.toMatch(/\p{Script=Han}/u);
+    }
+    const en = await diagnosePage('/diagnose/', log);
+    expect(en.button).toBe('Diagnose');
+    expect(en.summary).toMatch(/likely causes? from 2 lines/);
+    expect(en.results.find((r) => r.id === 'AD1')?.path).toBe('/gotchas/ad1/');
+    expect(en.results.map((r) => r.id)).toEqual(zh.results.map((r) => r.id));
   });
 
   /** Paste a log into the search box of `path` and return the diagnosis links, as a reader's paste does. */

@@ -25,7 +25,7 @@ const profiles: Record<string, Profile> = Object.fromEntries(
 );
 
 /** Every page with a comparison table that turns into cards on a phone. */
-const TABLE_PAGES = ['/compare/stopped/', '/compare/survival/', '/compare/teardown/', '/compare/danger-clocks/', '/compare/spot/', '/compare/driver/', '/compare/overrides/', '/profiles/runpod/'];
+const TABLE_PAGES = ['/compare/stopped/', '/zh-cn/compare/stopped/', '/compare/survival/', '/compare/teardown/', '/compare/danger-clocks/', '/compare/spot/', '/compare/driver/', '/compare/overrides/', '/profiles/runpod/'];
 
 async function open(width: number, path: string): Promise<Page> {
   const page = await site.browser.newPage({ viewport: { width, height: 900 } });

@@ -15,6 +15,7 @@ import { gotchaPath, parseInternalLink, profilePath } from '../../../lint/src/ma
 import { parseMarkdown } from '../../../lint/src/markdown/parse.ts';
 import { headingAnchors } from '../../../lint/src/markdown/anchors.ts';
 import type { LintFile } from '../../../lint/src/engine/types.ts';
+import { exportMain } from '../../../lint/src/export/command.ts';
 
 const OUT = builtSite();
 let server: Preview;
@@ -49,6 +50,14 @@ function linksOf(markdown: string): string[] {
 }
 
 describe('machine-readable outputs of the built site', () => {
+  it('gotchas.json holds exactly what `kb-lint export gotchas` prints in a checkout', async () => {
+    const { body } = await get('/gotchas.json');
+    const out = { stdout: '', stderr: '' };
+    const code = await exportMain({ argv: [], cwd: ROOT, stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) }, ['gotchas']);
+    expect(code, out.stderr).toBe(0);
+    expect(JSON.parse(out.stdout)).toEqual(JSON.parse(body));
+  });
+
   it('gotchas.json: one record per published gotcha file, each valid frontmatter plus the URL of a page that answers', async () => {
     const { status, type, body } = await get('/gotchas.json');
     expect(status).toBe(200);
