@@ -4,6 +4,7 @@
  * are final (`data-settled`, set by search-modal-results.ts). site/lib/search-keys.ts words it.
  */
 import { resultsSentence } from '../lib/search-keys.ts';
+import { SEARCH, uiLocale } from '../lib/ui-strings.ts';
 import { afterMutations } from './after-mutations.ts';
 
 export function installSearchStatus(): void {
@@ -24,7 +25,7 @@ export function installSearchStatus(): void {
       relaxed: 'relaxed' in host.dataset,
       message: host.querySelector('.pagefind-ui__results-area > .pagefind-ui__message')?.textContent ?? undefined,
       count: list ? list.childElementCount : undefined,
-    });
+    }, SEARCH[uiLocale(document.documentElement.lang)]);
     // Each final answer is said once; an emptied query box empties the line, so a query typed again is
     // announced again.
     if (sentence !== null && sentence !== said) said = status.textContent = sentence;

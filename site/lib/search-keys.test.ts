@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextStop, resultsSentence } from './search-keys.ts';
+import { SEARCH } from './ui-strings.ts';
 
 // nextStop only compares identities, so plain objects stand in for the query box and the result links.
 const input = { name: 'input' };
@@ -33,6 +34,11 @@ describe('resultsSentence', () => {
   it('says the count once the results are final, and how to reach them', () => {
     expect(resultsSentence(final)).toBe('3 results for nccl timeout. Press the down arrow key to move through them.');
     expect(resultsSentence({ ...final, message: 'No results for nccl timeout', count: 0 })).toBe('No results for nccl timeout');
+  });
+
+  it('speaks the page language: on a Chinese page the hint is Chinese', () => {
+    const zh = { ...final, term: '数据盘', settled: '数据盘', message: '找到 3 个“数据盘”的结果' };
+    expect(resultsSentence(zh, SEARCH['zh-cn'])).toBe('找到 3 个“数据盘”的结果。按向下方向键逐条浏览。');
   });
 
   it('stays quiet while the results are not final or not Pagefind UI\'s own', () => {

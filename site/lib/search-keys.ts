@@ -4,6 +4,8 @@
  * site/components/search-modal-keys.ts and search-modal-status.ts.
  */
 
+import { SEARCH, type SearchStrings } from './ui-strings.ts';
+
 /**
  * Where focus moves when `key` is pressed while `current` has focus, or null to leave the key alone.
  * `links` are the visible result links in order; from the last one Down stays put, and Up from the first one
@@ -33,11 +35,11 @@ export interface ResultsState {
 }
 
 /** The sentence for screen readers once a query's results are final, or null while they are not. */
-export function resultsSentence(state: ResultsState): string | null {
+export function resultsSentence(state: ResultsState, say: SearchStrings = SEARCH.en): string | null {
   if (!state.term || state.settled !== state.term) return null;
   // Relaxed results carry their own status note, which is announced as it appears.
   if (state.relaxed) return null;
   const message = state.message?.trim();
   if (!message || state.count === undefined) return null;
-  return state.count ? `${message}. Press the down arrow key to move through them.` : message;
+  return state.count ? say.found(message) : message;
 }

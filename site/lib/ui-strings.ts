@@ -221,6 +221,8 @@ export interface SearchStrings {
   /** Above results where the first page lacks one word. */
   widened: (lacking: string) => string;
   loadMore: string;
+  /** What screen-reader users hear once results are final: Pagefind's count sentence and how to reach them. */
+  found: (countSentence: string) => string;
 }
 
 const quoted = (ws: string[], sep: string) => ws.map((w) => `“${w}”`).join(sep);
@@ -235,6 +237,7 @@ export const SEARCH: Record<UiLocale, SearchStrings> = {
     },
     widened: (lacking) => `The first result does not contain “${lacking}”: pages that closely match your other words are ranked among the pages that contain every word.`,
     loadMore: 'Load more results',
+    found: (countSentence) => `${countSentence}. Press the down arrow key to move through them.`,
   },
   'zh-cn': {
     relaxed: (missing, apart, query) => {
@@ -245,5 +248,6 @@ export const SEARCH: Record<UiLocale, SearchStrings> = {
     },
     widened: (lacking) => `第一个结果不含“${lacking}”：与你输入的其他词高度吻合的页面，也排进了包含全部词语的页面之中。`,
     loadMore: '加载更多结果',
+    found: (countSentence) => `${countSentence}。按向下方向键逐条浏览。`,
   },
 };
