@@ -85,7 +85,8 @@ export function helpText(command: Command): string {
 
 /** A usage error (ours, or `parseArgs` refusing an option) is the user's to fix; anything else is our bug. */
 export function isUsageError(error: unknown): boolean {
-  return error instanceof UsageError || ((error as { code?: unknown } | null)?.code as string | undefined)?.startsWith?.('ERR_PARSE_ARGS') === true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
 }
 
 /**
