@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launch } from '../site/test/browser.ts';
 import { preview, siteDist } from '../site/test/serve.ts';
-import { diagnoseMain } from '../lint/src/diagnose/command.ts';
+import { runCommand } from '../lint/src/commands/command.ts';
+import { diagnoseCommand } from '../lint/src/commands/diagnose.ts';
 import { loadDiagnosisIndex } from '../lint/src/diagnose/from-corpus.ts';
 import { loadLogCases, logRecall, logReport, scoreCase, type Ranked } from './log-cases.ts';
 
@@ -46,7 +47,7 @@ export async function evaluateCli<C extends Pasted>(cases: readonly C[], root = 
   for (const c of cases) {
     let out = '';
     const argv = ['-', '--format', 'json', '--limit', '3', ...source];
-    const code = await diagnoseMain({ argv, cwd: root, stdout: (t) => (out += t), stderr: () => {} }, argv, async () => c.text);
+    const code = await runCommand(diagnoseCommand(async () => c.text), { argv, cwd: root, stdout: (t) => (out += t), stderr: () => {} }, argv);
     const got = code === 2 ? [] : (JSON.parse(out) as { matches: { id: string }[] }).matches.map((m) => m.id);
     results.push(scoreCase(c, got));
   }

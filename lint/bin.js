@@ -35,29 +35,19 @@ module.enableCompileCache?.();
 // A closed pipe (`kb-lint --help | head`) is the reader's choice, not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', (error) => (error.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : Promise.reject(error)));
 
-// `mcp` is the MCP server on stdio: stdout carries only the protocol, so it takes over the process here and
-// nothing of the CLI's may print. `diagnose` is what someone runs the moment a job dies: it skips the linter's
-// rules and loaders (half a second of imports) and goes straight to its own command, which answers from the
-// cached index.
-if (process.argv[2] === 'mcp') {
-  const { runMcp } = await import('./src/mcp/main.ts');
-  await runMcp(process.argv.slice(3));
-} else {
-  const { main } =
-    process.argv[2] === 'diagnose'
-      ? { main: async (io) => (await import('./src/diagnose/command.ts')).diagnoseMain(io, io.argv.slice(1)) }
-      : await import('./src/cli.ts');
-  main({
-    argv: process.argv.slice(2),
-    cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    env: process.env,
-  }).then(
-    (code) => (process.exitCode = code),
-    (error) => {
-      process.stderr.write(`kb-lint: internal error: ${String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+// Every command goes through the one dispatcher, which loads only the command asked for: `diagnose`, what
+// someone runs the moment a job dies, skips the linter's rules and loaders; `mcp` keeps stdout for the protocol.
+const { main } = await import('./src/cli.ts');
+main({
+  argv: process.argv.slice(2),
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+}).then(
+  (code) => (process.exitCode = code),
+  (error) => {
+    process.stderr.write(`kb-lint: internal error: ${String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

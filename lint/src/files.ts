@@ -9,8 +9,6 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { UsageError } from './io.ts';
 
-export { UsageError };
-
 const run = (command: string, args: string[], options: { cwd: string; maxBuffer?: number }) => promisify(execFile)(command, args, { ...options, encoding: 'utf8' });
 
 const toPosix = (p: string) => p.split(sep).join('/');

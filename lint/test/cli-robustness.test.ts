@@ -113,8 +113,4 @@ describe('kb-lint on paths it cannot lint', () => {
     expect(r.code).toBe(0);
     expect(r.stderr.trim()).toBe('0 file(s) checked');
   });
-
-  it('bad option values are usage errors', async () => {
-    const root = project();
-  });
 });

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS_GLOBS } from '../src/engine/classify.ts';
-import { corpusFiles, UsageError } from '../src/files.ts';
+import { corpusFiles } from '../src/files.ts';
+import { UsageError } from '../src/io.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -12,9 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { buildDiagnosisIndex, diagnose, MAX_LINES, type DiagnosisSource } from '../src/diagnose/index.ts';
-import { diagnoseMain } from '../src/diagnose/command.ts';
+import { runCommand } from '../src/commands/command.ts';
+import { diagnoseCommand } from '../src/commands/diagnose.ts';
 import { MAX_LOG_BYTES } from '../src/diagnose/log-limit.ts';
-import { exportMain } from '../src/export/command.ts';
+import { main } from '../src/cli.ts';
 import { baseCorpus, GOTCHA, tempDirs, writeTree } from './corpus.ts';
 
 /** The MCP server as the documented host config starts it: `kb-lint mcp` through the bin. */
@@ -37,7 +38,7 @@ function hostileProject() {
 async function cli(argv: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const code = await diagnoseMain({ argv, cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, argv, async () => '');
+  const code = await runCommand(diagnoseCommand(async () => ''), { argv, cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, argv);
   return { code, stdout, stderr };
 }
 
@@ -156,7 +157,7 @@ describe('content the tools must not read', () => {
   ])('export skill refuses %s: exit 1, the file named, nothing written', async (_name, make, message) => {
     const root = make();
     let stderr = '';
-    const code = await exportMain({ argv: [], cwd: root, stdout: () => {}, stderr: (t) => (stderr += t) }, ['skill', '--root', root, '--out', 'out']);
+    const code = await main({ argv: ['export', 'skill', '--root', root, '--out', 'out'], cwd: root, stdout: () => {}, stderr: (t) => (stderr += t) });
     expect(code).toBe(1);
     expect(stderr).toMatch(message);
   }, 20_000);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportMain } from '../src/export/command.ts';
+import { main } from '../src/cli.ts';
 import { SKILL_NAME } from '../src/export/skill.ts';
 import { headingAnchors } from '../src/markdown/anchors.ts';
 import { parseMarkdown } from '../src/markdown/parse.ts';
@@ -23,7 +23,7 @@ let zhStderr = '';
 
 async function run(argv: string[], cwd = ROOT) {
   const out = { stdout: '', stderr: '' };
-  const code = await exportMain({ argv: [], cwd, stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) }, argv);
+  const code = await main({ argv: ['export', ...argv], cwd, stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) });
   return { code, ...out };
 }
 

@@ -10,7 +10,7 @@ import { basename, dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportMain } from '../src/export/command.ts';
+import { main } from '../src/cli.ts';
 import { DESCRIPTION_MAX, NAME_MAX, NAME_PATTERN, SKILL_NAME } from '../src/export/skill.ts';
 import { headingAnchors } from '../src/markdown/anchors.ts';
 import { parseInternalLink } from '../src/markdown/links.ts';
@@ -33,7 +33,7 @@ function io(cwd = ROOT) {
 
 async function run(argv: string[], cwd = ROOT) {
   const { out, io: handle } = io(cwd);
-  const code = await exportMain(handle, argv);
+  const code = await main({ ...handle, argv: ['export', ...argv] });
   return { code, ...out };
 }
 

@@ -110,7 +110,7 @@ function patterns(json: unknown, out: string[] = []): string[] {
 describe('committed JSON Schemas', () => {
   it('match what the content model generates today', async () => {
     const stale = await staleSchemas(ROOT);
-    expect(stale, 'regenerate with `npm run export:schemas` (or node lint/src/export/json-schemas.ts) and commit').toEqual([]);
+    expect(stale, 'regenerate with `npm run export:schemas` and commit').toEqual([]);
     for (const [path, text] of frontmatterJsonSchemaFiles()) expect(await readFile(join(ROOT, path), 'utf8')).toBe(text);
   });
 

@@ -18,13 +18,15 @@ describe('rule registry', () => {
     expect([...ids].sort()).toEqual(folders);
   });
 
-  it.each(RULES.map((r) => [r.id, r] as const))('%s has docs with what, why, how to fix and examples, and a test', (id) => {
+  it.each(RULES.map((r) => [r.id, r] as const))('%s has docs with what, why, how to fix and examples, and a test or fixtures', (id) => {
     const docs = new URL(`${id}/docs.md`, rulesDir);
     expect(existsSync(docs)).toBe(true);
     const text = readFileSync(docs, 'utf8');
     expect(text.startsWith(`# ${id}\n`)).toBe(true);
     for (const heading of ['## Why', '## How to fix', '## Examples']) expect(text).toContain(heading);
-    expect(existsSync(new URL(`${id}/${id}.test.ts`, rulesDir))).toBe(true);
+    // A test of its own, or fixtures, which lint/test/rule-fixtures.test.ts checks against their markers.
+    const fixtures = new URL(`${id}/fixtures/`, rulesDir);
+    expect(existsSync(new URL(`${id}/${id}.test.ts`, rulesDir)) || (existsSync(fixtures) && readdirSync(fixtures).length > 0)).toBe(true);
   });
 
   it('stamps rule id, severity and docs URL on every finding', async () => {

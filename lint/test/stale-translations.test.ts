@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staleMain } from '../src/stale/command.ts';
+import { runCommand } from '../src/commands/command.ts';
+import { command as staleCommand } from '../src/commands/stale.ts';
 import { contentHash } from '../src/rules/translation/index.ts';
 import { captureIo } from './capture-io.ts';
 import { PROFILE, baseCorpus, tempDirs, writeTree } from './corpus.ts';
@@ -12,7 +13,7 @@ const zh = readFileSync(new URL('../src/rules/translation/fixtures/ok-profile.md
 
 async function stale(root: string, format: 'md' | 'json') {
   const io = captureIo();
-  const code = await staleMain(io, ['--root', root, '--today', '2026-09', '--format', format]);
+  const code = await runCommand(staleCommand, io, ['--root', root, '--today', '2026-09', '--format', format]);
   return { code, out: io.out, err: io.err };
 }
 

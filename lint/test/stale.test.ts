@@ -8,7 +8,8 @@ import { loadForStamps } from '../src/stale/load.ts';
 import { corpusFiles } from '../src/files.ts';
 import { collectCarried, collectStamps, compareEntries, countProvenance, dueIn, isStale, type CarriedEntry, type StaleEntry } from '../src/stale/collect.ts';
 import { gotchaRisk } from '../src/stale/risk.ts';
-import { staleMain } from '../src/stale/command.ts';
+import { runCommand } from '../src/commands/command.ts';
+import { command as stale } from '../src/commands/stale.ts';
 import { domainGroups, forecast, formatStaleJson, formatStaleMarkdown, staleSummary, type ProvenanceInput } from '../src/stale/report.ts';
 import { captureIo } from './capture-io.ts';
 
@@ -249,33 +250,33 @@ describe('formatStaleJson', () => {
 describe('staleMain', () => {
   it('prints Markdown and exits 1 when a stamp is past --max-age', async () => {
     const io = captureIo();
-    expect(await staleMain(io, ['--root', root, '--today', TODAY])).toBe(1);
+    expect(await runCommand(stale, io, ['--root', root, '--today', TODAY])).toBe(1);
     expect(io.out).toContain('4 of 9 stamps');
     expect(io.err).toBe('');
   });
 
   it('exits 0 when nothing is past --max-age', async () => {
     const io = captureIo();
-    expect(await staleMain(io, ['--root', root, '--today', TODAY, '--max-age', '12'])).toBe(0);
+    expect(await runCommand(stale, io, ['--root', root, '--today', TODAY, '--max-age', '12'])).toBe(0);
     expect(io.out).toContain('Nothing stale');
   });
 
   it('prints JSON with --format json and honours --only-stale', async () => {
     const io = captureIo();
-    expect(await staleMain(io, ['--root', root, '--today', TODAY, '--format', 'json', '--only-stale'])).toBe(1);
+    expect(await runCommand(stale, io, ['--root', root, '--today', TODAY, '--format', 'json', '--only-stale'])).toBe(1);
     const parsed = JSON.parse(io.out);
     expect(parsed.entries.map((e: { risk: string }) => e.risk)).toEqual(['money-data', 'money-data', 'other', 'other']);
   });
 
   it('resolves --root against the working directory', async () => {
     const io = captureIo(join(root, '..'));
-    expect(await staleMain(io, ['--root', root.split('/').at(-1) ?? '', '--today', TODAY, '--max-age', '24'])).toBe(0);
+    expect(await runCommand(stale, io, ['--root', root.split('/').at(-1) ?? '', '--today', TODAY, '--max-age', '24'])).toBe(0);
     expect(io.out).toContain('all 9 stamps');
   });
 
   it('shows help and exits 0', async () => {
     const io = captureIo();
-    expect(await staleMain(io, ['--help'])).toBe(0);
+    expect(await runCommand(stale, io, ['--help'])).toBe(0);
     expect(io.out).toContain('Usage: kb-lint stale');
   });
 
@@ -290,7 +291,7 @@ describe('staleMain', () => {
     [['--link-base', 'http://insecure/'], /--link-base/],
   ])('exits 2 with one line on stderr for %j', async (args, pattern) => {
     const io = captureIo();
-    expect(await staleMain(io, ['--root', root, ...args].slice(args[0] === '--root' ? 2 : 0))).toBe(2);
+    expect(await runCommand(stale, io, ['--root', root, ...args].slice(args[0] === '--root' ? 2 : 0))).toBe(2);
     expect(io.out).toBe('');
     expect(io.err).toMatch(pattern);
     expect(io.err.trimEnd().split('\n')).toHaveLength(1);
@@ -302,7 +303,7 @@ describe('staleMain', () => {
       await cp(FIXTURE, dir, { recursive: true });
       await writeFile(join(dir, 'content/references/odd.md'), '---\ntitle: "Odd page"\ndescription: "A page with a loosely written stamp."\n---\n\nA fact (verified June 2024).\n');
       const io = captureIo();
-      expect(await staleMain(io, ['--root', dir, '--today', TODAY, '--format', 'json', '--max-age', '12'])).toBe(1);
+      expect(await runCommand(stale, io, ['--root', dir, '--today', TODAY, '--format', 'json', '--max-age', '12'])).toBe(1);
       const odd = JSON.parse(io.out).entries.find((e: { file: string }) => e.file === 'content/references/odd.md');
       expect(odd).toMatchObject({ month: '2024-06', age: 26, stale: true, risk: 'other' });
     } finally {

@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runVerify } from '../src/verify/command.ts';
+import { runCommand } from '../src/commands/command.ts';
+import { verifyCommand } from '../src/commands/verify.ts';
 import { refreshText } from '../src/verify/stamp.ts';
 import { quoteTargets } from '../src/verify/sources.ts';
 import { inertText } from '../src/verify/safe-markdown.ts';
@@ -82,7 +83,7 @@ async function run(root: string, args: string[]) {
   let stdout = '';
   let stderr = '';
   const io = { argv: [], cwd: root, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
-  const code = await runVerify(io, args, deps);
+  const code = await runCommand(verifyCommand(deps), io, args);
   return { code, stdout, stderr };
 }
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedDiagnosisIndex, CACHE_FILE } from './index-cache.ts';
-import { diagnoseMain } from './command.ts';
+import { runCommand } from '../commands/command.ts';
+import { diagnoseCommand } from '../commands/diagnose.ts';
 
 const MINI = join(import.meta.dirname, '../../../site/test/fixtures/mini');
 const root = mkdtempSync(join(tmpdir(), 'kb-diagnose-cache-'));
@@ -17,7 +18,7 @@ const symptomOf = async (id: string) => (await cachedDiagnosisIndex(root)).index
 async function cli(log: string) {
   let out = '';
   const argv = ['-', '--format', 'json', '--root', root];
-  const code = await diagnoseMain({ argv, cwd: root, stdout: (t) => (out += t), stderr: () => {} }, argv, async () => log);
+  const code = await runCommand(diagnoseCommand(async () => log), { argv, cwd: root, stdout: (t) => (out += t), stderr: () => {} }, argv);
   return { code, ids: code === 2 ? [] : (JSON.parse(out) as { matches: { id: string }[] }).matches.map((m) => m.id) };
 }
 
@@ -71,7 +72,7 @@ describe('the cached diagnosis index', () => {
     writeFileSync(join(root, CACHE_FILE), JSON.stringify({ key: 'stale', status: 'stale', index: { version: 1, docs: [], postings: {} } }));
     let out = '';
     const argv = ['-', '--format', 'json', '--root', root, '--no-cache'];
-    await diagnoseMain({ argv, cwd: root, stdout: (t) => (out += t), stderr: () => {} }, argv, async () => 'ZebracornError: it appears\n');
+    await runCommand(diagnoseCommand(async () => 'ZebracornError: it appears\n'), { argv, cwd: root, stdout: (t) => (out += t), stderr: () => {} }, argv);
     expect(JSON.parse(out).matches[0].id).toBe('AL1');
     expect(JSON.parse(readFileSync(join(root, CACHE_FILE), 'utf8')).key).toBe('stale');
   });

@@ -8,7 +8,7 @@
  * index. A rule that needs both the index and the tree cannot run on a summary; `lightFile` makes that an
  * internal error instead of a silent difference.
  */
-import type { RuleContext } from '../rules/define.ts';
+import { appliesTo, type RuleContext } from '../rules/define.ts';
 import { passesWithoutIndex } from '../rules/validate.ts';
 import { activeRules, summarise, toFinding, type Analysis, type Finding, type RunConfig } from './findings.ts';
 import { loadFile, unreadableFile } from './load.ts';
@@ -32,7 +32,7 @@ export async function analyse(path: string, bytes: Uint8Array, config: RunConfig
   const later: Promise<void>[] = [];
   const options = { maxAge: config.maxAge, today: config.today };
   for (const { rule, setting } of activeRules(config)) {
-    if (rule.scope !== 'file' || !rule.kinds.includes(file.kind)) continue;
+    if (rule.scope !== 'file' || !appliesTo(rule, file)) continue;
     const mine: Finding[] = [];
     const ctx: RuleContext = {
       get index(): never {

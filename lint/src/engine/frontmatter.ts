@@ -9,6 +9,7 @@
 import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import type { Point, Position } from 'unist';
+import type { FrontmatterFields } from '../schema/fields.ts';
 
 export interface FrontmatterProblem {
   message: string;
@@ -28,8 +29,8 @@ export interface FrontmatterSource {
 
 /** A frontmatter as plain data: what a cache stores and `frontmatterFrom` turns back into a Frontmatter. */
 export interface FrontmatterData {
-  /** Parsed data (`{}` when missing or broken). */
-  data: Record<string, unknown>;
+  /** Parsed data (`{}` when missing or broken): the content model's keys, values not yet checked. */
+  data: FrontmatterFields;
   /** Whether the file had a frontmatter block at all. */
   present: boolean;
   /** YAML problems, positioned in the file. */

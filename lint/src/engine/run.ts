@@ -6,7 +6,7 @@
  * The result never depends on the cache: the tests compare it with `lintParsed`, the plain all-in-memory run.
  */
 import { RULES } from '../rules/index.ts';
-import type { Rule, RuleOptions } from '../rules/define.ts';
+import { appliesTo, type Rule, type RuleOptions } from '../rules/define.ts';
 import { activeRules, lightFile, toFinding, type Analysis, type Finding, type RunConfig } from './findings.ts';
 import { contentHash, LintCache, type CacheEntry } from './cache.ts';
 import { buildIndex, indexFingerprint, type CorpusIndex } from './corpus-index.ts';
@@ -117,7 +117,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     findings.push(...indexed.findings);
     if (hashes[i] !== undefined) entries.set(paths[i], { ...analysis, hash: hashes[i], indexed });
   }
-  for (const { rule, setting } of active) if (rule.scope === 'project') await guarded(rule, undefined, findings, () => rule.check(files.filter((f) => rule.kinds.includes(f.kind)), ctxFor(rule, setting, findings)));
+  for (const { rule, setting } of active) if (rule.scope === 'project') await guarded(rule, undefined, findings, () => rule.check(files.filter((f) => appliesTo(rule, f)), ctxFor(rule, setting, findings)));
 
   const changed = parsed > 0 || analyses.some((a) => !('hash' in a) || a.indexed?.fingerprint !== fingerprint) || (cache !== undefined && cache.size !== entries.size);
   // A cache that cannot be written (a read-only checkout) costs speed next time, not this run's answer.
@@ -149,7 +149,7 @@ export async function lintParsed(files: LintFile[], options: Omit<LintOptions, '
         findings.push(toFinding(rule, setting, file, report));
       },
     };
-    const applicable = files.filter((f) => rule.kinds.includes(f.kind));
+    const applicable = files.filter((f) => appliesTo(rule, f));
     if (rule.scope === 'project') rule.check(applicable, ctx);
     else for (const file of applicable) await rule.check(file, ctx);
   }

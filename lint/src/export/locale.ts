@@ -8,7 +8,7 @@
 import type { LintFile } from '../engine/types.ts';
 import { TRANSLATED_FIELDS, TRANSLATION_LOCALES, type TranslatableCollection } from '../schema/translation.ts';
 import { contentHash, originalPath } from '../rules/translation/index.ts';
-import { UsageError } from '../files.ts';
+import { UsageError } from '../io.ts';
 import type { Corpus, Page } from './corpus.ts';
 
 export type Locale = (typeof TRANSLATION_LOCALES)[number];

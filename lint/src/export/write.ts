@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { UsageError } from '../files.ts';
+import { UsageError } from '../io.ts';
 
 export async function writeTree(out: string, files: ReadonlyMap<string, string | Uint8Array>, marker: string): Promise<void> {
   const info = await stat(out).catch(() => undefined);

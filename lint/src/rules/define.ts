@@ -26,6 +26,12 @@ interface RuleMeta {
   severity: Severity;
   /** File kinds the rule looks at. */
   kinds: readonly Kind[];
+  /**
+   * Whether the rule also sees files that could not be read (`readProblem`: not UTF-8, too large, a FIFO…).
+   * Only `readable-file` does, to report each such file once; every other rule is never handed one, so none
+   * opens with a guard for it (as unified-lint-rule's wrapper skips a file already marked fatal).
+   */
+  unreadable?: 'report';
 }
 
 /**
@@ -46,3 +52,6 @@ export interface ProjectRule extends RuleMeta {
 export type Rule = FileRule | ProjectRule;
 
 export const defineRule = <R extends Rule>(rule: R): R => rule;
+
+/** Whether the engine hands `file` to `rule`: its kind, and readable unless the rule reports unreadable files. */
+export const appliesTo = (rule: RuleMeta, file: LintFile): boolean => rule.kinds.includes(file.kind) && (!file.readProblem || rule.unreadable === 'report');

@@ -15,7 +15,7 @@ import { gotchaPath, parseInternalLink, profilePath } from '../../../lint/src/ma
 import { parseMarkdown } from '../../../lint/src/markdown/parse.ts';
 import { headingAnchors } from '../../../lint/src/markdown/anchors.ts';
 import type { LintFile } from '../../../lint/src/engine/types.ts';
-import { exportMain } from '../../../lint/src/export/command.ts';
+import { main } from '../../../lint/src/cli.ts';
 
 const OUT = builtSite();
 let server: Preview;
@@ -53,7 +53,7 @@ describe('machine-readable outputs of the built site', () => {
   it('gotchas.json holds exactly what `kb-lint export gotchas` prints in a checkout', async () => {
     const { body } = await get('/gotchas.json');
     const out = { stdout: '', stderr: '' };
-    const code = await exportMain({ argv: [], cwd: ROOT, stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) }, ['gotchas']);
+    const code = await main({ argv: ['export', 'gotchas'], cwd: ROOT, stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) });
     expect(code, out.stderr).toBe(0);
     expect(JSON.parse(out.stdout)).toEqual(JSON.parse(body));
   });

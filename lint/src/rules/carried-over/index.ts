@@ -14,8 +14,8 @@ export default defineRule({
   kinds: ['gotcha', 'profile', 'reference'],
   scope: 'file',
   check(file, ctx) {
-    if (file.readProblem || !file.frontmatter.present) return;
-    const data = file.frontmatter.data as Record<string, unknown>;
+    if (!file.frontmatter.present) return;
+    const data = file.frontmatter.data;
     const p = provenanceOf(data);
     if (p.state === 'carried-over' && data.verified === undefined) {
       ctx.report(file, {

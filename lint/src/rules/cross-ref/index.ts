@@ -66,7 +66,6 @@ export default defineRule({
   kinds: ['gotcha', 'profile', 'catalog', 'reference', 'template'],
   scope: 'file',
   check(file, ctx) {
-    if (file.readProblem) return;
     checkFrontmatterRefs(file, ctx);
     const own = new Set(file.anchors.map((a) => a.id));
     for (const use of file.links) {

@@ -8,7 +8,6 @@ export default defineRule({
   kinds: ['gotcha', 'profile', 'catalog', 'reference', 'template', 'translation'],
   scope: 'file',
   check(file, ctx) {
-    if (file.readProblem) return;
     if (!file.frontmatter.present) {
       const what = file.kind === 'template' ? 'a `# ---` metadata block after the shebang' : 'a `---` YAML frontmatter block at the top';
       ctx.report(file, { message: `Missing frontmatter, expected ${what}`, place: { line: 1, column: 1 } });

@@ -72,7 +72,7 @@ export default defineRule({
   kinds: ['gotcha', 'profile', 'catalog', 'reference', 'template', 'rule-doc'],
   scope: 'file',
   check(file, ctx) {
-    if (file.readProblem || !file.frontmatter.present) return;
+    if (!file.frontmatter.present) return;
     for (const [path, value] of strings(file.frontmatter.data)) {
       const found = markupIn(value);
       if (!found) continue;

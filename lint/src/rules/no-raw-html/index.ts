@@ -41,7 +41,7 @@ export default defineRule({
   kinds: ['gotcha', 'profile', 'reference', 'catalog', 'rule-doc', 'translation'],
   scope: 'file',
   check(file, ctx) {
-    if (file.readProblem || !file.tree) return;
+    if (!file.tree) return;
     const walk = (node: Nodes) => {
       const start = node.position?.start;
       if (node.type === 'html' && start) {

@@ -13,7 +13,7 @@ export default defineRule({
   kinds: ['gotcha', 'profile', 'reference', 'catalog', 'translation'],
   scope: 'file',
   check(file, ctx) {
-    if (file.readProblem || !file.text.includes('TODO')) return;
+    if (!file.text.includes('TODO')) return;
     const tree = file.tree;
     // Code blocks may quote real scripts with their own TODO comments; they are exempt. Everything else,
     // frontmatter values and comments included, is the author's text.

@@ -76,7 +76,7 @@ export default defineRule({
   scope: 'file',
   check(file, ctx) {
     const tree = file.tree;
-    if (file.readProblem || !tree) return;
+    if (!tree) return;
     const blocks = shellBlocks(tree);
     if (!blocks.length) return;
     const at = pointFinder(file.text);

@@ -7,22 +7,6 @@ const at = 'content/gotchas/alpha/al3-disk-full.md';
 const msg = (what: string) => `Unexpected ${what} not gated on a verified copy, expected it in an \`&&\` chain after a checksum or manifest check (or under \`set -e\` after one)`;
 
 describe('no-unverified-teardown', () => {
-  it('leaves teardowns chained to a check, under set -e after one, inside a checked if, and non-shell text alone', async () => {
-    expect(await fixtureFindings('no-unverified-teardown', 'ok-gated.md', at)).toEqual([]);
-  });
-
-  it('reports each teardown that can run after a failed or unchecked copy, on its own line', async () => {
-    expect(await fixtureFindings('no-unverified-teardown', 'not-ok-teardowns.md', at)).toEqual([
-      `${at}:30:1 error no-unverified-teardown ${msg('`vastai destroy`')}`,
-      `${at}:31:1 error no-unverified-teardown ${msg('`runpodctl remove`')}`,
-      `${at}:32:1 error no-unverified-teardown ${msg('`kubectl delete`')}`,
-      `${at}:33:1 error no-unverified-teardown ${msg('a terminate call to the API')}`,
-      `${at}:43:4 error no-unverified-teardown ${msg('`aws ec2 terminate-instances`')}`,
-      `${at}:51:4 error no-unverified-teardown ${msg('`gcloud … delete`')}`,
-      `${at}:52:4 error no-unverified-teardown ${msg('`vastai destroy`')}`,
-    ]);
-  });
-
   // One line per case: the command words decide, wherever the command sits in the line.
   it.each([
     ['vastai destroy instance 42', '`vastai destroy`'],

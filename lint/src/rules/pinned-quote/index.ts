@@ -1,3 +1,4 @@
+import { mappings } from '../../schema/fields.ts';
 import { defineRule } from '../define.ts';
 
 /**
@@ -19,18 +20,15 @@ export default defineRule({
   kinds: ['gotcha', 'profile', 'reference'],
   scope: 'file',
   check(file, ctx) {
-    if (file.readProblem || !file.frontmatter.present) return;
-    const sources = (file.frontmatter.data as Record<string, unknown>).sources;
-    if (!Array.isArray(sources)) return;
-    sources.forEach((s, i) => {
-      if (!s || typeof s !== 'object') return;
-      const { quote, pin, url } = s as { quote?: unknown; pin?: unknown; url?: unknown };
-      if (typeof quote !== 'string' || !quote.trim() || (pin !== undefined && pin !== null) || reservedHost(url)) return;
+    if (!file.frontmatter.present) return;
+    for (const { index: i, fields } of mappings<'quote' | 'pin' | 'url'>(file.frontmatter.data.sources)) {
+      const { quote, pin, url } = fields;
+      if (typeof quote !== 'string' || !quote.trim() || (pin !== undefined && pin !== null) || reservedHost(url)) continue;
       ctx.report(file, {
         message: `Unexpected \`quote\` without \`pin\` in \`sources.${i}\`, expected the version it was read in`,
         place: file.frontmatter.positionOf(['sources', i, 'quote']),
         note: 'Add `pin: { commit: <sha> }` for a source kept in a repository, `pin: { read: YYYY-MM-DD, context: "sha256:…" }` for a web page (node tools/pin-context.ts computes the hash from a copy), or `pin: { unpinned: "<why>" }` (see docs/AUTHORING.md).',
       });
-    });
+    }
   },
 });

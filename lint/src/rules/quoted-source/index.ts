@@ -1,11 +1,9 @@
 import type { LintFile } from '../../engine/types.ts';
+import { mappings } from '../../schema/fields.ts';
 import { monthsBetween, VERIFIED_PATTERN } from '../../schema/verified.ts';
 import { defineRule, type RuleContext } from '../define.ts';
 
-interface SourceLike {
-  quote?: unknown;
-  checked?: unknown;
-}
+type SourceLike = { index: number; fields: { readonly quote?: unknown; readonly checked?: unknown } };
 
 const isMonth = (v: unknown): v is string => typeof v === 'string' && VERIFIED_PATTERN.test(v);
 const has = (v: unknown) => v !== undefined && v !== null && v !== '';
@@ -13,15 +11,13 @@ const has = (v: unknown) => v !== undefined && v !== null && v !== '';
 /** The months in which some source was compared with its quoted passage. */
 export function quotedMonths(sources: unknown): Set<string> {
   const months = new Set<string>();
-  if (!Array.isArray(sources)) return months;
-  for (const s of sources as SourceLike[]) if (s && typeof s === 'object' && typeof s.quote === 'string' && s.quote.trim() && isMonth(s.checked)) months.add(s.checked);
+  for (const { fields: s } of mappings<'quote' | 'checked'>(sources)) if (typeof s.quote === 'string' && s.quote.trim() && isMonth(s.checked)) months.add(s.checked);
   return months;
 }
 
 function checkSources(file: LintFile, ctx: RuleContext, sources: SourceLike[], verified: unknown, carried: boolean) {
   const { today } = ctx.options;
-  sources.forEach((s, i) => {
-    if (!s || typeof s !== 'object') return;
+  for (const { index: i, fields: s } of sources) {
     const at = (key: string) => file.frontmatter.positionOf(['sources', i, key]);
     if (has(s.quote) && !has(s.checked)) {
       ctx.report(file, {
@@ -37,7 +33,7 @@ function checkSources(file: LintFile, ctx: RuleContext, sources: SourceLike[], v
         note: 'A check is only as good as the passage it rests on: copy the one or two sentences that say the fact into `quote:`.',
       });
     }
-    if (!isMonth(s.checked)) return;
+    if (!isMonth(s.checked)) continue;
     if (monthsBetween(s.checked, today) < 0) {
       ctx.report(file, { message: `Unexpected future month \`${s.checked}\` in \`sources.${i}.checked\`, expected \`${today}\` or earlier`, place: at('checked'), note: 'A check records a comparison that already happened.' });
     } else if (isMonth(verified) && monthsBetween(s.checked, verified) < 0) {
@@ -55,7 +51,7 @@ function checkSources(file: LintFile, ctx: RuleContext, sources: SourceLike[], v
         severity: 'warning',
       });
     }
-  });
+  }
 }
 
 export default defineRule({
@@ -65,11 +61,11 @@ export default defineRule({
   kinds: ['gotcha', 'profile', 'reference'],
   scope: 'file',
   check(file, ctx) {
-    if (file.readProblem || !file.frontmatter.present) return;
-    const data = file.frontmatter.data as Record<string, unknown>;
-    const sources = Array.isArray(data.sources) ? (data.sources as SourceLike[]) : [];
+    if (!file.frontmatter.present) return;
+    const data = file.frontmatter.data;
+    const sources: SourceLike[] = mappings<'quote' | 'checked'>(data.sources);
     checkSources(file, ctx, sources, data.verified, data.carried_over !== undefined && data.carried_over !== null);
-    const quoted = quotedMonths(sources);
+    const quoted = quotedMonths(data.sources);
     const need = (month: unknown, path: PropertyKey[]) => {
       if (!isMonth(month) || quoted.has(month)) return;
       const where = path.map(String).join('.');
@@ -82,6 +78,6 @@ export default defineRule({
       });
     };
     need(data.verified, ['verified']);
-    if (Array.isArray(data.dangerClocks)) data.dangerClocks.forEach((c, i) => need((c as Record<string, unknown> | null)?.verified, ['dangerClocks', i, 'verified']));
+    for (const { index, fields } of mappings<'verified'>(data.dangerClocks)) need(fields.verified, ['dangerClocks', index, 'verified']);
   },
 });

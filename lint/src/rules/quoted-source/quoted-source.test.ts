@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureFindings } from '../../../test/fixture.ts';
 import { GOTCHA, PROFILE, lintCorpus, only } from '../../../test/corpus.ts';
 
-const at = 'content/references/quoted.md';
 const gotcha = 'content/gotchas/alpha/al3-stamp.md';
 const profile = 'content/profiles/box.md';
 
 describe('quoted-source', () => {
-  it('accepts a stamp with a source quoted and checked that month, beside older checks', async () => {
-    expect(await fixtureFindings('quoted-source', 'ok-checked.md', at)).toEqual([]);
-  });
-  it('positions each unbacked stamp, lone quote or check, future check and newer check', async () => {
-    expect(await fixtureFindings('quoted-source', 'not-ok-unbacked.md', at)).toEqual([
-      `${at}:4:11 error quoted-source Unexpected \`verified: 2026-10\` without a quoted source checked that month, expected a \`sources\` entry with \`quote:\` and \`checked: 2026-10\``,
-      `${at}:8:12 error quoted-source Unexpected \`quote\` without \`checked\` in \`sources.0\`, expected the month you compared the claim with it`,
-      `${at}:11:14 error quoted-source Unexpected \`checked\` without \`quote\` in \`sources.1\`, expected the passage the fact was compared with`,
-      `${at}:15:14 error quoted-source Unexpected future month \`2027-02\` in \`sources.2.checked\`, expected \`2026-11\` or earlier`,
-      `${at}:19:14 warning quoted-source Unexpected \`checked: 2026-11\` after \`verified: 2026-10\`, expected the stamp to be the latest check`,
-    ]);
-  });
   it('needs the quote in the stamp month, not just any quote', async () => {
     const other = GOTCHA('AL3').replace('checked: 2026-09', 'checked: 2026-08');
     expect(only(await lintCorpus({ [gotcha]: other }), 'quoted-source')).toEqual([

@@ -6,6 +6,7 @@ export default defineRule({
   severity: 'error',
   kinds: ['gotcha', 'profile', 'catalog', 'reference', 'template', 'other', 'translation'],
   scope: 'file',
+  unreadable: 'report',
   check(file, ctx) {
     if (file.readProblem) ctx.report(file, { message: file.readProblem.message, place: file.readProblem.place });
   },

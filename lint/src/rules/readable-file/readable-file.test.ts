@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lintCorpus, only } from '../../../test/corpus.ts';
-import { firstInvalidUtf8 } from '../../engine/load.ts';
+import { firstInvalidUtf8, unreadableFile } from '../../engine/load.ts';
+import { appliesTo } from '../define.ts';
+import { RULES } from '../index.ts';
 
 describe('readable-file', () => {
   it('positions the first byte that is not UTF-8 and stops other rules on that file', async () => {
@@ -8,6 +10,12 @@ describe('readable-file', () => {
     const findings = await lintCorpus({ 'content/gotchas/alpha/al3-gbk.md': gbk });
     expect(only(findings, 'readable-file')).toEqual(['content/gotchas/alpha/al3-gbk.md:7:1 error readable-file Unexpected byte `0xd6`, expected UTF-8 text']);
     expect(findings.filter((f) => f.file === 'content/gotchas/alpha/al3-gbk.md' && f.ruleId !== 'readable-file')).toEqual([]);
+  });
+  it('is the only rule the engine hands an unreadable file, so no other rule guards against one', () => {
+    const file = unreadableFile('content/gotchas/alpha/al3-gone.md', 'permission denied');
+    expect(file.readProblem).toBeDefined();
+    expect(RULES.filter((rule) => appliesTo(rule, file)).map((rule) => rule.id)).toEqual(['readable-file']);
+    expect(RULES.filter((rule) => appliesTo(rule, { ...file, readProblem: undefined })).length).toBeGreaterThan(1);
   });
   it('accepts valid multi-byte text and rejects overlongs and surrogates', () => {
     const enc = new TextEncoder();

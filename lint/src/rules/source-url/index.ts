@@ -8,7 +8,7 @@ export default defineRule({
   kinds: ['gotcha', 'profile', 'reference', 'translation'],
   scope: 'file',
   check(file, ctx) {
-    if (file.readProblem || !file.frontmatter.present) return;
+    if (!file.frontmatter.present) return;
     for (const issue of frontmatterIssues(file, ctx.index)) {
       if (ownerOf(issue.path) === 'source-url') ctx.report(file, issue.report);
     }

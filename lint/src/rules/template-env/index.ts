@@ -40,7 +40,7 @@ export default defineRule({
   kinds: ['template'],
   scope: 'file',
   check(file, ctx) {
-    if (file.readProblem || !file.frontmatter.present) return;
+    if (!file.frontmatter.present) return;
     const env = file.frontmatter.data.env;
     const documented = new Set(env && typeof env === 'object' ? Object.keys(env) : []);
     const reads = environmentReads(file.text);

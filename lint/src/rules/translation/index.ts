@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { IndexedPage } from '../../engine/corpus-index.ts';
 import type { LintFile, Report } from '../../engine/types.ts';
+import { mapping, type Translates } from '../../schema/fields.ts';
 import { TRANSLATED_FIELDS } from '../../schema/index.ts';
 import { defineRule } from '../define.ts';
 import { translationCollection } from '../validate.ts';
@@ -16,11 +17,6 @@ export const originalPath = (slug: string) => `content/${slug.split('/').slice(1
 
 /** What `translates.sha256` must say: the SHA-256 of the original's text, as `sha256sum` prints it for a UTF-8 file. */
 export const contentHash = (text: string) => createHash('sha256').update(text).digest('hex');
-
-interface Translates {
-  path?: unknown;
-  sha256?: unknown;
-}
 
 export default defineRule({
   id: 'translation',
@@ -35,9 +31,8 @@ export default defineRule({
     for (const page of ctx.index.references.values()) byPath.set(page.file.path, page);
 
     for (const file of files) {
-      if (file.readProblem || !file.frontmatter.present || file.frontmatter.problems.length) continue;
-      const data = file.frontmatter.data;
-      const translates = data.translates as Translates | undefined;
+      if (!file.frontmatter.present || file.frontmatter.problems.length) continue;
+      const translates = mapping<keyof Translates>(file.frontmatter.data.translates);
       // A missing or malformed `translates` is a schema error, reported once by frontmatter-schema.
       if (!translates || typeof translates.path !== 'string' || typeof translates.sha256 !== 'string') continue;
       const expected = originalPath(file.slug);
@@ -74,8 +69,9 @@ export default defineRule({
 /** Every frontmatter field but the translated words must equal the original's, as written. */
 function keepsFacts(file: LintFile, original: LintFile, report: (file: LintFile, r: Report) => void) {
   const words = new Set([...TRANSLATED_FIELDS[translationCollection(file.slug)], 'translates']);
-  const mine = file.frontmatter.data;
-  const theirs = original.frontmatter.data;
+  // Every key either file has, the model's or not: a stray key is a difference too.
+  const mine: Readonly<Record<string, unknown>> = file.frontmatter.data;
+  const theirs: Readonly<Record<string, unknown>> = original.frontmatter.data;
   for (const key of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
     if (words.has(key) || isDeepStrictEqual(mine[key], theirs[key])) continue;
     const what = key === 'id' ? 'id' : key === 'sources' ? 'sources' : key === 'signatures' ? 'signatures' : `fact field \`${key}\``;

@@ -1,3 +1,4 @@
+import { mapping, mappings } from '../../schema/fields.ts';
 import { monthsBetween, VERIFIED_PATTERN } from '../../schema/verified.ts';
 import type { LintFile, Report } from '../../engine/types.ts';
 import type { Position } from 'unist';
@@ -42,7 +43,7 @@ export default defineRule({
   kinds: ['gotcha', 'profile', 'reference', 'catalog', 'translation'],
   scope: 'file',
   check(file, ctx) {
-    if (file.readProblem || !file.frontmatter.present) return;
+    if (!file.frontmatter.present) return;
     for (const issue of frontmatterIssues(file, ctx.index)) {
       if (ownerOf(issue.path) !== 'verified-stamp') continue;
       const raw = String(file.frontmatter.data.verified ?? '');
@@ -51,15 +52,14 @@ export default defineRule({
       ctx.report(file, { ...issue.report, fix: value !== undefined && place?.start ? fixFor(file, place, value, normalizeMonth(value)) : undefined });
     }
     const stamps: { value: unknown; path: PropertyKey[] }[] = [{ value: file.frontmatter.data.verified, path: ['verified'] }];
-    const clocks = file.frontmatter.data.dangerClocks;
-    if (Array.isArray(clocks)) clocks.forEach((c, i) => stamps.push({ value: (c as Record<string, unknown>)?.verified, path: ['dangerClocks', i, 'verified'] }));
+    for (const { index, fields } of mappings<'verified'>(file.frontmatter.data.dangerClocks)) stamps.push({ value: fields.verified, path: ['dangerClocks', index, 'verified'] });
     for (const { value, path } of stamps) {
       if (typeof value === 'string' && VERIFIED_PATTERN.test(value)) age(value, `\`${path.join('.')}\``, () => file.frontmatter.positionOf(path), file, ctx);
     }
     // `carried_over` months are not checks and do not age, but neither can be in the future, and upstream
     // cannot have checked a fact after the version it was taken from.
-    const carried = file.frontmatter.data.carried_over as Record<string, unknown> | undefined;
-    if (carried && typeof carried === 'object') {
+    const carried = mapping<'as_of' | 'upstream_verified'>(file.frontmatter.data.carried_over);
+    if (carried) {
       const { as_of: asOf, upstream_verified: upstream } = carried;
       const month = (v: unknown): v is string => typeof v === 'string' && VERIFIED_PATTERN.test(v);
       if (month(asOf) && monthsBetween(asOf, ctx.options.today) < 0) {

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnoseMain } from './command.ts';
-import { buildDiagnosisIndex } from './index-data.ts';
+import { runCommand } from './command.ts';
+import { diagnoseCommand } from './diagnose.ts';
+import { buildDiagnosisIndex } from '../diagnose/index-data.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kb-diagnose-'));
 const indexFile = join(dir, 'index.json');
@@ -21,7 +22,7 @@ writeFileSync(join(dir, 'clean.log'), 'epoch 1 done\n');
 async function run(argv: string[], stdin = '') {
   let stdout = '';
   let stderr = '';
-  const code = await diagnoseMain({ argv, cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, argv, async () => stdin);
+  const code = await runCommand(diagnoseCommand(async () => stdin), { argv, cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, argv);
   return { code, stdout, stderr };
 }
 
@@ -53,7 +54,7 @@ describe('kb-lint diagnose', () => {
     expect(r.stderr).toContain(message);
   });
   it('answers from the real content when no index is given', async () => {
-    const r = await diagnoseMain({ argv: [], cwd: join(import.meta.dirname, '../../..'), stdout: () => {}, stderr: () => {} }, ['-', '--format', 'json'], async () => 'bash: line 1: 12345 Killed                  python train.py\n');
+    const r = await runCommand(diagnoseCommand(async () => 'bash: line 1: 12345 Killed                  python train.py\n'), { argv: [], cwd: join(import.meta.dirname, '../../..'), stdout: () => {}, stderr: () => {} }, ['-', '--format', 'json']);
     expect(r).toBe(0);
   }, 60_000);
 });

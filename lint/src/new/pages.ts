@@ -1,33 +1,17 @@
 /**
- * `kb-lint new`: start a gotcha or a profile from a skeleton that already has the right id, file name,
- * fields and sections, and that the linter refuses until every `TODO` in it has been replaced.
+ * What `kb-lint new` writes: a gotcha or a profile from a skeleton that already has the right id, file name,
+ * fields and sections, and that the linter refuses until every `TODO` in it has been replaced. The command's
+ * arguments are read in lint/src/commands/new.ts.
  */
 import { mkdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { Io } from '../io.ts';
+import { dirname, join } from 'node:path';
 import { parseFiles } from '../engine/run.ts';
 import type { LintFile } from '../engine/types.ts';
-import { corpusFiles, UsageError } from '../files.ts';
+import { corpusFiles } from '../files.ts';
 import { writeAtomic } from '../fix.ts';
+import { UsageError } from '../io.ts';
 import { SLUG_PATTERN } from '../schema/ids.ts';
-import { currentMonth, VERIFIED_PATTERN } from '../schema/verified.ts';
 import { gotchaText, profileText } from './templates.ts';
-import { failCommand } from '../io.ts';
-
-export const NEW_HELP = `Usage:
-  kb-lint new gotcha --catalog <catalog> --title "<symptom-first title>" [--prefix P] [--today YYYY-MM] [--root DIR]
-  kb-lint new profile <id> [--title "<display name>"] [--today YYYY-MM] [--root DIR]
-
-Writes a skeleton page with every field and section in place and TODO markers where your facts go. The
-linter rejects the page until every TODO is replaced. A gotcha gets the next free id of its catalog under
-the catalog's first id prefix (or --prefix, for a catalog with several), skipping retired ids. A new page is
-checked, not carried over: its source has a \`quote:\` placeholder for the passage that says the fact, and
-\`checked:\` and \`verified\` are set to this month (change both if you read the source in another month).
-Existing files are never overwritten.
-
-Exit codes: 0 written, 2 usage error (unknown catalog, file exists, bad argument).
-`;
 
 /** Short words that add length to a file name but no meaning. */
 const FILLER = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'be', 'of', 'to', 'in', 'on', 'at', 'for', 'and', 'or', 'with', 'by', 'it', 'its']);
@@ -95,16 +79,17 @@ function usedGotchaIds(files: readonly LintFile[]): string[] {
   return ids;
 }
 
-async function write(io: Io, root: string, rel: string, text: string): Promise<number> {
+/** Writes a new page; never over an existing file. */
+async function write(root: string, rel: string, text: string): Promise<string> {
   const abs = join(root, rel);
   if (await exists(abs)) throw new UsageError(`Refusing to overwrite \`${rel}\`, which already exists`);
   await mkdir(dirname(abs), { recursive: true });
   await writeAtomic(abs, text);
-  io.stdout(`${rel}\n`);
-  return 0;
+  return rel;
 }
 
-async function newGotcha(io: Io, root: string, opts: { catalog?: string; title?: string; prefix?: string; month: string }): Promise<number> {
+/** A gotcha skeleton under the catalog's next free id; resolves to the root-relative path written. */
+export async function newGotcha(root: string, opts: { catalog?: string; title?: string; prefix?: string; month: string }): Promise<string> {
   if (!opts.catalog) throw new UsageError('Missing --catalog <catalog> for `new gotcha`');
   const title = opts.title?.trim();
   if (!title) throw new UsageError('Missing --title "<symptom-first title>" for `new gotcha`');
@@ -132,52 +117,13 @@ async function newGotcha(io: Io, root: string, opts: { catalog?: string; title?:
   const rel = `content/gotchas/${opts.catalog}/${id.toLowerCase()}${slug ? `-${slug}` : ''}.md`;
   // A platform catalog named after a profile most likely concerns that platform only.
   const platforms = files.some((f) => f.kind === 'profile' && f.slug === opts.catalog) ? [opts.catalog] : ['all'];
-  return write(io, root, rel, gotchaText({ id, title, catalog: opts.catalog, platforms, month: opts.month }));
+  return write(root, rel, gotchaText({ id, title, catalog: opts.catalog, platforms, month: opts.month }));
 }
 
-async function newProfile(io: Io, root: string, id: string | undefined, opts: { title?: string; month: string }): Promise<number> {
+/** A profile skeleton named after its id; resolves to the root-relative path written. */
+export async function newProfile(root: string, id: string | undefined, opts: { title?: string; month: string }): Promise<string> {
   if (!id) throw new UsageError('Missing the profile id: `new profile <id>`');
   if (!SLUG_PATTERN.test(id)) throw new UsageError(`Unexpected profile id \`${id}\`, expected kebab-case such as \`lambda\` or \`generic-ssh\``);
   const title = opts.title?.trim() || 'TODO';
-  return write(io, root, `content/profiles/${id}.md`, profileText({ id, title, month: opts.month }));
-}
-
-export async function newMain(io: Io, argv: readonly string[]): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        catalog: { type: 'string' },
-        prefix: { type: 'string' },
-        title: { type: 'string' },
-        today: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    if (values.help) return io.stdout(NEW_HELP), 0;
-    const month = values.today ?? currentMonth();
-    if (!VERIFIED_PATTERN.test(month)) throw new UsageError(`Unexpected --today \`${month}\`, expected YYYY-MM`);
-    const root = values.root ? resolve(io.cwd, values.root) : io.cwd;
-    if (!(await stat(root).then((s) => s.isDirectory(), () => false))) throw new UsageError(`No such folder \`${values.root ?? root}\` for --root`);
-
-    const [what, ...rest] = positionals;
-    switch (what) {
-      case 'gotcha':
-        if (rest.length) throw new UsageError(`Unexpected argument \`${rest[0]}\`; \`new gotcha\` takes --catalog and --title`);
-        return await newGotcha(io, root, { catalog: values.catalog, title: values.title, prefix: values.prefix, month });
-      case 'profile':
-        if (values.catalog !== undefined || values.prefix !== undefined) throw new UsageError('Unexpected --catalog or --prefix for `new profile`');
-        if (rest.length > 1) throw new UsageError(`Unexpected argument \`${rest[1]}\`; \`new profile\` takes one id`);
-        return await newProfile(io, root, rest[0], { title: values.title, month });
-      case undefined:
-        throw new UsageError('Missing what to create, expected `gotcha` or `profile`');
-      default:
-        throw new UsageError(`Unknown kind \`${what}\`, expected \`gotcha\` or \`profile\``);
-    }
-  } catch (error) {
-    return failCommand(io, 'kb-lint new', error, { hint: false });
-  }
+  return write(root, `content/profiles/${id}.md`, profileText({ id, title, month: opts.month }));
 }

@@ -11,8 +11,9 @@ import type { LintFile, Report } from '../src/engine/types.ts';
 import { corpusFiles } from '../src/files.ts';
 import { GOTCHA_SECTIONS, sections } from '../src/rules/gotcha-structure/index.ts';
 import noTodo from '../src/rules/no-todo/index.ts';
-import { newMain, nextFreeId, slugOfTitle } from '../src/scaffold/command.ts';
-import { QUOTE_TODO, TODO_URL } from '../src/scaffold/templates.ts';
+import { main } from '../src/cli.ts';
+import { nextFreeId, slugOfTitle } from '../src/new/pages.ts';
+import { QUOTE_TODO, TODO_URL } from '../src/new/templates.ts';
 import { DangerClockSchema, PROFILE_SECTIONS, ProfileSchema, StorageTierSchema, OVERRIDE_KEYS } from '../src/schema/profile.ts';
 import { GotchaSchema } from '../src/schema/gotcha.ts';
 import { captureIo } from './capture-io.ts';
@@ -33,7 +34,7 @@ afterEach(async () => {
 
 async function run(...args: string[]) {
   const io = captureIo();
-  const code = await newMain(io, [...args, '--root', root, '--today', TODAY]);
+  const code = await main({ ...io, argv: ['new', ...args, '--root', root, '--today', TODAY] });
   return { code, out: io.out, err: io.err };
 }
 
@@ -179,7 +180,7 @@ describe('new gotcha', () => {
   it('rejects an unknown catalog with the list of known ones', async () => {
     const r = await run('gotcha', '--catalog', 'nope', '--title', 'Training stalls when the disk fills up');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('kb-lint new: Unknown catalog `nope`, expected one of `acme`, `uni`\n');
+    expect(r.err).toBe('kb-lint new: Unknown catalog `nope`, expected one of `acme`, `uni` (see `kb-lint new --help`)\n');
     expect(r.out).toBe('');
   });
 
@@ -202,7 +203,7 @@ describe('new gotcha', () => {
 
   it('rejects a malformed --today', async () => {
     const io = captureIo();
-    expect(await newMain(io, ['gotcha', '--catalog', 'uni', '--title', 'Training stalls when the disk fills up', '--root', root, '--today', '2026-8'])).toBe(2);
+    expect(await main({ ...io, argv: ['new', 'gotcha', '--catalog', 'uni', '--title', 'Training stalls when the disk fills up', '--root', root, '--today', '2026-8'] })).toBe(2);
     expect(io.err).toMatch(/--today `2026-8`/);
   });
 });
@@ -247,7 +248,7 @@ describe('new profile', () => {
     const before = await readFile(join(root, 'content/profiles/acme.md'), 'utf8');
     const r = await run('profile', 'acme');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('kb-lint new: Refusing to overwrite `content/profiles/acme.md`, which already exists\n');
+    expect(r.err).toBe('kb-lint new: Refusing to overwrite `content/profiles/acme.md`, which already exists (see `kb-lint new --help`)\n');
     expect(await readFile(join(root, 'content/profiles/acme.md'), 'utf8')).toBe(before);
   });
 
