@@ -10,7 +10,6 @@ import { TRANSLATED_LOCALES, splitLocale, translatedRoutes, type TranslatedLocal
 
 type Entry = StarlightRouteData['sidebar'][number];
 
-
 function relink(entries: Entry[], base: string, translated: ReadonlySet<string>) {
   for (const entry of entries) {
     if (entry.type === 'group') relink(entry.entries, base, translated);
