@@ -11,6 +11,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { contentSchema } from './site/lib/sanitize-schema.ts';
 import { cspInlineScripts } from './site/lib/csp-inline-scripts.ts';
 import { assertBuildInputs } from './site/lib/corpus-gate.ts';
+import { buildTimings } from './site/lib/build-timings.ts';
 import { buildSidebar } from './site/lib/sidebar.ts';
 import { LOCALES } from './site/lib/i18n.ts';
 import { createHash } from 'node:crypto';
@@ -116,5 +117,7 @@ export default defineConfig({
       markdown: { processedDirs: ['./content/'] },
     }),
     cspInlineScripts(),
+    // Last, so it times the steps after the pages too (docs/PERFORMANCE.md).
+    buildTimings(),
   ],
 });

@@ -10,12 +10,6 @@ import { TRANSLATED_LOCALES, splitLocale, translatedRoutes, type TranslatedLocal
 
 type Entry = StarlightRouteData['sidebar'][number];
 
-const routes = new Map<TranslatedLocale, Set<string>>();
-const translatedIn = (locale: TranslatedLocale) => {
-  if (!routes.has(locale) || !import.meta.env.PROD) routes.set(locale, translatedRoutes(locale));
-  return routes.get(locale)!;
-};
-
 function relink(entries: Entry[], base: string, translated: ReadonlySet<string>) {
   for (const entry of entries) {
     if (entry.type === 'group') relink(entry.entries, base, translated);
@@ -37,11 +31,11 @@ export const onRequest = defineRouteMiddleware((context) => {
   if (locale && TRANSLATED_LOCALES.includes(locale)) {
     // Previous/next links are taken from the sidebar before this runs, as entries of their own.
     const pagination = [route.pagination.prev, route.pagination.next].filter((l) => l !== undefined);
-    relink([...route.sidebar, ...pagination], base, translatedIn(locale));
+    relink([...route.sidebar, ...pagination], base, translatedRoutes(locale));
   }
   route.head = route.head.filter((tag) => {
     if (tag.tag !== 'link' || tag.attrs?.rel !== 'alternate' || typeof tag.attrs.href !== 'string' || !tag.attrs.hreflang) return true;
     const at = splitLocale(new URL(tag.attrs.href).pathname, base);
-    return !at || at.locale === 'root' || translatedIn(at.locale).has(at.route);
+    return !at || at.locale === 'root' || translatedRoutes(at.locale).has(at.route);
   });
 });

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { componentDirs, componentInlineScripts, InlineScriptError, sitePolicy, withInlineScriptHashes } from './csp-inline-scripts.ts';
+import { componentDirs, componentInlineScripts, cspInlineScripts, InlineScriptError, sitePolicy, withInlineScriptHashes } from './csp-inline-scripts.ts';
 
 const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 const THEME = '\n\twindow.theme = 1;\n';
@@ -49,5 +53,39 @@ describe('sitePolicy', () => {
   it('joins the script sources of every page and forbids framing', () => {
     const merged = sitePolicy([`default-src 'self'; script-src 'self' 'sha256-a'`, `default-src 'self'; script-src 'self' 'sha256-b'`]);
     expect(merged).toBe(`default-src 'self'; script-src 'self' 'sha256-a' 'sha256-b'; frame-ancestors 'none'`);
+  });
+});
+
+describe('the build step', () => {
+  // Enough pages for the pass to share them among workers (one per core, at least 50 pages each).
+  const site = (bad?: number) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-csp-'));
+    const [theme] = [...componentInlineScripts(componentDirs())].filter((b) => b.includes('StarlightThemeProvider'));
+    for (let i = 0; i < 120; i++) {
+      mkdirSync(join(dir, `p${i}`));
+      writeFileSync(join(dir, `p${i}`, 'index.html'), page('<title>T</title>', `${i === bad ? '<p>\n<script>alert(1)</script>' : ''}<script>${theme}</script>`));
+    }
+    return { dir, theme };
+  };
+  const run = (dir: string) => (cspInlineScripts().hooks['astro:build:done'] as unknown as (o: object) => Promise<void>)({ dir: pathToFileURL(`${dir}/`), logger: { info() {} } });
+
+  it('rewrites every page and writes the union of their policies to _headers', async () => {
+    const { dir, theme } = site();
+    try {
+      await run(dir);
+      for (const i of [0, 1, 119]) expect(readFileSync(join(dir, `p${i}`, 'index.html'), 'utf8')).toMatch(/^<!DOCTYPE html><html><head><meta charset="utf-8"\/><meta http-equiv="content-security-policy"/);
+      expect(readFileSync(join(dir, '_headers'), 'utf8')).toContain(`script-src 'self' 'wasm-unsafe-eval' ${hash(BUNDLED)} ${hash(theme)}; style-src 'self'; frame-ancestors 'none'`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails on a page with an inline script no component writes, naming the page, line and column', async () => {
+    const { dir } = site(117);
+    try {
+      await expect(run(dir)).rejects.toThrow(/p117\/index\.html:2:1: an inline script no component of the build writes: "alert\(1\)"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -14,9 +14,8 @@ const zh = (label: string, chinese: string) => ({ label, translations: { 'zh-CN'
 
 const byOrder = (a: { order: number; label: string }, b: { order: number; label: string }) => a.order - b.order || a.label.localeCompare(b.label);
 
-function pages(folder: string, route: (id: string) => string, filter: (fm: Record<string, unknown>) => boolean = () => true): Link[] {
-  // A translated page shows its translated title in the Chinese sidebar.
-  const chinese = new Map(translationFiles('zh-cn').map((t) => [t.route, t.title]));
+/** `chinese`: the translated title of each page that has one, shown in the Chinese sidebar. */
+function pages(chinese: ReadonlyMap<string, string>, folder: string, route: (id: string) => string, filter: (fm: Record<string, unknown>) => boolean = () => true): Link[] {
   return entryIds(folder)
     .map((id) => ({ id, fm: frontmatterOf(`${folder}/${id}.md`) }))
     .filter(({ fm }) => filter(fm))
@@ -26,7 +25,9 @@ function pages(folder: string, route: (id: string) => string, filter: (fm: Recor
 }
 
 export function buildSidebar(): Group[] {
-  const catalogs = (section: string) => pages('catalogs', (id) => `/catalogs/${id}/`, (fm) => fm.section === section);
+  const chinese = new Map(translationFiles('zh-cn').map((t) => [t.route, t.title]));
+  const catalogs = (section: string) => pages(chinese, 'catalogs', (id) => `/catalogs/${id}/`, (fm) => fm.section === section);
+  const references = pages(chinese, 'references', (id) => `/reference/${id}/`);
   return [
     {
       ...zh('Start here', '从这里开始'),
@@ -34,11 +35,11 @@ export function buildSidebar(): Group[] {
         { ...zh('What this guide is', '本指南是什么'), link: '/' },
         { ...zh('Find a gotcha', '查找坑点'), link: '/gotchas/' },
         { ...zh('Paste an error or log', '粘贴报错或日志'), link: '/diagnose/' },
-        ...pages('references', (id) => `/reference/${id}/`).slice(0, 3),
+        ...references.slice(0, 3),
       ],
     },
-    { ...zh('Platforms', '平台'), items: [...pages('profiles', (id) => `/profiles/${id}/`), { ...zh('Compare platforms', '平台对比'), link: '/compare/' }, { ...zh('Kept and billed after a stop', '关机后保留什么、还收什么费'), link: '/compare/stopped/' }] },
-    { ...zh('Operations', '运维'), items: [...catalogs('operations'), ...pages('references', (id) => `/reference/${id}/`).slice(3)] },
+    { ...zh('Platforms', '平台'), items: [...pages(chinese, 'profiles', (id) => `/profiles/${id}/`), { ...zh('Compare platforms', '平台对比'), link: '/compare/' }, { ...zh('Kept and billed after a stop', '关机后保留什么、还收什么费'), link: '/compare/stopped/' }] },
+    { ...zh('Operations', '运维'), items: [...catalogs('operations'), ...references.slice(3)] },
     { ...zh('Training debug', '训练排错'), items: [{ ...zh('Start from a symptom', '从症状入手'), link: '/training/' }, ...catalogs('training')] },
     { ...zh('Platform gotchas', '各平台坑点'), collapsed: true, items: catalogs('platforms') },
     { ...zh('Scripts', '脚本'), collapsed: true, items: [{ ...zh('All templates', '全部模板'), link: '/templates/' }] },
