@@ -4,7 +4,7 @@
  */
 import { loadCorpus } from '../export/corpus.ts';
 import { gotchaRecords } from '../export/gotchas-json.ts';
-import { parseLocale } from '../export/locale.ts';
+import { localizer, parseLocale } from '../export/locale.ts';
 import { UsageError } from '../io.ts';
 import { defineCommand, noOperands } from './command.ts';
 import { exportFailed, localeOption } from './export-skill.ts';
@@ -25,7 +25,7 @@ to stdout.`,
     const locale = parseLocale(values.locale);
     let corpus: Awaited<ReturnType<typeof loadCorpus>>;
     try {
-      corpus = await loadCorpus(root, { locale });
+      corpus = await loadCorpus(root, { localize: localizer(locale) });
     } catch (error) {
       return exportFailed(io, 'export gotchas', error);
     }

@@ -5,7 +5,7 @@
  */
 import { basename, resolve } from 'node:path';
 import { ExportError, loadCorpus } from '../export/corpus.ts';
-import { parseLocale } from '../export/locale.ts';
+import { localizer, parseLocale } from '../export/locale.ts';
 import { buildSkill, SKILL_NAME } from '../export/skill.ts';
 import { writeTree } from '../export/write.ts';
 import { formatText } from '../formatters/text.ts';
@@ -47,7 +47,7 @@ inside the bundle. Same content, same bytes.`,
     let corpus: Awaited<ReturnType<typeof loadCorpus>>;
     let files: Map<string, string | Uint8Array>;
     try {
-      corpus = await loadCorpus(root, { locale });
+      corpus = await loadCorpus(root, { localize: localizer(locale) });
       files = buildSkill(corpus);
     } catch (error) {
       return exportFailed(io, 'export skill', error);

@@ -14,7 +14,6 @@ import { corpusFiles } from '../files.ts';
 import { RULES } from '../rules/index.ts';
 import { ruleUrl } from '../site-url.ts';
 import { currentMonth } from '../schema/verified.ts';
-import { localizeCorpus, type Locale, type Localized } from './locale.ts';
 import {
   CatalogSchema,
   GotchaSchema,
@@ -59,6 +58,14 @@ export interface Corpus {
   localized?: Localized;
 }
 
+/** What a language edition changed in a corpus (export/locale.ts does the swapping). */
+export interface Localized {
+  /** English files exported in the locale's words, by the translation that supplied them. */
+  used: { original: string; translation: string }[];
+  /** Translations left out because their original changed since: those pages are exported in English. */
+  behind: { original: string; translation: string }[];
+}
+
 /** Export refused: the findings say where and why, in the linter's own words. */
 export class ExportError extends Error {
   readonly findings: Finding[];
@@ -92,7 +99,9 @@ function typed<T>(file: LintFile, schema: ZodType<T>, problems: Finding[]): T | 
  * (so one run shows them all), never a half-built corpus. With `locale`, translated pages come in that
  * language (export/locale.ts); without it the corpus is English, whatever translations exist.
  */
-export async function loadCorpus(root: string, options: { locale?: Locale } = {}): Promise<Corpus> {
+// The language step is handed in (export/locale.ts's `localizer`) rather than imported, so that locale.ts,
+// which works on a Corpus, and this file do not import each other.
+export async function loadCorpus(root: string, options: { localize?: (corpus: Corpus, files: readonly LintFile[]) => Localized } = {}): Promise<Corpus> {
   const paths = await corpusFiles(root);
   // The linter's own reader, refusals and all: a page linked in from outside the repository, a FIFO or an
   // oversized file becomes a readable-file finding that stops the export (and `diagnose`, and the MCP
@@ -156,6 +165,6 @@ export async function loadCorpus(root: string, options: { locale?: Locale } = {}
     corpus.byCatalog.set(catalog.file.slug, own);
   }
   corpus.gotchas = corpus.catalogs.flatMap((c) => corpus.byCatalog.get(c.file.slug) ?? []);
-  if (options.locale) corpus.localized = localizeCorpus(corpus, files, options.locale);
+  if (options.localize) corpus.localized = options.localize(corpus, files);
   return corpus;
 }

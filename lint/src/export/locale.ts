@@ -9,7 +9,7 @@ import type { LintFile } from '../engine/types.ts';
 import { TRANSLATED_FIELDS, TRANSLATION_LOCALES, type TranslatableCollection } from '../schema/translation.ts';
 import { contentHash, originalPath } from '../rules/translation/index.ts';
 import { UsageError } from '../io.ts';
-import type { Corpus, Page } from './corpus.ts';
+import type { Corpus, Localized, Page } from './corpus.ts';
 
 export type Locale = (typeof TRANSLATION_LOCALES)[number];
 
@@ -18,13 +18,6 @@ export function parseLocale(value: string | undefined): Locale | undefined {
   if (value === undefined || value === 'en') return undefined;
   if ((TRANSLATION_LOCALES as readonly string[]).includes(value)) return value as Locale;
   throw new UsageError(`Unknown locale \`${value}\` for --locale, expected \`en\` or ${TRANSLATION_LOCALES.map((l) => `\`${l}\``).join(', ')}`);
-}
-
-export interface Localized {
-  /** English files exported in the locale's words, by the translation that supplied them. */
-  used: { original: string; translation: string }[];
-  /** Translations left out because their original changed since: those pages are exported in English. */
-  behind: { original: string; translation: string }[];
 }
 
 /**
@@ -57,3 +50,6 @@ export function localizeCorpus(corpus: Corpus, files: readonly LintFile[], local
   swap('references', corpus.references);
   return result;
 }
+
+/** `loadCorpus`'s `localize` option for `locale`, or none for the English export. */
+export const localizer = (locale: Locale | undefined) => (locale ? (corpus: Corpus, files: readonly LintFile[]) => localizeCorpus(corpus, files, locale) : undefined);

@@ -9,7 +9,6 @@ import { GotchaSchema } from './gotcha.ts';
 import { ProfileSchema } from './profile.ts';
 import { ReferenceSchema } from './reference.ts';
 import type { KnownIds } from './known.ts';
-import type { FrontmatterKey } from './fields.ts';
 
 /** Languages with an edition: folder names under content/i18n/. */
 export const TRANSLATION_LOCALES = ['zh-cn'] as const;
@@ -19,11 +18,11 @@ export const TRANSLATABLE_COLLECTIONS = ['gotchas', 'profiles', 'references'] as
 export type TranslatableCollection = (typeof TRANSLATABLE_COLLECTIONS)[number];
 
 /** Per collection, the frontmatter fields a translation words in its own language; every other field is a fact. */
-export const TRANSLATED_FIELDS: Record<TranslatableCollection, readonly FrontmatterKey[]> = {
+export const TRANSLATED_FIELDS = {
   gotchas: ['title', 'keywords'],
   profiles: ['title', 'description'],
   references: ['title', 'description'],
-};
+} as const satisfies Record<TranslatableCollection, readonly string[]>;
 
 export function TranslatesSchema() {
   return z.strictObject({
