@@ -40,15 +40,21 @@ same_blocks() {
   return "$status"
 }
 
+# copy_sharing DIR: the sharing scripts, copied into DIR so that a test can damage one of them.
+copy_sharing() {
+  local name
+  mkdir -p "$1"
+  for name in "${SHARING[@]}"; do cp "$SCRIPTS_DIR/$name" "$1/"; done
+}
+
 @test "shared block: the sharing scripts carry the same lines between their markers" {
   run same_blocks "$SCRIPTS_DIR"
   assert_success
 }
 
 @test "shared block: a copy changed by one character is caught, naming the script" {
-  local copy="$BATS_TEST_TMPDIR/scripts" name
-  mkdir -p "$copy"
-  for name in "${SHARING[@]}"; do cp "$SCRIPTS_DIR/$name" "$copy/"; done
+  local copy="$BATS_TEST_TMPDIR/scripts"
+  copy_sharing "$copy"
   sed -i '/^# >>> shared block/,/^# <<< shared block$/ s/exit 2/exit 3/' "$copy/reap_vram_zombies.sh"
   run same_blocks "$copy"
   assert_failure
@@ -57,9 +63,8 @@ same_blocks() {
 }
 
 @test "shared block: a script that lost its markers is caught" {
-  local copy="$BATS_TEST_TMPDIR/scripts" name
-  mkdir -p "$copy"
-  for name in "${SHARING[@]}"; do cp "$SCRIPTS_DIR/$name" "$copy/"; done
+  local copy="$BATS_TEST_TMPDIR/scripts"
+  copy_sharing "$copy"
   sed -i '/^# <<< shared block$/d' "$copy/mem_monitor.sh"
   run same_blocks "$copy"
   assert_failure
