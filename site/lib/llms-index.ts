@@ -63,8 +63,9 @@ const WORDS: Record<TranslatedLocale, IndexWords> = {
 
 /** English route → the edition's up-to-date translation of it. Translations that are behind are left out. */
 async function currentTranslations(locale: TranslatedLocale): Promise<Map<string, LocalPage>> {
+  // The translation collections are per locale (content.config.ts: zhGotchas, zhProfiles, zhReferences); a
+  // second locale would add its own here.
   const pages = new Map<string, LocalPage>();
-  if (locale !== 'zh-cn') return pages;
   const present = new Set(translationFiles(locale).map((t) => t.collection));
   // A collection with no translation is not asked for (Astro warns on an empty collection), as in the routes.
   // The translation collections' data is typed loosely (the schema is built per collection at run time):
