@@ -1,8 +1,8 @@
 /**
  * The files the built site serves to programs rather than people: /gotchas.json and /profiles.json (facts that
- * must still satisfy the content model), /llms.txt (an index whose every link must answer on the served site)
- * and /llms-full.txt (all content, every gotcha included). Served by `astro preview` from a real build, read
- * with fetch: no browser is needed to check what a crawler gets.
+ * must still satisfy the content model), /llms.txt and its Chinese edition /zh-cn/llms.txt (indexes whose every
+ * link must answer on the served site) and /llms-full.txt (all content, every gotcha included). Served by
+ * `astro preview` from a real build, read with fetch: no browser is needed to check what a crawler gets.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,9 @@ import { parseFiles } from '../../../lint/src/engine/run.ts';
 import { GotchaSchema, ProfileSchema } from '../../../lint/src/schema/index.ts';
 import { gotchaPath, parseInternalLink, profilePath } from '../../../lint/src/markdown/links.ts';
 import { parseMarkdown } from '../../../lint/src/markdown/parse.ts';
+import { toString } from 'mdast-util-to-string';
+import type { Link } from 'mdast';
+import { contentHash, originalPath } from '../../../lint/src/rules/translation/index.ts';
 import { headingAnchors } from '../../../lint/src/markdown/anchors.ts';
 import type { LintFile } from '../../../lint/src/engine/types.ts';
 import { main } from '../../../lint/src/cli.ts';
@@ -47,6 +50,26 @@ function linksOf(markdown: string): string[] {
   };
   visit(parseMarkdown(markdown));
   return urls;
+}
+
+/** The list items of an llms.txt: each link's plain text and site path, in order. */
+function indexEntries(markdown: string): { text: string; path: string }[] {
+  const entries: { text: string; path: string }[] = [];
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'link') entries.push({ text: toString(node), path: new URL((node as Link).url, server.url).pathname });
+    for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
+  };
+  visit(parseMarkdown(markdown));
+  return entries;
+}
+
+/** Chinese translations whose English original still hashes to their `translates.sha256`. */
+function currentTranslations(): LintFile[] {
+  return files.filter((f) => {
+    if (f.kind !== 'translation' || !f.slug.startsWith('zh-cn/') || f.frontmatter.data.draft === true) return false;
+    const original = files.find((o) => o.path === originalPath(f.slug));
+    return original !== undefined && contentHash(original.text) === (f.frontmatter.data.translates as { sha256: string }).sha256;
+  });
 }
 
 describe('machine-readable outputs of the built site', () => {
@@ -111,6 +134,46 @@ describe('machine-readable outputs of the built site', () => {
       const path = new URL(url, server.url).pathname;
       const { status: code } = await get(path);
       if (code !== 200) failures.push(`${url} → ${code}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('zh-cn/llms.txt: the English index with each up-to-date translation under its Chinese title and /zh-cn/ URL, and every link answers', async () => {
+    const { status, type, body } = await get('/zh-cn/llms.txt');
+    expect(status).toBe(200);
+    expect(type).toMatch(/text\/plain/);
+    const english = (await get('/llms.txt')).body;
+    const zh = indexEntries(body);
+    const en = indexEntries(english);
+    const sections = (text: string) => text.split('\n').filter((l) => l.startsWith('## ')).length;
+    expect(sections(body)).toBe(sections(english));
+    // The same pages in the same order, each either the English page or its /zh-cn/ edition; the Chinese index
+    // adds one link of its own, to the English index.
+    expect(zh.filter((e) => e.path === '/llms.txt')).toHaveLength(1);
+    const pages = zh.filter((e) => e.path !== '/llms.txt');
+    expect(pages.map((e) => e.path.replace(/^\/zh-cn\//, '/'))).toEqual(en.map((e) => e.path));
+    // Exactly the translations that are current are listed in Chinese.
+    const translated = pages.filter((e) => e.path.startsWith('/zh-cn/'));
+    expect(translated.length).toBeGreaterThan(0);
+    expect(translated).toHaveLength(currentTranslations().length);
+
+    const zhFile = (id: string) => currentTranslations().find((f) => f.frontmatter.data.id === id);
+    const englishFile = (id: string) => published().find((f) => f.frontmatter.data.id === id);
+    // AD5 has an up-to-date Chinese translation: its Chinese title and Chinese page.
+    const ad5 = zhFile('AD5');
+    expect(ad5, 'AD5 translation current').toBeDefined();
+    const ad5Title = toString(parseMarkdown(String(ad5!.frontmatter.data.title)));
+    expect(pages).toContainEqual({ text: `AD5 — ${ad5Title}`, path: '/zh-cn/gotchas/ad5/' });
+    // U6 has none: its English title and English page, as in /llms.txt.
+    expect(files.some((f) => f.kind === 'translation' && f.frontmatter.data.id === 'U6')).toBe(false);
+    const u6Title = toString(parseMarkdown(String(englishFile('U6')!.frontmatter.data.title)));
+    expect(pages).toContainEqual({ text: `U6 — ${u6Title}`, path: '/gotchas/u6/' });
+    expect(en).toContainEqual({ text: `U6 — ${u6Title}`, path: '/gotchas/u6/' });
+
+    const failures: string[] = [];
+    for (const path of new Set(zh.map((e) => e.path))) {
+      const { status: code } = await get(path);
+      if (code !== 200) failures.push(`${path} → ${code}`);
     }
     expect(failures).toEqual([]);
   });
