@@ -20,6 +20,9 @@ function ruleSettings(values: readonly string[]): Record<string, 'off' | 'warn' 
   return out;
 }
 
+// The longest rule id sets the column, so a new long id cannot run into its severity.
+const RULE_ID_WIDTH = Math.max(...RULES.map((r) => r.id.length));
+
 export const command = defineCommand({
   name: '',
   forms: ['[paths|globs...] [options]'],
@@ -59,7 +62,7 @@ Configuration: kb-lint.config.json at the root (rules, maxAge, ignores, override
   },
   exits: '0 no errors (warnings allowed), 1 errors found, 2 usage or internal error.',
   epilogue: `Rules:
-${RULES.map((r) => `  ${r.id.padEnd(20)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}`,
+${RULES.map((r) => `  ${r.id.padEnd(RULE_ID_WIDTH)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}`,
   async run(io, { values, positionals, root }) {
     if (values.version) return io.stdout(`${VERSION}\n`), 0;
     if (values['list-rules']) return io.stdout(RULES.map((r) => `${r.id}\t${r.severity}\t${r.description}`).join('\n') + '\n'), 0;
