@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageOf, provenanceView } from './age.ts';
+import { PROVENANCE } from './ui-strings.ts';
 
 const carried = { from: 'Hanyuyuan6/remote-gpu-trainer@2853286', as_of: '2026-07' };
 
@@ -37,5 +38,18 @@ describe('provenanceView', () => {
 
   it('has a state for a page that states neither', () => {
     expect(provenanceView({})).toMatchObject({ facet: 'none' });
+  });
+});
+
+describe('provenanceView in Chinese', () => {
+  it('words the same facts in the page language, the tooltip keeping the page note as written', () => {
+    const zh = PROVENANCE['zh-cn'];
+    expect(provenanceView({ verified: '2026-12' }, '2026-12', undefined, zh)).toMatchObject({ facet: 'fresh', label: '已核对 2026-12', short: '2026-12', ago: '本月' });
+    expect(provenanceView({ verified: '2026-09' }, '2026-12', undefined, zh)).toMatchObject({ facet: 'fresh', ago: '3 个月前' });
+    const partly = provenanceView({ verified: '2026-12', unchecked: 'the Matpool prices' }, '2026-12', undefined, zh);
+    expect(partly).toMatchObject({ label: '部分核对 2026-12', short: '2026-12，部分' });
+    expect(partly.title).toContain('未核对：the Matpool prices');
+    const carried = provenanceView({ carried_over: { from: 'upstream', as_of: '2026-07' } }, '2026-12', undefined, zh);
+    expect(carried).toMatchObject({ facet: 'carried-over', label: '沿用上游（2026-07）', short: '沿用上游' });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { currentMonth, monthsBetween } from '../../lint/src/schema/verified.ts';
 import { isPartly, provenanceOf, type Provenance } from '../../lint/src/schema/provenance.ts';
+import { PROVENANCE, type ProvenanceStrings } from './ui-strings.ts';
 
 export type AgeBand = 'fresh' | 'ageing' | 'stale';
 
@@ -17,11 +18,9 @@ export const buildMonth = (): string => process.env.KB_TODAY ?? currentMonth();
 export const bandOf = (months: number): AgeBand => (months <= 3 ? 'fresh' : months <= 6 ? 'ageing' : 'stale');
 
 /** Months since the stamp, its band and how the site says it. */
-export function ageOf(month: string, today = buildMonth()): { months: number; band: AgeBand; label: string } {
+export function ageOf(month: string, today = buildMonth(), say: ProvenanceStrings = PROVENANCE.en): { months: number; band: AgeBand; label: string } {
   const months = Math.max(0, monthsBetween(month, today));
-  const band = bandOf(months);
-  const label = months === 0 ? 'this month' : months === 1 ? '1 month ago' : `${months} months ago`;
-  return { months, band, label };
+  return { months, band: bandOf(months), label: say.ago(months) };
 }
 
 export interface ProvenanceView {
@@ -40,32 +39,28 @@ export interface ProvenanceView {
 /**
  * How a page's `verified` / `carried_over` frontmatter is shown. Pass the page's body: facts in it still marked
  * `(upstream check …)` make a checked page "partly checked", so the badge never vouches for more than was read.
+ * `say` words it in the page's language (site/lib/ui-strings.ts).
  */
-export function provenanceView(data: Parameters<typeof provenanceOf>[0], today = buildMonth(), body?: string): ProvenanceView {
+export function provenanceView(data: Parameters<typeof provenanceOf>[0], today = buildMonth(), body?: string, say: ProvenanceStrings = PROVENANCE.en): ProvenanceView {
   const provenance = provenanceOf(data, body);
   switch (provenance.state) {
     case 'checked': {
-      const age = ageOf(provenance.month, today);
+      const age = ageOf(provenance.month, today, say);
+      const m = provenance.month;
       if (isPartly(provenance)) {
-        const gaps = [
-          provenance.unchecked ? `not checked: ${provenance.unchecked}` : '',
-          provenance.upstreamOnly ? `${provenance.upstreamOnly} fact(s) still marked only with the upstream's check` : '',
-        ].filter(Boolean).join('; ');
-        return { provenance, facet: age.band, label: `partly checked ${provenance.month}`, short: `${provenance.month}, partly`, ago: age.label, title: `Some facts compared with a quoted source in ${provenance.month}; ${gaps}` };
+        return { provenance, facet: age.band, label: say.partly(m), short: say.partlyShort(m), ago: age.label, title: say.partlyTitle(m, provenance.unchecked, provenance.upstreamOnly) };
       }
-      return { provenance, facet: age.band, label: `checked ${provenance.month}`, short: provenance.month, ago: age.label, title: `Compared with a quoted source in ${provenance.month}` };
+      return { provenance, facet: age.band, label: say.checked(m), short: m, ago: age.label, title: say.checkedTitle(m) };
     }
-    case 'carried-over': {
-      const upstream = provenance.upstreamVerified ? `; upstream said it checked them in ${provenance.upstreamVerified}` : '';
+    case 'carried-over':
       return {
         provenance,
         facet: 'carried-over',
-        label: `carried over from upstream (${provenance.asOf})`,
-        short: 'carried over',
-        title: `Taken from ${provenance.from} as of ${provenance.asOf} and not yet checked here${upstream}`,
+        label: say.carriedOver(provenance.asOf),
+        short: say.carriedShort,
+        title: say.carriedTitle(provenance.from, provenance.asOf, provenance.upstreamVerified),
       };
-    }
     default:
-      return { provenance, facet: 'none', label: 'no provenance', short: '—', title: 'This page states no provenance' };
+      return { provenance, facet: 'none', label: say.none, short: '—', title: say.noneTitle };
   }
 }

@@ -251,3 +251,51 @@ export const SEARCH: Record<UiLocale, SearchStrings> = {
     found: (countSentence) => `${countSentence}。按向下方向键逐条浏览。`,
   },
 };
+
+/** A page's provenance badge (site/lib/age.ts builds it; VerifiedBadge.astro shows it). */
+export interface ProvenanceStrings {
+  checked: (month: string) => string;
+  partly: (month: string) => string;
+  /** The short form for a table cell. */
+  partlyShort: (month: string) => string;
+  carriedOver: (asOf: string) => string;
+  carriedShort: string;
+  none: string;
+  noneTitle: string;
+  ago: (months: number) => string;
+  checkedTitle: (month: string) => string;
+  /** `unchecked` is the page's own note (frontmatter, in the page's language or English), shown as written. */
+  partlyTitle: (month: string, unchecked: string | undefined, upstreamOnly: number | undefined) => string;
+  carriedTitle: (from: string, asOf: string, upstreamVerified: string | undefined) => string;
+}
+
+export const PROVENANCE: Record<UiLocale, ProvenanceStrings> = {
+  en: {
+    checked: (m) => `checked ${m}`,
+    partly: (m) => `partly checked ${m}`,
+    partlyShort: (m) => `${m}, partly`,
+    carriedOver: (asOf) => `carried over from upstream (${asOf})`,
+    carriedShort: 'carried over',
+    none: 'no provenance',
+    noneTitle: 'This page states no provenance',
+    ago: (n) => (n === 0 ? 'this month' : n === 1 ? '1 month ago' : `${n} months ago`),
+    checkedTitle: (m) => `Compared with a quoted source in ${m}`,
+    partlyTitle: (m, unchecked, upstreamOnly) =>
+      `Some facts compared with a quoted source in ${m}; ${[unchecked ? `not checked: ${unchecked}` : '', upstreamOnly ? `${upstreamOnly} fact(s) still marked only with the upstream's check` : ''].filter(Boolean).join('; ')}`,
+    carriedTitle: (from, asOf, upstream) => `Taken from ${from} as of ${asOf} and not yet checked here${upstream ? `; upstream said it checked them in ${upstream}` : ''}`,
+  },
+  'zh-cn': {
+    checked: (m) => `已核对 ${m}`,
+    partly: (m) => `部分核对 ${m}`,
+    partlyShort: (m) => `${m}，部分`,
+    carriedOver: (asOf) => `沿用上游（${asOf}）`,
+    carriedShort: '沿用上游',
+    none: '未注明出处',
+    noneTitle: '本页没有说明事实的出处',
+    ago: (n) => (n === 0 ? '本月' : `${n} 个月前`),
+    checkedTitle: (m) => `${m} 对照引用的来源核对过`,
+    partlyTitle: (m, unchecked, upstreamOnly) =>
+      `部分事实在 ${m} 对照引用的来源核对过；${[unchecked ? `未核对：${unchecked}` : '', upstreamOnly ? `还有 ${upstreamOnly} 条事实只带着上游的核对标记` : ''].filter(Boolean).join('；')}`,
+    carriedTitle: (from, asOf, upstream) => `取自 ${from}（截至 ${asOf}），本站尚未核对${upstream ? `；上游称其在 ${upstream} 核对过` : ''}`,
+  },
+};

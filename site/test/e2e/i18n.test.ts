@@ -30,6 +30,17 @@ describe('the zh-cn edition, in the built files', () => {
     }
   });
 
+  it('words the provenance badge of a Chinese page in Chinese, over the same month as the English page', () => {
+    const badge = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8').match(/<span class="verified[^"]*"[^>]*>([^<]*)<\/span>/)?.[1].trim();
+    for (const path of ['/zh-cn/gotchas/ad5/', '/zh-cn/profiles/autodl/']) {
+      const zh = badge(path);
+      const en = badge(path.replace('/zh-cn', ''));
+      expect(en, path).toMatch(/^(?:partly )?checked \d{4}-\d{2} · |^carried over from upstream/);
+      expect(zh, path).toMatch(/^(?:部分核对|已核对) \d{4}-\d{2} · |^沿用上游（/);
+      expect(zh?.match(/\d{4}-\d{2}/)?.[0], path).toBe(en?.match(/\d{4}-\d{2}/)?.[0]);
+    }
+  });
+
   it('never offers a language option, hreflang alternate or (on a Chinese page) any link to a page that does not exist', () => {
     const broken: string[] = [];
     for (const path of pages) {
