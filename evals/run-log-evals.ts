@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { launch } from '../site/test/browser.ts';
+import { launch, pasteIntoSearchBox } from '../site/test/browser.ts';
 import { preview, siteDist } from '../site/test/serve.ts';
 import { runCommand } from '../lint/src/commands/command.ts';
 import { diagnoseCommand } from '../lint/src/commands/diagnose.ts';
@@ -80,17 +80,8 @@ export async function evaluateSearchBox<C extends Pasted>(browser: Browser, url:
   await input.waitFor({ state: 'visible' });
   const results: (C & Ranked)[] = [];
   for (const c of cases) {
-    await page.evaluate((text) => {
-      document.querySelector('#starlight__search .paste-diagnosis')?.remove();
-      const box = document.querySelector<HTMLInputElement>('#starlight__search input.pagefind-ui__search-input')!;
-      box.focus();
-      // What a real paste does: a paste event carrying the clipboard, then the input's own (flattened) value.
-      const clipboard = new DataTransfer();
-      clipboard.setData('text/plain', text);
-      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
-      box.value = text;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-    }, c.text);
+    await page.evaluate(() => document.querySelector('#starlight__search .paste-diagnosis')?.remove());
+    await pasteIntoSearchBox(page, c.text);
     // A paste the box does not read as an error (one line, no error word) gets no panel: nothing found.
     await page.locator('#starlight__search .paste-diagnosis .diagnose-summary').waitFor({ timeout: 8_000 }).catch(() => undefined);
     const got = await page.locator('#starlight__search .paste-diagnosis li[data-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));

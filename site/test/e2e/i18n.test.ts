@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allPages, builtSite } from './built.ts';
 import { servedSite } from './served.ts';
+import { pasteIntoSearchBox } from '../browser.ts';
 
 const site = servedSite();
 
@@ -157,15 +158,7 @@ describe('the zh-cn edition, in a browser', () => {
       await page.goto(`${site.server.url}${path}`);
       await page.locator('site-search button[data-open-modal]').first().click();
       await page.locator('#starlight__search input.pagefind-ui__search-input').waitFor({ state: 'visible' });
-      await page.evaluate((log) => {
-        const box = document.querySelector<HTMLInputElement>('#starlight__search input.pagefind-ui__search-input')!;
-        box.focus();
-        const clipboard = new DataTransfer();
-        clipboard.setData('text/plain', log);
-        box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
-        box.value = log;
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-      }, text);
+      await pasteIntoSearchBox(page, text);
       await page.locator('#starlight__search .paste-diagnosis .diagnose-summary').waitFor();
       const links = await page.locator('#starlight__search .paste-diagnosis li[data-id] > a').evaluateAll((els) => els.map((a) => [(a.parentElement as HTMLElement).dataset.id!, new URL((a as HTMLAnchorElement).href).pathname] as const));
       return new Map(links);
